@@ -1,0 +1,44 @@
+// Value ranges used to normalise colours and to compare networks.
+import {forward, type Layer, type Network} from "./network.js";
+
+export type Extent = [number, number];
+
+function extend(e: Extent, values: readonly number[]): void {
+  for (const v of values) {
+    if (v < e[0]) e[0] = v;
+    if (v > e[1]) e[1] = v;
+  }
+}
+
+/**
+ * For each column of the flow diagram (the input, then every layer), the range of the values
+ * (z and a together) over all the given inputs. Used by the "dataset" colour mode so that a
+ * neuron's colour means the same thing whichever sample is shown.
+ */
+export function columnExtents(net: Network, inputs: readonly (readonly number[])[]): Extent[] {
+  const extents: Extent[] = Array.from({length: net.layers.length + 1}, () => [Infinity, -Infinity] as Extent);
+  for (const x of inputs) {
+    const {z, a} = forward(net, x);
+    extend(extents[0], x);
+    z.forEach((zk, k) => {
+      extend(extents[k + 1], zk);
+      extend(extents[k + 1], a[k]);
+    });
+  }
+  return extents;
+}
+
+/** Summary of a network's parameters: largest and mean magnitude of weights and of biases. */
+export interface ParameterStats {
+  maxAbsWeight: number;
+  meanAbsWeight: number;
+  maxAbsBias: number;
+  meanAbsBias: number;
+}
+
+export function parameterStats(layers: readonly Layer[]): ParameterStats {
+  const w = layers.flatMap((l) => l.weights.flat()).map(Math.abs);
+  const b = layers.flatMap((l) => l.biases).map(Math.abs);
+  const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+  return {maxAbsWeight: Math.max(...w), meanAbsWeight: mean(w), maxAbsBias: Math.max(...b), meanAbsBias: mean(b)};
+}

@@ -1,0 +1,29 @@
+// Number formatting shared by prose, tables and figures, so the same value reads the same everywhere.
+
+/** A number with `digits` digits after the point, with a true minus sign and no "-0". */
+export function fixed(v: number, digits = 3): string {
+  const s = v.toFixed(digits);
+  return (/^-0\.?0*$/.test(s) ? s.slice(1) : s).replace("-", "−");
+}
+
+/** A number to `digits` significant digits (exponent form for very small or large magnitudes). */
+export function sig(v: number, digits = 4): string {
+  if (v === 0) return "0";
+  const abs = Math.abs(v);
+  const s = abs < 1e-4 || abs >= 1e6 ? v.toExponential(digits - 1) : v.toPrecision(digits);
+  return s.replace("-", "−");
+}
+
+/** "0.0162·x₁ − 0.0137·x₂ − 0.0033" for y ≈ a·x1 + b·x2 + c. */
+export function linearFormula(a: number, b: number, c: number, digits = 4): string {
+  const term = (v: number, name: string, first: boolean) => {
+    const mag = fixed(Math.abs(v), digits) + name;
+    return first ? (v < 0 ? "−" : "") + mag : (v < 0 ? " − " : " + ") + mag;
+  };
+  return term(a, "·x₁", true) + term(b, "·x₂", false) + term(c, "", false);
+}
+
+/** "(0.37, −0.21)" */
+export function pointLabel(p: readonly number[], digits = 2): string {
+  return `(${p.map((v) => fixed(v, digits)).join(", ")})`;
+}

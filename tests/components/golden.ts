@@ -1,0 +1,55 @@
+// Golden-file harness for components, after Observable Plot's: the element's markup is normalised
+// (numbers rounded to NUMBER_DIGITS decimals, generated ids renumbered in order of appearance) and
+// compared with tests/components/golden/<name>.svg|html. On a mismatch the actual output is written
+// beside the golden as <name>-changed.<ext> for inspection. A missing golden is written and the test
+// fails in CI (CI=true), so a golden is only ever created deliberately on a developer's machine.
+import {existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync} from "node:fs";
+import {expect} from "vitest";
+
+/** Decimals kept in every number of the markup: coarser than float noise, finer than a pixel. */
+export const NUMBER_DIGITS = 2;
+
+const goldenDir = new URL("./golden/", import.meta.url);
+
+export function normalise(markup: string): string {
+  const ids = new Map<string, string>();
+  const rename = (id: string) => {
+    if (!ids.has(id)) ids.set(id, `id-${ids.size}`);
+    return ids.get(id)!;
+  };
+  return markup
+    .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${rename(id)}"`)
+    .replace(/(url\(#|href="#)([^)"]+)/g, (_, pre: string, id: string) => pre + rename(id))
+    .replace(/-?\d+\.\d+(e[-+]?\d+)?/g, (n) => {
+      const v = +(+n).toFixed(NUMBER_DIGITS);
+      return String(Object.is(v, -0) ? 0 : v);
+    })
+    .replace(/></g, ">\n<");
+}
+
+export function expectGolden(element: Element, name: string): void {
+  const ext = element.tagName.toLowerCase() === "svg" ? "svg" : "html";
+  mkdirSync(goldenDir, {recursive: true});
+  const golden = new URL(`${name}.${ext}`, goldenDir);
+  const changed = new URL(`${name}-changed.${ext}`, goldenDir);
+  const actual = normalise(element.outerHTML) + "\n";
+  if (!existsSync(golden)) {
+    writeFileSync(golden, actual);
+    if (process.env.CI) throw new Error(`golden ${name}.${ext} is missing (written now; commit it)`);
+    return;
+  }
+  const expected = readFileSync(golden, "utf8");
+  if (actual === expected) {
+    if (existsSync(changed)) unlinkSync(changed);
+    return;
+  }
+  writeFileSync(changed, actual);
+  expect(actual, `${name}: see ${name}-changed.${ext}`).toBe(expected);
+}
+
+/** A fixture snapshot, validated by the real parser. */
+export async function loadFixture(id: "small-relu" | "large-relu" | "small-sigmoid") {
+  const {parseSnapshot} = await import("../../src/lib/snapshot.js");
+  const text = readFileSync(new URL(`../fixtures/${id}.json`, import.meta.url), "utf8");
+  return parseSnapshot(JSON.parse(text), `fixture ${id}`);
+}
