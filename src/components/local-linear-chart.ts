@@ -1,0 +1,61 @@
+// A zone's local linear function against the ground truth along a segment through the zone, as the
+// article draws them. Along p + t·d the network output, the local function and the truth are plotted
+// against x1; the stretch where the zone's mask holds (so the network equals its local function
+// exactly, for ReLU) is shaded.
+import * as Plot from "@observablehq/plot";
+import {linspace, TARGETS, type DatasetName, type Point} from "../lib/datasets.js";
+import {predict, type Network} from "../lib/network.js";
+import {localLinear, zoneInterval} from "../lib/regions.js";
+import {linearFormula, pointLabel} from "../lib/format.js";
+
+export interface LocalLinearChartOptions {
+  width: number;
+  dataset: DatasetName;
+  /** The zone's point p. */
+  point: Point;
+  /** Direction d of the segment (its x1 component must not be 0: the chart's x axis is x1). */
+  direction: Point;
+  /** The segment's x1 extent. */
+  x1Range: [number, number];
+  document?: Document;
+}
+
+export function localLinearChart(net: Network, {width, dataset, point, direction, x1Range, document}: LocalLinearChartOptions) {
+  if (direction[0] === 0) throw new RangeError("localLinearChart: the direction's x1 component must not be 0");
+  const f = TARGETS[dataset];
+  const {a, b, c} = localLinear(net, point);
+  // Parametrise by x1: t = (x1 - p1) / d1, x2 = p2 + t·d2.
+  const at = (x1: number): Point => [x1, point[1] + ((x1 - point[0]) / direction[0]) * direction[1]];
+  const xs = linspace(x1Range[0], x1Range[1], 121);
+  const rows = xs.flatMap((x1) => {
+    const q = at(x1);
+    return [
+      {x1, y: a * q[0] + b * q[1] + c, series: "local linear function"},
+      {x1, y: f(q[0], q[1]), series: "ground truth"},
+      {x1, y: predict(net, q), series: "network output"}
+    ];
+  });
+  const unit: Point = [1, direction[1] / direction[0]];
+  const [t0, t1] = zoneInterval(net, point, unit, {tMin: x1Range[0] - point[0], tMax: x1Range[1] - point[0]});
+  const zone = {x1: point[0] + t0, x2: point[0] + t1};
+  const slope = direction[1] / direction[0];
+  const segment = `x₂ = ${pointLabel([point[1]], 2).slice(1, -1)} + ${slope.toFixed(2)}·(x₁ − ${point[0].toFixed(2)})`;
+  return Plot.plot({
+    width: Math.min(width, 520),
+    height: 260,
+    document,
+    title: `y ≈ ${linearFormula(a, b, c)}`,
+    subtitle: `along ${segment}; the zone of ${pointLabel(point)} is shaded`,
+    ariaLabel: `Local linear function y ≈ ${linearFormula(a, b, c)} of the zone containing ${pointLabel(point)}, against the ground truth and the network output along ${segment}`,
+    x: {label: "x₁", domain: x1Range},
+    y: {label: "y", grid: true},
+    color: {legend: true, domain: ["local linear function", "ground truth", "network output"], range: ["#4269d0", "#ff725c", "#3ca951"]},
+    marks: [
+      // A rect with only x1 and x2 spans the whole frame height.
+      Plot.rect([zone], {x1: "x1", x2: "x2", fill: "currentColor", fillOpacity: 0.07}),
+      Plot.line(rows, {x: "x1", y: "y", stroke: "series", strokeWidth: 2, filter: (d) => d.series !== "network output"}),
+      Plot.line(rows, {x: "x1", y: "y", stroke: "series", strokeWidth: 2, strokeDasharray: "4,3", filter: (d) => d.series === "network output"}),
+      Plot.dot([{x1: point[0], y: predict(net, point)}], {x: "x1", y: "y", r: 4, fill: "currentColor"})
+    ]
+  });
+}

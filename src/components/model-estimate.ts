@@ -1,0 +1,68 @@
+// A model's output over the estimate grid as filled contours (the original's plotModelEstimate),
+// or the truth, or the error, with the training samples and the selected sample on top.
+import * as Plot from "@observablehq/plot";
+import type {Point} from "../lib/datasets.js";
+import type {GridEstimate} from "../lib/estimate.js";
+import {sig} from "../lib/format.js";
+
+export type EstimateKind = "estimate" | "truth" | "error";
+
+export interface ModelEstimateOptions {
+  width: number;
+  kind: EstimateKind;
+  samples: readonly Point[];
+  selected: number;
+  document?: Document;
+}
+
+const TITLES: Record<EstimateKind, string> = {
+  estimate: "Network estimate",
+  truth: "Ground truth x₁·x₂/4",
+  error: "Error: estimate − truth"
+};
+
+export function modelEstimate(est: GridEstimate, {width, kind, samples, selected, document}: ModelEstimateOptions) {
+  const {x1, x2} = est.grid;
+  // Grid values sit at cell centres: widen the extent by half a step on each side.
+  const h1 = (x1[1] - x1[0]) / 2;
+  const h2 = (x2[1] - x2[0]) / 2;
+  const values = est[kind];
+  // Estimate and truth share one colour domain so the two panels compare; the error is diverging.
+  const shared = [Math.min(...est.estimate, ...est.truth), Math.max(...est.estimate, ...est.truth)];
+  const maxErr = Math.max(...est.error.map(Math.abs));
+  const color =
+    kind === "error"
+      ? {type: "diverging" as const, scheme: "RdBu" as const, domain: [-maxErr, maxErr], legend: true, label: "error"}
+      : {scheme: "Spectral" as const, domain: shared, legend: true, label: "y"};
+  const size = Math.min(width, 420);
+  const p = samples[selected];
+  const summary = kind === "error" ? `largest |error| ${sig(maxErr, 3)}` : `range ${sig(Math.min(...values), 3)} to ${sig(Math.max(...values), 3)}`;
+  return Plot.plot({
+    width: size,
+    height: size,
+    document,
+    title: TITLES[kind],
+    subtitle: summary,
+    ariaLabel: `${TITLES[kind]} over [${sig(x1[0], 2)}, ${sig(x1[x1.length - 1], 2)}]², ${summary}; selected sample ${selected} ringed`,
+    x: {label: "x₁", domain: [x1[0] - h1, x1[x1.length - 1] + h1]},
+    y: {label: "x₂", domain: [x2[0] - h2, x2[x2.length - 1] + h2]},
+    color,
+    marks: [
+      Plot.contour(values, {
+        width: x1.length,
+        height: x2.length,
+        x1: x1[0] - h1,
+        x2: x1[x1.length - 1] + h1,
+        y1: x2[0] - h2,
+        y2: x2[x2.length - 1] + h2,
+        fill: Plot.identity,
+        thresholds: 16,
+        stroke: "white",
+        strokeOpacity: 0.25
+      }),
+      Plot.dot(samples, {x: "0", y: "1", r: 0.8, fill: "currentColor", fillOpacity: 0.35}),
+      Plot.dot([p], {x: "0", y: "1", r: 7, stroke: "currentColor", strokeWidth: 2.5}),
+      Plot.frame()
+    ]
+  });
+}

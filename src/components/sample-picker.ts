@@ -1,0 +1,125 @@
+// The sample picker: a slider over sample indices and (x1, x2) fields that select the nearest sample.
+// It is one input element whose value is the selected index, so a page uses it with Framework's
+// view() and other charts can set it with setSample() (a click on a plot, a preset button).
+// Input that is not a number or falls outside the data's range is refused with a visible message.
+import type {Point} from "../lib/datasets.js";
+import {nearestSample} from "../lib/sampling.js";
+import {fixed, pointLabel} from "../lib/format.js";
+import {h} from "./dom.js";
+
+export interface SamplePicker extends HTMLFormElement {
+  value: number;
+}
+
+export interface SamplePickerOptions {
+  value?: number;
+  /** Named points offered as one-click presets (nearest sample to each). */
+  presets?: {label: string; point: Point}[];
+  document?: Document;
+}
+
+let uid = 0;
+
+export function samplePicker(samples: readonly Point[], targets: readonly number[], {value = 0, presets = [], document = globalThis.document}: SamplePickerOptions = {}): SamplePicker {
+  const doc = document;
+  const n = samples.length;
+  const id = `sample-picker-${++uid}`;
+  const lo = [Math.min(...samples.map((p) => p[0])), Math.min(...samples.map((p) => p[1]))];
+  const hi = [Math.max(...samples.map((p) => p[0])), Math.max(...samples.map((p) => p[1]))];
+  // Accept coordinates up to a little past the data, where a nearest sample still means something.
+  const margin = 0.5;
+
+  const slider = h(doc, "input", {type: "range", id: `${id}-range`, min: 0, max: n - 1, step: 1, "aria-label": "sample index"});
+  const index = h(doc, "input", {type: "number", id: `${id}-index`, min: 0, max: n - 1, step: 1, "aria-label": "sample index (number)"});
+  const x1 = h(doc, "input", {type: "text", inputmode: "decimal", id: `${id}-x1`, size: 6, "aria-label": "x1"});
+  const x2 = h(doc, "input", {type: "text", inputmode: "decimal", id: `${id}-x2`, size: 6, "aria-label": "x2"});
+  const find = h(doc, "button", {type: "submit"}, "Find nearest sample");
+  const status = h(doc, "output", {class: "picker-status", role: "status", "aria-live": "polite", for: `${id}-x1 ${id}-x2`});
+  const error = h(doc, "p", {class: "picker-error", role: "alert", hidden: true});
+  const presetButtons = presets.map((p) => {
+    const b = h(doc, "button", {type: "button", class: "picker-preset"}, `${p.label} ${pointLabel(p.point, 1)}`);
+    b.addEventListener("click", () => select(nearestSample(samples, p.point)));
+    return b;
+  });
+
+  const form = h(
+    doc,
+    "form",
+    {class: "sample-picker", "aria-label": "Choose a sample"},
+    h(doc, "div", {class: "picker-row"}, h(doc, "label", {for: `${id}-range`}, "Sample"), slider, index),
+    h(doc, "div", {class: "picker-row"}, h(doc, "label", {for: `${id}-x1`}, "x₁"), x1, h(doc, "label", {for: `${id}-x2`}, "x₂"), x2, find),
+    presetButtons.length ? h(doc, "div", {class: "picker-row"}, h(doc, "span", {}, "Nearest to"), presetButtons) : null,
+    status,
+    error
+  ) as SamplePicker;
+
+  const showError = (message: string | null) => {
+    error.hidden = message === null;
+    error.textContent = message ?? "";
+    for (const el of [x1, x2, index]) el.removeAttribute("aria-invalid");
+  };
+
+  function show(i: number) {
+    slider.value = String(i);
+    index.value = String(i);
+    x1.value = fixed(samples[i][0], 3).replace("−", "-");
+    x2.value = fixed(samples[i][1], 3).replace("−", "-");
+    status.textContent = `Sample ${i} of ${n}: x = ${pointLabel(samples[i], 3)}, y = ${fixed(targets[i], 4)}`;
+  }
+
+  function select(i: number) {
+    showError(null);
+    form.value = i;
+    show(i);
+    form.dispatchEvent(new Event("input", {bubbles: true}));
+  }
+
+  const parse = (el: HTMLInputElement, name: string, k: 0 | 1): number | string => {
+    const text = el.value.trim().replace("−", "-");
+    const v = text === "" ? NaN : Number(text);
+    if (!Number.isFinite(v)) return `${name} must be a number, got "${el.value}"`;
+    if (v < lo[k] - margin || v > hi[k] + margin) return `${name} must be between ${fixed(lo[k] - margin, 2)} and ${fixed(hi[k] + margin, 2)}, got ${el.value}`;
+    return v;
+  };
+
+  slider.addEventListener("input", (e) => {
+    e.stopPropagation();
+    select(Number(slider.value));
+  });
+  index.addEventListener("input", (e) => e.stopPropagation());
+  index.addEventListener("change", () => {
+    const v = Number(index.value);
+    if (index.value.trim() === "" || !Number.isInteger(v) || v < 0 || v >= n) {
+      showError(`The sample index must be a whole number from 0 to ${n - 1}, got "${index.value}"`);
+      index.setAttribute("aria-invalid", "true");
+      return;
+    }
+    select(v);
+  });
+  for (const el of [x1, x2]) el.addEventListener("input", (e) => e.stopPropagation());
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const a = parse(x1, "x₁", 0);
+    const b = parse(x2, "x₂", 1);
+    const bad = [a, b].filter((v): v is string => typeof v === "string");
+    if (bad.length) {
+      showError(bad.join("; "));
+      if (typeof a === "string") x1.setAttribute("aria-invalid", "true");
+      if (typeof b === "string") x2.setAttribute("aria-invalid", "true");
+      return;
+    }
+    select(nearestSample(samples, [a as number, b as number]));
+  });
+
+  form.value = value;
+  show(value);
+  return form;
+}
+
+/** Selects sample i on a picker from outside (a click on a chart), as if the reader had picked it. */
+export function setSample(picker: SamplePicker, i: number): void {
+  const slider = picker.querySelector<HTMLInputElement>("input[type=range]");
+  if (!slider) throw new TypeError("setSample: not a sample picker");
+  slider.value = String(i);
+  slider.dispatchEvent(new Event("input", {bubbles: true}));
+}
