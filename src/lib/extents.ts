@@ -10,22 +10,34 @@ function extend(e: Extent, values: readonly number[]): void {
   }
 }
 
+/** The range of the linear outputs z and of the activations a of one layer. */
+export interface LayerRanges {
+  z: Extent;
+  a: Extent;
+}
+
+/** For every layer, the ranges of z and a over all the given inputs. */
+export function layerRanges(net: Network, inputs: readonly (readonly number[])[]): LayerRanges[] {
+  const ranges = net.layers.map(() => ({z: [Infinity, -Infinity] as Extent, a: [Infinity, -Infinity] as Extent}));
+  for (const x of inputs) {
+    const {z, a} = forward(net, x);
+    z.forEach((zk, k) => {
+      extend(ranges[k].z, zk);
+      extend(ranges[k].a, a[k]);
+    });
+  }
+  return ranges;
+}
+
 /**
  * For each column of the flow diagram (the input, then every layer), the range of the values
  * (z and a together) over all the given inputs. Used by the "dataset" colour mode so that a
  * neuron's colour means the same thing whichever sample is shown.
  */
 export function columnExtents(net: Network, inputs: readonly (readonly number[])[]): Extent[] {
-  const extents: Extent[] = Array.from({length: net.layers.length + 1}, () => [Infinity, -Infinity] as Extent);
-  for (const x of inputs) {
-    const {z, a} = forward(net, x);
-    extend(extents[0], x);
-    z.forEach((zk, k) => {
-      extend(extents[k + 1], zk);
-      extend(extents[k + 1], a[k]);
-    });
-  }
-  return extents;
+  const input: Extent = [Infinity, -Infinity];
+  for (const x of inputs) extend(input, x);
+  return [input, ...layerRanges(net, inputs).map(({z, a}) => [Math.min(z[0], a[0]), Math.max(z[1], a[1])] as Extent)];
 }
 
 /** Summary of a network's parameters: largest and mean magnitude of weights and of biases. */
