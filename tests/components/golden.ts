@@ -4,12 +4,15 @@
 // beside the golden as <name>-changed.<ext> for inspection. A missing golden is written and the test
 // fails in CI (CI=true), so a golden is only ever created deliberately on a developer's machine.
 import {existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
 import {expect} from "vitest";
 
 /** Decimals kept in every number of the markup: coarser than float noise, finer than a pixel. */
 export const NUMBER_DIGITS = 2;
 
-const goldenDir = new URL("./golden/", import.meta.url);
+// Paths from the project root (vitest's working directory): under jsdom, import.meta.url is not a file URL.
+const goldenDir = join(process.cwd(), "tests/components/golden");
+const fixtureDir = join(process.cwd(), "tests/fixtures");
 
 export function normalise(markup: string): string {
   const ids = new Map<string, string>();
@@ -30,8 +33,8 @@ export function normalise(markup: string): string {
 export function expectGolden(element: Element, name: string): void {
   const ext = element.tagName.toLowerCase() === "svg" ? "svg" : "html";
   mkdirSync(goldenDir, {recursive: true});
-  const golden = new URL(`${name}.${ext}`, goldenDir);
-  const changed = new URL(`${name}-changed.${ext}`, goldenDir);
+  const golden = join(goldenDir, `${name}.${ext}`);
+  const changed = join(goldenDir, `${name}-changed.${ext}`);
   const actual = normalise(element.outerHTML) + "\n";
   if (!existsSync(golden)) {
     writeFileSync(golden, actual);
@@ -50,6 +53,6 @@ export function expectGolden(element: Element, name: string): void {
 /** A fixture snapshot, validated by the real parser. */
 export async function loadFixture(id: "small-relu" | "large-relu" | "small-sigmoid") {
   const {parseSnapshot} = await import("../../src/lib/snapshot.js");
-  const text = readFileSync(new URL(`../fixtures/${id}.json`, import.meta.url), "utf8");
+  const text = readFileSync(join(fixtureDir, `${id}.json`), "utf8");
   return parseSnapshot(JSON.parse(text), `fixture ${id}`);
 }

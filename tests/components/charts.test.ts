@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import {expectGolden, loadFixture} from "./golden.js";
+import {datasetScatter} from "../../src/components/dataset-scatter.js";
+import {lossHistory} from "../../src/components/loss-history.js";
+import {modelEstimate} from "../../src/components/model-estimate.js";
+import {weightHeatmap} from "../../src/components/weight-heatmap.js";
+import {firstLayerLinesChart} from "../../src/components/first-layer-lines.js";
+import {localLinearChart} from "../../src/components/local-linear-chart.js";
+import {zoneStepsView} from "../../src/components/zone-steps.js";
+import {networkTable} from "../../src/components/network-table.js";
+import {parameterTable} from "../../src/components/parameter-table.js";
+import {snapshotNetwork} from "../../src/lib/snapshot.js";
+import {gridEstimate} from "../../src/lib/estimate.js";
+import {zoneSteps, activationMask} from "../../src/lib/regions.js";
+import {fixed} from "../../src/lib/format.js";
+
+const width = 640;
+
+describe("chart components (golden)", async () => {
+  const relu = await loadFixture("small-relu");
+  const large = await loadFixture("large-relu");
+  const sigmoid = await loadFixture("small-sigmoid");
+  const net = snapshotNetwork(relu);
+
+  it("dataset scatter rings the selected sample and names it", () => {
+    const chart = datasetScatter(relu.data, {width, selected: 5, document});
+    expect(chart.textContent).toContain(`Sample 5 at (${fixed(relu.data.x[5][0], 2)}, ${fixed(relu.data.x[5][1], 2)})`);
+    expectGolden(chart, "dataset-scatter");
+  });
+
+  it("loss history is titled with the model description", () => {
+    const chart = lossHistory(relu, {width, document});
+    expect(chart.textContent).toContain("tfjs, units 2-4-1, depth 2, relu, lr 0.005, adam, 12 epochs, batch 20");
+    expectGolden(chart, "loss-history");
+  });
+
+  it("model estimate, truth and error panels", () => {
+    const est = gridEstimate(net, "prod", relu.data.x);
+    for (const kind of ["estimate", "truth", "error"] as const) {
+      expectGolden(modelEstimate(est, {width, kind, samples: relu.data.x, selected: 3, document}), `model-estimate-${kind}`);
+    }
+  });
+
+  it("weight heatmap labels every weight and bias", () => {
+    const chart = weightHeatmap(relu.layers[0], {width, document});
+    const labels = [...chart.querySelectorAll("text")].map((t) => t.textContent);
+    for (const w of [...relu.layers[0].weights.flat(), ...relu.layers[0].biases]) expect(labels).toContain(fixed(w, 3));
+    expectGolden(chart, "weight-heatmap");
+  });
+
+  it("first-layer lines with the shaded zone of a point", () => {
+    expectGolden(firstLayerLinesChart(net, {width, zoneOf: [0, 0], marks: [{point: [1, 1], label: "NE"}], document}), "first-layer-lines");
+  });
+
+  it("local linear function against the truth", () => {
+    const chart = localLinearChart(net, {width, dataset: "prod", point: [1, 1], direction: [1, 0.5], x1Range: [-0.6, 2.6], document});
+    expectGolden(chart, "local-linear-chart");
+  });
+
+  it("zone steps print the four steps of the article, ending in the zone's coefficients", () => {
+    const view = zoneStepsView(net, [0, 0], {document});
+    const s = zoneSteps(net, activationMask(net, [0, 0])[0]);
+    expect(view.textContent).toContain("Mask at (0.00, 0.00): [1, 0, 1, 0]");
+    expect(view.querySelectorAll("table")).toHaveLength(4);
+    for (const c of s.coefficients) expect(view.textContent).toContain(fixed(c, 4));
+    expectGolden(view, "zone-steps");
+  });
+
+  it("network and parameter tables", () => {
+    expectGolden(networkTable([relu, large, sigmoid], document), "network-table");
+    expectGolden(parameterTable([sigmoid, relu], document), "parameter-table");
+  });
+});

@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import {samplePicker, setSample} from "../../src/components/sample-picker.js";
+import {flowControls} from "../../src/components/flow-controls.js";
+import {loadSnapshot} from "../../src/components/snapshot-status.js";
+import {loadFixture} from "./golden.js";
+
+describe("sample picker", async () => {
+  const snap = await loadFixture("small-relu");
+  const make = () => {
+    const picker = samplePicker(snap.data.x, snap.data.y, {value: 2, presets: [{label: "NE", point: [1, 1]}], document});
+    const events: number[] = [];
+    picker.addEventListener("input", () => events.push(picker.value));
+    const [x1, x2] = [...picker.querySelectorAll<HTMLInputElement>("input[type=text]")];
+    const error = picker.querySelector<HTMLElement>(".picker-error")!;
+    const submit = () => picker.dispatchEvent(new Event("submit", {cancelable: true}));
+    return {picker, events, x1, x2, error, submit};
+  };
+
+  it("starts on the given sample and moves with the slider", () => {
+    const {picker, events} = make();
+    expect(picker.value).toBe(2);
+    setSample(picker, 7);
+    expect(picker.value).toBe(7);
+    expect(events).toEqual([7]);
+    expect(picker.querySelector("output")!.textContent).toContain("Sample 7 of 120");
+  });
+
+  it("selects the sample nearest typed coordinates", () => {
+    const {picker, x1, x2, submit} = make();
+    x1.value = "1";
+    x2.value = "1";
+    submit();
+    const [a, b] = snap.data.x[picker.value];
+    const d = Math.hypot(a - 1, b - 1);
+    for (const p of snap.data.x) expect(Math.hypot(p[0] - 1, p[1] - 1)).toBeGreaterThanOrEqual(d);
+  });
+
+  it("refuses non-numeric and out-of-range coordinates with a visible message and keeps the selection", () => {
+    const {picker, events, x1, x2, error, submit} = make();
+    x1.value = "abc";
+    x2.value = "0";
+    submit();
+    expect(error.hidden).toBe(false);
+    expect(error.textContent).toContain('x₁ must be a number, got "abc"');
+    expect(x1.getAttribute("aria-invalid")).toBe("true");
+    x1.value = "0";
+    x2.value = "9";
+    submit();
+    expect(error.textContent).toMatch(/x₂ must be between .* got 9/);
+    expect(picker.value).toBe(2);
+    expect(events).toEqual([]);
+  });
+
+  it("refuses an index out of range", () => {
+    const {picker, error} = make();
+    const index = picker.querySelector<HTMLInputElement>("input[type=number]")!;
+    index.value = "500";
+    index.dispatchEvent(new Event("change"));
+    expect(error.textContent).toContain("from 0 to 119");
+    expect(picker.value).toBe(2);
+  });
+
+  it("jumps to the sample nearest a preset", () => {
+    const {picker} = make();
+    picker.querySelector<HTMLButtonElement>(".picker-preset")!.click();
+    expect(picker.value).not.toBe(2);
+  });
+});
+
+describe("flow controls", () => {
+  it("reports the chosen settings as its value", () => {
+    const form = flowControls({palette: "cool"}, document);
+    expect(form.value).toEqual({palette: "cool", colorMode: "comp", edgeMode: "weight", showNumbers: true});
+    const mode = form.querySelector<HTMLSelectElement>("select[name=colorMode]")!;
+    mode.value = "dataset";
+    mode.dispatchEvent(new Event("input", {bubbles: true}));
+    expect(form.value.colorMode).toBe("dataset");
+  });
+});
+
+describe("loadSnapshot", () => {
+  it("returns the validated snapshot", async () => {
+    const snap = await loadFixture("small-relu");
+    const loaded = await loadSnapshot({name: "small-relu.json", json: async () => JSON.parse(JSON.stringify(snap))}, document);
+    expect(loaded.ok).toBe(true);
+  });
+  it("names the file and the field of a malformed snapshot", async () => {
+    const snap = JSON.parse(JSON.stringify(await loadFixture("small-relu")));
+    snap.layers[0].weights[1][2] = "oops";
+    const loaded = await loadSnapshot({name: "small-relu.json", json: async () => snap}, document);
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok) {
+      expect(loaded.message).toContain('field "layers[0].weights[1][2]"');
+      expect(loaded.error.getAttribute("role")).toBe("alert");
+      expect(loaded.error.textContent).toContain("small-relu.json could not be loaded");
+    }
+  });
+  it("reports a file that is not JSON", async () => {
+    const loaded = await loadSnapshot({name: "x.json", json: async () => JSON.parse("{nope")}, document);
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok) expect(loaded.message).toContain("x.json is not valid JSON");
+  });
+});
