@@ -1,0 +1,183 @@
+// Legends of the flow diagram, drawn with D3 into small SVGs:
+// - colorLegend: the neuron colour scale(s) in use, either one ramp ("comp") or one small ramp under
+//   each column ("layer", "dataset"), each labelled with its domain ends;
+// - edgeLegend: a wedge from −max to +max drawn exactly as edges are (colour by sign and size,
+//   width by size), so one picture says what both colour and width mean.
+// Every number shown is a domain end, i.e. an exact value of the diagram, formatted like the figure.
+import * as d3 from "d3";
+import type {Extent} from "../lib/extents.js";
+import {fixed} from "../lib/format.js";
+import type {ColorMode, EdgeMode} from "../lib/flow-model.js";
+import {signedColor, strokeWidthFor} from "./palettes.js";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+let gradientCount = 0;
+
+/** One ramp: a label, its domain and its horizontal span (centre and width, in px). */
+export interface RampSpec {
+  label: string;
+  domain: Extent;
+  x: number;
+  width: number;
+}
+
+export interface ColorLegendOptions {
+  document: Document;
+  interpolator: (t: number) => string;
+  mode: ColorMode;
+  paletteName: string;
+  ramps: RampSpec[];
+  width: number;
+  digits: number;
+}
+
+const MODE_TITLE: Record<ColorMode, string> = {
+  comp: "one scale for every value of this sample",
+  layer: "one scale per column, this sample only",
+  dataset: "one scale per column, over every sample of the dataset"
+};
+
+/** A legend block: an HTML title (it wraps on narrow pages) above an SVG graphic. */
+function legendBlock(doc: Document, className: string, mode: string, title: string) {
+  const div = doc.createElement("div");
+  div.className = className;
+  div.setAttribute("data-mode", mode);
+  const caption = doc.createElement("div");
+  caption.className = "legend-title";
+  caption.textContent = title;
+  div.appendChild(caption);
+  return div;
+}
+
+function svgRoot(doc: Document, width: number, height: number) {
+  const svg = d3.select(doc.createElementNS(SVG_NS, "svg") as SVGSVGElement);
+  return svg
+    .attr("aria-hidden", "true")
+    .attr("width", width)
+    .attr("height", height)
+    .attr("viewBox", `0 0 ${width} ${height}`)
+    .attr("font-family", "system-ui, sans-serif")
+    .attr("font-size", 10);
+}
+
+/** The neuron colour legend: ramps with their domain ends. */
+export function colorLegend(o: ColorLegendOptions): HTMLElement {
+  const multi = o.mode !== "comp";
+  const block = legendBlock(
+    o.document,
+    `flow-color-legend flow-color-legend-${o.mode}`,
+    o.mode,
+    `Neuron colour (${o.paletteName}): ${MODE_TITLE[o.mode]}.`
+  );
+  const svg = svgRoot(o.document, o.width, multi ? 40 : 28);
+
+  // A gradient shared by every ramp: the ramps differ by their labels, not their colours.
+  const id = `flow-gradient-${++gradientCount}`;
+  svg
+    .append("defs")
+    .append("linearGradient")
+    .attr("id", id)
+    .selectAll("stop")
+    .data(d3.range(11).map((i) => i / 10))
+    .join("stop")
+    .attr("offset", (t) => `${t * 100}%`)
+    .attr("stop-color", (t) => o.interpolator(t));
+
+  const rampY = multi ? 12 : 0;
+  const ramp = svg
+    .append("g")
+    .selectAll("g")
+    .data(o.ramps)
+    .join("g")
+    .attr("class", "legend-ramp")
+    .attr("data-label", (d) => d.label)
+    .attr("data-min", (d) => d.domain[0])
+    .attr("data-max", (d) => d.domain[1])
+    .attr("transform", (d) => `translate(${d.x - d.width / 2},${rampY})`);
+  if (multi) {
+    ramp
+      .append("text")
+      .attr("x", (d) => d.width / 2)
+      .attr("y", -4)
+      .attr("text-anchor", "middle")
+      .text((d) => d.label);
+  }
+  // A degenerate domain (a single value) is drawn as one swatch of the palette's middle colour.
+  ramp
+    .append("rect")
+    .attr("width", (d) => d.width)
+    .attr("height", 10)
+    .attr("stroke", "#999")
+    .attr("stroke-width", 0.5)
+    .attr("fill", (d) => (d.domain[1] > d.domain[0] ? `url(#${id})` : o.interpolator(0.5)));
+  ramp
+    .append("text")
+    .attr("class", "legend-min")
+    .attr("y", 21)
+    .attr("text-anchor", (d) => (d.domain[1] > d.domain[0] ? "start" : "middle"))
+    .attr("x", (d) => (d.domain[1] > d.domain[0] ? 0 : d.width / 2))
+    .text((d) => fixed(d.domain[0], o.digits));
+  ramp
+    .filter((d) => d.domain[1] > d.domain[0])
+    .append("text")
+    .attr("class", "legend-max")
+    .attr("x", (d) => d.width)
+    .attr("y", 21)
+    .attr("text-anchor", "end")
+    .text((d) => fixed(d.domain[1], o.digits));
+  block.appendChild(svg.node()!);
+  return block;
+}
+
+export interface EdgeLegendOptions {
+  document: Document;
+  mode: EdgeMode;
+  /** The scale's end: the largest |w| (or |w·a|) and |b| of the diagram. */
+  max: number;
+  width: number;
+  digits: number;
+}
+
+/** The edge legend: a wedge of short segments from −max to +max, styled as edges are. */
+export function edgeLegend(o: EdgeLegendOptions): HTMLElement {
+  const rampWidth = Math.min(220, o.width - 8);
+  const what = o.mode === "weight" ? "weight w" : "contribution w·a, the term the edge adds to z";
+  const block = legendBlock(
+    o.document,
+    `flow-edge-legend flow-edge-legend-${o.mode}`,
+    o.mode,
+    `Edges: ${what} (label, colour and width). Blue positive, red negative, wider when larger; bias boxes use the same colours.` +
+      (o.mode === "contribution" ? " Dashed grey: an inactive input, which adds exactly 0." : "")
+  );
+  const width = rampWidth + 8;
+  const svg = svgRoot(o.document, width, 34);
+  const x = d3.scaleLinear().domain([-o.max, o.max]).range([4, 4 + rampWidth]);
+  const steps = d3.range(-12, 12).map((s) => [(s / 12) * o.max, ((s + 1) / 12) * o.max]);
+  svg
+    .append("g")
+    .selectAll("line")
+    .data(steps)
+    .join("line")
+    .attr("x1", (d) => x(d[0]))
+    .attr("x2", (d) => x(d[1]))
+    .attr("y1", 8)
+    .attr("y2", 8)
+    .attr("stroke", (d) => signedColor((d[0] + d[1]) / 2, o.max))
+    .attr("stroke-width", (d) => strokeWidthFor((d[0] + d[1]) / 2, o.max));
+  svg
+    .append("g")
+    .attr("class", "legend-ticks")
+    .selectAll("text")
+    .data([
+      [-o.max, "start"],
+      [0, "middle"],
+      [o.max, "end"]
+    ] as const)
+    .join("text")
+    .attr("x", (d) => x(d[0]))
+    .attr("y", 26)
+    .attr("text-anchor", (d) => d[1])
+    .text((d) => fixed(d[0], o.digits));
+  block.appendChild(svg.node()!);
+  return block;
+}

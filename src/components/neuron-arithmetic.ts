@@ -1,0 +1,183 @@
+// One neuron's computation written out with its numbers, as an HTML block:
+//
+//   z = Σ_i a_i · w_i + b      (a = the previous layer's activations, x for the first layer)
+//   a = g(z)                   (relu, sigmoid, tanh; the output layer is linear)
+//
+// as a table of terms (input, weight, product), the same sum on one line, and the activation step.
+// Every number is forward()'s exact value formatted with fixed(v, ARITHMETIC_DIGITS); the exact
+// value is also in data-value. Because each shown product is the rounded exact product and z the
+// rounded exact sum, the shown terms add up to the shown z within (n + 1) half-units of the last
+// digit (n inputs plus the bias), and each shown product equals shown input × shown weight within
+// (|a| + |w|) half-units plus rounding.
+import {fixed} from "../lib/format.js";
+import {neuronTerms, shapeLabel, type NeuronRef, type NeuronTerms} from "../lib/flow-model.js";
+import {forward, type LayerValues, type Network} from "../lib/network.js";
+
+/** Decimals of every number in the arithmetic panel. */
+export const ARITHMETIC_DIGITS = 3;
+
+export interface NeuronArithmeticOptions {
+  /** The document to create elements in (tests pass jsdom's). */
+  document?: Document;
+  /** Decimals shown (default ARITHMETIC_DIGITS). */
+  digits?: number;
+  /** forward(net, input), when the caller has it already. */
+  values?: LayerValues;
+  /** Replaces the default heading ("Layer 1, unit 4 of 4 …"); null for none. */
+  heading?: string | null;
+}
+
+type Child = Node | string;
+
+function h(doc: Document, tag: string, attrs: Record<string, string | number> = {}, ...children: Child[]): HTMLElement {
+  const el = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  for (const c of children) el.append(c);
+  return el;
+}
+
+const STYLE = `
+.neuron-arithmetic { font: 14px/1.5 system-ui, sans-serif; font-variant-numeric: tabular-nums; }
+.neuron-arithmetic .na-heading { font-weight: 600; margin: 0 0 .25em; }
+.neuron-arithmetic table { border-collapse: collapse; margin: .25em 0 .5em; }
+.neuron-arithmetic th, .neuron-arithmetic td { padding: 1px 8px; text-align: right; white-space: nowrap; }
+.neuron-arithmetic th:first-child, .neuron-arithmetic td:first-child { text-align: left; }
+.neuron-arithmetic thead th { font-weight: 500; color: #555; border-bottom: 1px solid #ccc; }
+.neuron-arithmetic tfoot td { border-top: 1px solid #ccc; font-weight: 600; }
+.neuron-arithmetic .na-eq { margin: .2em 0; overflow-wrap: anywhere; }
+`;
+
+/** A number as shown, with its exact value and role for tests and for the page. */
+function num(doc: Document, v: number, digits: number, role: string, index?: number): HTMLElement {
+  const attrs: Record<string, string | number> = {class: "na-num", "data-role": role, "data-value": String(v)};
+  if (index !== undefined) attrs["data-index"] = index;
+  return h(doc, "span", attrs, fixed(v, digits));
+}
+
+/** A number in an expression: negative ones in parentheses, "0.370 × (−0.454)". */
+function operand(doc: Document, v: number, digits: number, role: string, index?: number): Child[] {
+  const n = num(doc, v, digits, role, index);
+  return fixed(v, digits).startsWith("−") ? ["(", n, ")"] : [n];
+}
+
+/** The name of input i of a layer: x₁, x₂ for the first layer, a_i^(ℓ−1) after. */
+function inputName(doc: Document, layer: number, i: number): HTMLElement {
+  if (layer === 1) return h(doc, "span", {}, "x", h(doc, "sub", {}, String(i + 1)));
+  return h(doc, "span", {}, "a", h(doc, "sub", {}, String(i + 1)), h(doc, "sup", {}, `(${layer - 1})`));
+}
+
+function termsTable(doc: Document, t: NeuronTerms, digits: number): HTMLElement {
+  const source = t.ref.layer === 1 ? "input x" : `activation a of layer ${t.ref.layer - 1}`;
+  const head = h(
+    doc,
+    "thead",
+    {},
+    h(doc, "tr", {}, h(doc, "th", {}, "from"), h(doc, "th", {}, "value"), h(doc, "th", {}, "× weight"), h(doc, "th", {}, "= term"))
+  );
+  const rows = t.inputs.map((v, i) =>
+    h(
+      doc,
+      "tr",
+      {"data-term": i},
+      h(doc, "td", {}, inputName(doc, t.ref.layer, i)),
+      h(doc, "td", {}, num(doc, v, digits, "input", i)),
+      h(doc, "td", {}, num(doc, t.weights[i], digits, "weight", i)),
+      h(doc, "td", {}, num(doc, t.products[i], digits, "product", i))
+    )
+  );
+  const bias = h(
+    doc,
+    "tr",
+    {"data-term": "bias"},
+    h(doc, "td", {}, "bias b"),
+    h(doc, "td", {}),
+    h(doc, "td", {}),
+    h(doc, "td", {}, num(doc, t.bias, digits, "bias"))
+  );
+  const total = h(
+    doc,
+    "tfoot",
+    {},
+    h(doc, "tr", {}, h(doc, "td", {}, "sum z"), h(doc, "td", {}), h(doc, "td", {}), h(doc, "td", {}, num(doc, t.z, digits, "z")))
+  );
+  return h(
+    doc,
+    "table",
+    {class: "na-terms"},
+    h(doc, "caption", {class: "na-caption", style: "caption-side: bottom; text-align: left; color: #666; font-size: 12px"}, `terms: ${source} × weight, then the bias`),
+    head,
+    h(doc, "tbody", {}, ...rows, bias),
+    total
+  );
+}
+
+/** "z = 0.370 × (−0.454) + (−0.210) × 0.800 + (−0.757) = −1.093" */
+function sumLine(doc: Document, t: NeuronTerms, digits: number): HTMLElement {
+  const parts: Child[] = ["z = "];
+  t.inputs.forEach((v, i) => {
+    if (i > 0) parts.push(" + ");
+    parts.push(...operand(doc, v, digits, "input", i), " × ", ...operand(doc, t.weights[i], digits, "weight", i));
+  });
+  parts.push(" + ", ...operand(doc, t.bias, digits, "bias"), " = ", num(doc, t.z, digits, "z"));
+  return h(doc, "p", {class: "na-eq na-z"}, ...parts);
+}
+
+/** The activation step, with the function written out. */
+function activationLine(doc: Document, t: NeuronTerms, digits: number): HTMLElement {
+  const z = () => num(doc, t.z, digits, "z");
+  const a = () => num(doc, t.a, digits, "a");
+  let parts: Child[];
+  switch (t.activation) {
+    case "relu":
+      parts = ["a = relu(z) = max(0, ", z(), ") = ", a()];
+      break;
+    case "sigmoid":
+      // σ(z) = 1 / (1 + e^(−z)); the exponent shown is −z.
+      parts = ["a = σ(z) = 1 / (1 + e", h(doc, "sup", {}, "−z"), ") = 1 / (1 + e", h(doc, "sup", {}, num(doc, -t.z, digits, "minus-z")), ") = ", a()];
+      break;
+    case "tanh":
+      parts = ["a = tanh(z) = tanh(", z(), ") = ", a()];
+      break;
+    case "linear":
+      parts = ["a = z = ", a(), " (the output layer is linear)"];
+      break;
+  }
+  return h(doc, "p", {class: "na-eq na-a"}, ...parts);
+}
+
+function defaultHeading(net: Network, t: NeuronTerms): string {
+  const L = net.layers.length;
+  const n = net.layers[t.ref.layer - 1].biases.length;
+  const where = t.ref.layer === L ? `Output layer (layer ${t.ref.layer})` : `Hidden layer ${t.ref.layer}`;
+  const position = n === 1 ? "" : t.ref.unit === n ? " (top)" : t.ref.unit === 1 ? " (bottom)" : "";
+  return `${where}, unit ${t.ref.unit} of ${n}${position} · ${t.activation} · network ${shapeLabel(net)}`;
+}
+
+/**
+ * The computation of neuron {layer, unit} (1-based, units counted bottom-up) for one input:
+ * a heading, the table of terms, z = Σ a·w + b on one line, and a = g(z).
+ */
+export function neuronArithmetic(
+  net: Network,
+  input: readonly number[],
+  ref: NeuronRef,
+  options: NeuronArithmeticOptions = {}
+): HTMLElement {
+  const doc = options.document ?? document;
+  const digits = options.digits ?? ARITHMETIC_DIGITS;
+  const values = options.values ?? forward(net, input);
+  const t = neuronTerms(net, values, ref);
+  const root = h(doc, "section", {
+    class: "neuron-arithmetic",
+    "data-layer": t.ref.layer,
+    "data-unit": t.ref.unit,
+    "data-z": String(t.z),
+    "data-a": String(t.a),
+    "data-digits": digits
+  });
+  root.appendChild(h(doc, "style", {}, STYLE));
+  const heading = options.heading === undefined ? defaultHeading(net, t) : options.heading;
+  if (heading) root.appendChild(h(doc, "p", {class: "na-heading"}, heading));
+  root.append(termsTable(doc, t, digits), sumLine(doc, t, digits), activationLine(doc, t, digits));
+  return root;
+}

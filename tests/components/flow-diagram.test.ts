@@ -1,0 +1,327 @@
+// @vitest-environment jsdom
+import {beforeAll, describe, expect, it} from "vitest";
+import {expectGolden, loadFixture} from "./golden.js";
+import {DIAGRAM_DIGITS, flowDiagram, type FlowDiagramOptions} from "../../src/components/flow-diagram.js";
+import {ARITHMETIC_DIGITS} from "../../src/components/neuron-arithmetic.js";
+import {interpolateRainbowSequential, PALETTES, PALETTE_NAMES, relativeLuminance, textColorFor} from "../../src/components/palettes.js";
+import {columnExtents} from "../../src/lib/extents.js";
+import {fixed} from "../../src/lib/format.js";
+import {snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
+import {forward, type Network} from "../../src/lib/network.js";
+
+type Fixture = {snapshot: Snapshot; net: Network};
+const fixtures: Record<"small-relu" | "large-relu" | "small-sigmoid", Fixture> = {} as never;
+
+beforeAll(async () => {
+  for (const id of ["small-relu", "large-relu", "small-sigmoid"] as const) {
+    const snapshot = await loadFixture(id);
+    fixtures[id] = {snapshot, net: snapshotNetwork(snapshot)};
+  }
+});
+
+/** A displayed number back to a float: "−0.37" -> -0.37. */
+const parse = (text: string | null) => Number((text ?? "").trim().replace("−", "-"));
+
+function render(id: keyof typeof fixtures, sample: number, options: Partial<FlowDiagramOptions> = {}) {
+  const {net, snapshot} = fixtures[id];
+  return flowDiagram(net, snapshot.data.x[sample], {width: 960, document, ...options});
+}
+
+/** The sample used by the goldens (fixed index into the committed fixture data). */
+const SAMPLE = 10;
+
+describe("flowDiagram goldens", () => {
+  it("small relu, comp colours, weights, a neuron selected", () => {
+    expectGolden(render("small-relu", SAMPLE, {palette: "viridis", colorMode: "comp", edgeMode: "weight", selected: {layer: 1, unit: 4}}), "flow-small-relu-comp-weight");
+  });
+  it("large relu, layer colours, weights", () => {
+    expectGolden(render("large-relu", SAMPLE, {palette: "rainbow", colorMode: "layer", edgeMode: "weight"}), "flow-large-relu-layer-weight");
+  });
+  it("large relu, comp colours, contributions, narrow", () => {
+    expectGolden(
+      render("large-relu", SAMPLE, {width: 700, palette: "turbo", colorMode: "comp", edgeMode: "contribution", selected: {layer: 2, unit: 3}}),
+      "flow-large-relu-comp-contribution"
+    );
+  });
+  it("small sigmoid, dataset colours, contributions", () => {
+    const {net, snapshot} = fixtures["small-sigmoid"];
+    const extents = columnExtents(net, snapshot.data.x);
+    expectGolden(
+      render("small-sigmoid", SAMPLE, {palette: "cool", colorMode: "dataset", edgeMode: "contribution", extents}),
+      "flow-small-sigmoid-dataset-contribution"
+    );
+  });
+  it("small relu without numbers", () => {
+    expectGolden(render("small-relu", SAMPLE, {palette: "Spectral", colorMode: "layer", showNumbers: false}), "flow-small-relu-no-numbers");
+  });
+});
+
+describe("flowDiagram values", () => {
+  it("carries forward()'s exact z and a on every neuron and shows them at DIAGRAM_DIGITS", () => {
+    for (const id of ["small-relu", "large-relu", "small-sigmoid"] as const) {
+      const {net, snapshot} = fixtures[id];
+      for (const sample of [0, 10, 57, 119]) {
+        const x = snapshot.data.x[sample];
+        const {z, a} = forward(net, x);
+        const fig = flowDiagram(net, x, {width: 960, document});
+        const neurons = fig.querySelectorAll(".neuron");
+        expect(neurons).toHaveLength(net.layers.reduce((s, l) => s + l.biases.length, 0));
+        for (const el of neurons) {
+          const k = Number(el.getAttribute("data-layer")) - 1;
+          const j = Number(el.getAttribute("data-unit")) - 1;
+          expect(Math.abs(Number(el.getAttribute("data-z")) - z[k][j])).toBeLessThanOrEqual(1e-12);
+          expect(Math.abs(Number(el.getAttribute("data-a")) - a[k][j])).toBeLessThanOrEqual(1e-12);
+          // The numbers drawn on the two circles, at the stated precision.
+          const half = 0.5 * 10 ** -DIAGRAM_DIGITS + 1e-12;
+          expect(Math.abs(parse(el.querySelector(".z-label")!.textContent) - z[k][j])).toBeLessThanOrEqual(half);
+          expect(Math.abs(parse(el.querySelector(".a-label")!.textContent) - a[k][j])).toBeLessThanOrEqual(half);
+          expect(el.querySelector(".z-label")!.textContent).toBe(fixed(z[k][j], DIAGRAM_DIGITS));
+        }
+        const inputs = fig.querySelectorAll(".input-unit");
+        expect([...inputs].map((el) => Number(el.getAttribute("data-a")))).toEqual(x);
+      }
+    }
+  });
+
+  it("draws one edge per weight with its exact value, and labels it at DIAGRAM_DIGITS", () => {
+    const {net} = fixtures["large-relu"];
+    const fig = render("large-relu", SAMPLE);
+    const edges = fig.querySelectorAll(".edge");
+    expect(edges).toHaveLength(2 * 5 + 5 * 5 + 5 * 1);
+    for (const el of edges) {
+      const k = Number(el.getAttribute("data-layer")) - 1;
+      const i = Number(el.getAttribute("data-from")) - 1;
+      const j = Number(el.getAttribute("data-to")) - 1;
+      expect(Number(el.getAttribute("data-weight"))).toBe(net.layers[k].weights[i][j]);
+    }
+    const labels = fig.querySelectorAll(".edge-label");
+    expect(labels).toHaveLength(40);
+    for (const el of labels) expect(el.textContent).toBe(fixed(Number(el.getAttribute("data-value")), DIAGRAM_DIGITS));
+    for (const el of fig.querySelectorAll(".bias")) {
+      const b = net.layers[Number(el.getAttribute("data-layer")) - 1].biases[Number(el.getAttribute("data-unit")) - 1];
+      expect(Number(el.getAttribute("data-bias"))).toBe(b);
+      expect(el.querySelector(".bias-label")!.textContent).toBe(fixed(b, DIAGRAM_DIGITS));
+    }
+  });
+
+  it("in contribution mode labels each edge with w·a and leaves the zero terms of inactive units unlabelled", () => {
+    const {net, snapshot} = fixtures["large-relu"];
+    const x = snapshot.data.x[SAMPLE];
+    const {a} = forward(net, x);
+    const fig = render("large-relu", SAMPLE, {edgeMode: "contribution"});
+    let zeros = 0;
+    for (const el of fig.querySelectorAll(".edge")) {
+      const k = Number(el.getAttribute("data-layer")) - 1;
+      const i = Number(el.getAttribute("data-from")) - 1;
+      const prev = k === 0 ? x : a[k - 1];
+      // Compared by difference: a zero term may be −0 (0 × a negative weight), written "0".
+      expect(Number(el.getAttribute("data-contribution")) - prev[i] * Number(el.getAttribute("data-weight"))).toBe(0);
+      if (prev[i] === 0) {
+        zeros++;
+        expect(el.getAttribute("stroke-dasharray")).toBe("2 3");
+      }
+    }
+    expect(zeros).toBeGreaterThan(0);
+    const labels = fig.querySelectorAll(".edge-label");
+    expect(labels).toHaveLength(40 - zeros);
+    for (const el of labels) expect(Number(el.getAttribute("data-value"))).not.toBe(0);
+  });
+
+  it("draws unit 1 at the bottom of its column", () => {
+    const fig = render("small-relu", SAMPLE);
+    const y = (unit: number) => {
+      const t = fig.querySelector(`.neuron[data-layer="1"][data-unit="${unit}"]`)!.getAttribute("transform")!;
+      return Number(/translate\([^,]+,([^)]+)\)/.exec(t)![1]);
+    };
+    expect(y(1)).toBeGreaterThan(y(2));
+    expect(y(3)).toBeGreaterThan(y(4));
+  });
+});
+
+describe("flowDiagram accessibility", () => {
+  it("titles and describes the svg: shape, sample, output, active units", () => {
+    const {net, snapshot} = fixtures["small-relu"];
+    const x = snapshot.data.x[SAMPLE];
+    const {a} = forward(net, x);
+    const svg = render("small-relu", SAMPLE).querySelector("svg.flow-svg")!;
+    expect(svg.querySelector("title")!.textContent).toContain("2 → 4 → 1");
+    const desc = svg.querySelector("desc")!.textContent!;
+    expect(desc).toContain("2 → 4 → 1");
+    expect(desc).toContain(`(${fixed(x[0], 2)}, ${fixed(x[1], 2)})`);
+    expect(desc).toContain(`ŷ = ${fixed(a[1][0], 2)}`);
+    const active = a[0].flatMap((v, j) => (v > 0 ? [j + 1] : []));
+    expect(active.length).toBeGreaterThan(0);
+    expect(desc).toContain(active.length === 1 ? `unit ${active[0]} active` : `${active.at(-1)} active`);
+  });
+
+  it("makes neurons focusable buttons with a label stating z and a", () => {
+    const {net, snapshot} = fixtures["small-relu"];
+    const {z, a} = forward(net, snapshot.data.x[SAMPLE]);
+    const el = render("small-relu", SAMPLE).querySelector('.neuron[data-layer="1"][data-unit="2"]')!;
+    expect(el.getAttribute("tabindex")).toBe("0");
+    expect(el.getAttribute("role")).toBe("button");
+    expect(el.getAttribute("aria-label")).toBe(`layer 1 unit 2: z = ${fixed(z[0][1], 2)}, a = ${fixed(a[0][1], 2)}`);
+  });
+});
+
+describe("flowDiagram selection", () => {
+  /** Checks the panel's numbers: z = Σ input·weight + b within the display precision. */
+  function checkPanel(panel: Element, expected: {layer: number; unit: number}) {
+    const block = panel.querySelector(".neuron-arithmetic")!;
+    expect(block.getAttribute("data-layer")).toBe(String(expected.layer));
+    expect(block.getAttribute("data-unit")).toBe(String(expected.unit));
+    const eq = block.querySelector(".na-z")!;
+    const nums = (role: string) => [...eq.querySelectorAll(`[data-role="${role}"]`)].map((n) => parse(n.textContent));
+    const inputs = nums("input");
+    const weights = nums("weight");
+    const [b] = nums("bias");
+    const [z] = nums("z");
+    const half = 0.5 * 10 ** -ARITHMETIC_DIGITS;
+    // Rounding each shown factor by at most half moves a product by at most (|a| + |w|)·half + half².
+    const bound = inputs.reduce((s, v, i) => s + (Math.abs(v) + Math.abs(weights[i])) * half + half * half, 0) + 2 * half;
+    const sum = inputs.reduce((s, v, i) => s + v * weights[i], b);
+    expect(Math.abs(sum - z)).toBeLessThanOrEqual(bound + 1e-12);
+  }
+
+  it("selects a clicked neuron: .value, a bubbling input event, highlight and arithmetic", () => {
+    const fig = render("large-relu", SAMPLE);
+    const parent = document.createElement("div");
+    parent.appendChild(fig);
+    const seen: unknown[] = [];
+    parent.addEventListener("input", () => seen.push(fig.value));
+    expect(fig.value).toBeNull();
+    expect(fig.querySelector(".flow-panel .flow-hint")).not.toBeNull();
+
+    const target = fig.querySelector('.neuron[data-layer="2"][data-unit="4"] circle.a')!;
+    target.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+    expect(fig.value).toEqual({layer: 2, unit: 4});
+    expect(seen).toEqual([{layer: 2, unit: 4}]);
+    const neuron = fig.querySelector('.neuron[data-layer="2"][data-unit="4"]')!;
+    expect(neuron.classList.contains("selected")).toBe(true);
+    expect(neuron.getAttribute("aria-pressed")).toBe("true");
+    const incoming = fig.querySelectorAll(".edge.incoming");
+    expect(incoming).toHaveLength(5);
+    for (const e of incoming) expect([e.getAttribute("data-layer"), e.getAttribute("data-to")]).toEqual(["2", "4"]);
+    checkPanel(fig.querySelector(".flow-panel")!, {layer: 2, unit: 4});
+
+    // Clicking the same neuron again changes nothing and says nothing.
+    neuron.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+    expect(seen).toHaveLength(1);
+
+    // Another one moves the highlight.
+    fig.querySelector('.neuron[data-layer="3"][data-unit="1"]')!.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+    expect(fig.value).toEqual({layer: 3, unit: 1});
+    expect(seen).toHaveLength(2);
+    expect(fig.querySelectorAll(".neuron.selected")).toHaveLength(1);
+    expect(fig.querySelectorAll(".edge.incoming")).toHaveLength(5);
+    checkPanel(fig.querySelector(".flow-panel")!, {layer: 3, unit: 1});
+  });
+
+  it("selects with Enter and Space on a focused neuron", () => {
+    const fig = render("small-sigmoid", SAMPLE);
+    let events = 0;
+    fig.addEventListener("input", () => events++);
+    const n2 = fig.querySelector<SVGGElement>('.neuron[data-layer="1"][data-unit="2"]')!;
+    const enter = new KeyboardEvent("keydown", {key: "Enter", bubbles: true, cancelable: true});
+    n2.dispatchEvent(enter);
+    expect(fig.value).toEqual({layer: 1, unit: 2});
+    const space = new KeyboardEvent("keydown", {key: " ", bubbles: true, cancelable: true});
+    fig.querySelector('.neuron[data-layer="2"][data-unit="1"]')!.dispatchEvent(space);
+    expect(space.defaultPrevented).toBe(true);
+    expect(fig.value).toEqual({layer: 2, unit: 1});
+    fig.querySelector('.neuron[data-layer="1"][data-unit="3"]')!.dispatchEvent(new KeyboardEvent("keydown", {key: "a", bubbles: true}));
+    expect(fig.value).toEqual({layer: 2, unit: 1});
+    expect(events).toBe(2);
+    checkPanel(fig.querySelector(".flow-panel")!, {layer: 2, unit: 1});
+  });
+
+  it("starts from options.selected (kept across re-renders) and ignores one not in the network", () => {
+    const fig = render("large-relu", SAMPLE, {selected: {layer: 2, unit: 5}});
+    expect(fig.value).toEqual({layer: 2, unit: 5});
+    expect(fig.querySelector('.neuron[data-layer="2"][data-unit="5"]')!.classList.contains("selected")).toBe(true);
+    checkPanel(fig.querySelector(".flow-panel")!, {layer: 2, unit: 5});
+    // The same selection passed to the small network, which has no layer 3 unit: dropped.
+    expect(render("small-relu", SAMPLE, {selected: {layer: 3, unit: 1}}).value).toBeNull();
+    expect(render("small-relu", SAMPLE, {selected: null}).value).toBeNull();
+  });
+
+  it("accepts a programmatic .value without dispatching", () => {
+    const fig = render("small-relu", SAMPLE);
+    let events = 0;
+    fig.addEventListener("input", () => events++);
+    fig.value = {layer: 2, unit: 1};
+    expect(fig.value).toEqual({layer: 2, unit: 1});
+    expect(fig.querySelector(".neuron.selected")!.getAttribute("data-layer")).toBe("2");
+    fig.value = null;
+    expect(fig.querySelector(".neuron.selected")).toBeNull();
+    expect(events).toBe(0);
+  });
+});
+
+describe("flowDiagram options", () => {
+  const fills = (fig: Element) => [...fig.querySelectorAll(".value-circle")].map((c) => c.getAttribute("fill"));
+
+  it("fills through the chosen palette", () => {
+    const viridis = fills(render("small-relu", SAMPLE, {palette: "viridis"}));
+    const turbo = fills(render("small-relu", SAMPLE, {palette: "turbo"}));
+    expect(viridis).toHaveLength(2 + 2 * 5);
+    expect(turbo).not.toEqual(viridis);
+    expect(new Set(viridis).size).toBeGreaterThan(3);
+  });
+
+  it("draws one legend ramp for comp and one per column for layer and dataset", () => {
+    const {net, snapshot} = fixtures["large-relu"];
+    const comp = render("large-relu", SAMPLE, {colorMode: "comp"}).querySelector(".flow-color-legend")!;
+    const layer = render("large-relu", SAMPLE, {colorMode: "layer"}).querySelector(".flow-color-legend")!;
+    const dataset = render("large-relu", SAMPLE, {colorMode: "dataset", extents: columnExtents(net, snapshot.data.x)}).querySelector(".flow-color-legend")!;
+    expect(comp.querySelectorAll(".legend-ramp")).toHaveLength(1);
+    expect(layer.querySelectorAll(".legend-ramp")).toHaveLength(4);
+    expect(dataset.querySelectorAll(".legend-ramp")).toHaveLength(4);
+    expect(comp.getAttribute("data-mode")).toBe("comp");
+    expect(layer.querySelector(".legend-title")!.textContent).not.toBe(comp.querySelector(".legend-title")!.textContent);
+    expect(dataset.querySelector(".legend-title")!.textContent).not.toBe(layer.querySelector(".legend-title")!.textContent);
+    expect(layer.outerHTML).not.toBe(dataset.outerHTML);
+    // comp: the single ramp spans every value of the sample.
+    const {z, a} = forward(net, snapshot.data.x[SAMPLE]);
+    const all = [...snapshot.data.x[SAMPLE], ...z.flat(), ...a.flat()];
+    expect(Number(comp.querySelector(".legend-ramp")!.getAttribute("data-min"))).toBe(Math.min(...all));
+    expect(Number(comp.querySelector(".legend-ramp")!.getAttribute("data-max"))).toBe(Math.max(...all));
+  });
+
+  it("colours the same value differently in comp and layer modes", () => {
+    expect(fills(render("large-relu", SAMPLE, {colorMode: "comp"}))).not.toEqual(fills(render("large-relu", SAMPLE, {colorMode: "layer"})));
+  });
+
+  it("hides every value label when showNumbers is false", () => {
+    const on = render("large-relu", SAMPLE, {showNumbers: true});
+    const off = render("large-relu", SAMPLE, {showNumbers: false});
+    expect(on.querySelectorAll("svg.flow-svg .value-label").length).toBe(2 + 2 * 11 + 11 + 40);
+    expect(off.querySelectorAll("svg.flow-svg .value-label")).toHaveLength(0);
+    expect(off.querySelectorAll(".neuron")).toHaveLength(11);
+  });
+
+  it("needs extents for the dataset colour mode", () => {
+    expect(() => render("small-relu", SAMPLE, {colorMode: "dataset"})).toThrow(/columnExtents/);
+  });
+
+  it("puts the panel beside the diagram only when there is room", () => {
+    expect(render("small-relu", SAMPLE, {width: 960}).querySelector(".flow-panel")!.classList.contains("below")).toBe(false);
+    expect(render("large-relu", SAMPLE, {width: 960}).querySelector(".flow-panel")!.classList.contains("below")).toBe(true);
+    expect(render("small-relu", SAMPLE, {width: 500}).querySelector(".flow-panel")!.classList.contains("below")).toBe(true);
+  });
+});
+
+describe("palettes", () => {
+  it("has an interpolator for every name, with distinct ends", () => {
+    for (const name of PALETTE_NAMES) expect(PALETTES[name](0)).not.toBe(PALETTES[name](1));
+  });
+  it("uses a sequential rainbow (purple to red), not d3's cyclic one", () => {
+    expect(interpolateRainbowSequential(0)).toBe("rgb(128, 0, 255)");
+    expect(interpolateRainbowSequential(1)).toBe("rgb(255, 0, 0)");
+  });
+  it("writes dark text on light fills and light text on dark fills", () => {
+    expect(textColorFor("#ffff00")).toBe("#111");
+    expect(textColorFor("#440154")).toBe("#fff");
+    expect(relativeLuminance("#ffffff")).toBeCloseTo(1, 9);
+  });
+});

@@ -1,0 +1,97 @@
+import {describe, expect, it} from "vitest";
+import {
+  comfortableWidth,
+  estimateTextWidth,
+  flowLayout,
+  laneFraction,
+  overlapArea,
+  placeLabels,
+  type LabelRequest
+} from "../../src/lib/flow-layout.js";
+
+describe("flowLayout", () => {
+  it("puts columns left to right, z before a, inside the width", () => {
+    const l = flowLayout([2, 5, 5, 1], 960);
+    expect(l.columns).toHaveLength(4);
+    for (let c = 1; c < l.columns.length; ++c) {
+      expect(l.columns[c].xz).toBeGreaterThan(l.columns[c - 1].xa + 2 * l.r);
+      expect(l.columns[c].xa).toBeGreaterThan(l.columns[c].xz + 2 * l.r);
+    }
+    expect(l.columns[0].xz - l.r).toBeGreaterThan(0);
+    expect(l.columns[3].xa + l.r).toBeLessThan(960);
+  });
+
+  it("numbers units bottom-up: unit 0 has the largest y", () => {
+    const l = flowLayout([2, 4, 1], 800);
+    const ys = [0, 1, 2, 3].map((u) => l.y(1, u));
+    for (let u = 1; u < 4; ++u) expect(ys[u]).toBeLessThan(ys[u - 1]);
+    expect(ys[0] - ys[1]).toBeCloseTo(l.rowHeight, 9);
+  });
+
+  it("derives the height from the largest layer and centres smaller ones", () => {
+    const small = flowLayout([2, 4, 1], 800);
+    const large = flowLayout([2, 5, 5, 1], 800);
+    expect(large.height - small.height).toBeCloseTo(large.rowHeight, 9);
+    // The single output sits at the middle of the 4 hidden units.
+    expect(small.y(2, 0)).toBeCloseTo((small.y(1, 1) + small.y(1, 2)) / 2, 9);
+    // Every bias box (above its circle) stays below the header.
+    expect(large.y(1, 4) - large.r - 6 - large.biasHeight).toBeGreaterThanOrEqual(large.headerHeight);
+  });
+
+  it("says a [5, 5] network needs more room than a [4] one", () => {
+    expect(comfortableWidth([2, 5, 5, 1])).toBeGreaterThan(comfortableWidth([2, 4, 1]));
+  });
+});
+
+describe("estimateTextWidth", () => {
+  it("grows with the text and the font size", () => {
+    expect(estimateTextWidth("−0.45", 10)).toBeGreaterThan(estimateTextWidth("0.45", 10));
+    expect(estimateTextWidth("0.45", 20)).toBeCloseTo(2 * estimateTextWidth("0.45", 10), 9);
+  });
+});
+
+describe("overlapArea", () => {
+  it("is the intersection area, 0 for disjoint or touching rectangles", () => {
+    expect(overlapArea({x: 0, y: 0, width: 2, height: 2}, {x: 1, y: 1, width: 2, height: 2})).toBe(1);
+    expect(overlapArea({x: 0, y: 0, width: 2, height: 2}, {x: 2, y: 0, width: 2, height: 2})).toBe(0);
+  });
+});
+
+describe("placeLabels", () => {
+  const fan = (n: number): LabelRequest[] =>
+    // n edges from one point to n targets 60 px apart, all preferring the same spot.
+    Array.from({length: n}, (_, j) => ({x1: 0, y1: 150, x2: 200, y2: j * 60, width: 30, height: 11, t0: 0.3}));
+
+  it("keeps each label on its own segment and between its ends", () => {
+    const requests = fan(5);
+    const placed = placeLabels(requests);
+    for (const [q, p] of requests.map((q, n) => [q, placed[n]] as const)) {
+      expect(p.x).toBeCloseTo(q.x1 + p.t * (q.x2 - q.x1), 9);
+      expect(p.y).toBeCloseTo(q.y1 + p.t * (q.y2 - q.y1), 9);
+      expect(p.x - q.width / 2).toBeGreaterThanOrEqual(q.x1);
+      expect(p.x + q.width / 2).toBeLessThanOrEqual(q.x2);
+    }
+  });
+
+  it("moves labels away from each other when their preferred spots collide", () => {
+    const placed = placeLabels(fan(5));
+    expect(placed.every((p) => p.overlap === 0)).toBe(true);
+    const rects = placed.map((p) => ({x: p.x - 15, y: p.y - 5.5, width: 30, height: 11}));
+    for (let a = 0; a < rects.length; ++a) for (let b = a + 1; b < rects.length; ++b) expect(overlapArea(rects[a], rects[b])).toBe(0);
+  });
+
+  it("is deterministic and takes the preferred spot when it is free", () => {
+    const one = placeLabels([{x1: 0, y1: 0, x2: 100, y2: 0, width: 10, height: 10, t0: 0.5}]);
+    expect(one[0]).toEqual({x: 50, y: 0, t: 0.5, overlap: 0});
+    expect(placeLabels(fan(5))).toEqual(placeLabels(fan(5)));
+  });
+});
+
+describe("laneFraction", () => {
+  it("spreads the sources of a band over distinct fractions inside (0.1, 0.9)", () => {
+    const t = [0, 1, 2, 3, 4].map((i) => laneFraction(i, 5));
+    for (let i = 1; i < 5; ++i) expect(t[i]).toBeGreaterThan(t[i - 1]);
+    expect(t[0]).toBeGreaterThan(0.1);
+    expect(t[4]).toBeLessThan(0.9);
+  });
+});

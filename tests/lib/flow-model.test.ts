@@ -1,0 +1,87 @@
+import {describe, expect, it} from "vitest";
+import {
+  columnDomains,
+  columnValues,
+  describeFlow,
+  edgeValue,
+  isNeuronOf,
+  neuronTerms,
+  normalise,
+  parameterMax,
+  unitList
+} from "../../src/lib/flow-model.js";
+import {columnExtents} from "../../src/lib/extents.js";
+import {forward, type Network} from "../../src/lib/network.js";
+
+// z1 = x·W1 + b1 with W1 = [[1, -1], [2, 0.5]], b1 = [0.5, -1]; output z2 = a1·W2 + b2.
+const net: Network = {
+  activation: "relu",
+  layers: [
+    {weights: [[1, -1], [2, 0.5]], biases: [0.5, -1]},
+    {weights: [[3], [-2]], biases: [0.25]}
+  ]
+};
+const x = [1, -0.5];
+const values = forward(net, x); // z1 = [0.5, -2.25], a1 = [0.5, 0], z2 = a2 = [1.75]
+
+describe("flow model", () => {
+  it("names neurons 1-based by layer and unit", () => {
+    expect(isNeuronOf(net, {layer: 1, unit: 2})).toBe(true);
+    expect(isNeuronOf(net, {layer: 2, unit: 1})).toBe(true);
+    expect(isNeuronOf(net, {layer: 0, unit: 1})).toBe(false);
+    expect(isNeuronOf(net, {layer: 2, unit: 2})).toBe(false);
+    expect(isNeuronOf(net, {layer: 1.5, unit: 1})).toBe(false);
+    expect(isNeuronOf(net, null)).toBe(false);
+  });
+
+  it("lists the values of each column: input, then z and a of each layer", () => {
+    expect(columnValues(values)).toEqual([[1, -0.5], [0.5, -2.25, 0.5, 0], [1.75, 1.75]]);
+  });
+
+  it("computes one domain for comp, one per column for layer, the given extents for dataset", () => {
+    expect(columnDomains(values, "comp")).toEqual([[-2.25, 1.75], [-2.25, 1.75], [-2.25, 1.75]]);
+    expect(columnDomains(values, "layer")).toEqual([[-0.5, 1], [-2.25, 0.5], [1.75, 1.75]]);
+    const extents = columnExtents(net, [x, [0, 0]]);
+    expect(columnDomains(values, "dataset", extents)).toEqual(extents);
+    expect(() => columnDomains(values, "dataset")).toThrow(/columnExtents/);
+  });
+
+  it("normalises into [0, 1], clamps, and maps a degenerate domain to the middle", () => {
+    expect(normalise(0, [-1, 1])).toBe(0.5);
+    expect(normalise(3, [-1, 1])).toBe(1);
+    expect(normalise(-3, [-1, 1])).toBe(0);
+    expect(normalise(1.75, [1.75, 1.75])).toBe(0.5);
+  });
+
+  it("gives an edge its weight or its term a·w", () => {
+    expect(edgeValue(net, values, 0, 1, 0, "weight")).toBe(2);
+    expect(edgeValue(net, values, 0, 1, 0, "contribution")).toBe(-1); // x2 · W[1][0] = -0.5 · 2
+    expect(edgeValue(net, values, 1, 1, 0, "contribution")).toBe(-0); // a1[1] = 0: an inactive unit adds 0
+    expect(parameterMax(net, values, "weight")).toBe(3);
+    expect(parameterMax(net, values, "contribution")).toBe(1.5); // 0.5 · 3
+  });
+
+  it("writes out a neuron's terms, which add up to z", () => {
+    const t = neuronTerms(net, values, {layer: 2, unit: 1});
+    expect(t).toMatchObject({activation: "linear", inputs: [0.5, 0], weights: [3, -2], bias: 0.25, z: 1.75, a: 1.75});
+    expect(t.products.reduce((s, p) => s + p, 0) + t.bias).toBeCloseTo(t.z, 12);
+    expect(neuronTerms(net, values, {layer: 1, unit: 2}).inputs).toEqual(x);
+    expect(() => neuronTerms(net, values, {layer: 3, unit: 1})).toThrow(RangeError);
+  });
+
+  it("describes the shape, the sample, the output and the active units", () => {
+    const text = describeFlow(net, values, 2);
+    expect(text).toContain("2 → 2 → 1");
+    expect(text).toContain("(1.00, −0.50)");
+    expect(text).toContain("ŷ = 1.75");
+    expect(text).toContain("unit 1 active (a > 0), unit 2 inactive");
+    const sigmoid = describeFlow({...net, activation: "sigmoid"}, forward({...net, activation: "sigmoid"}, x), 2);
+    expect(sigmoid).toMatch(/activations, unit 1 \(bottom\) to 2 \(top\): 0\.62, 0\.10/);
+  });
+
+  it("lists units in words", () => {
+    expect(unitList([])).toBe("no unit");
+    expect(unitList([3])).toBe("unit 3");
+    expect(unitList([1, 2, 5])).toBe("units 1, 2 and 5");
+  });
+});
