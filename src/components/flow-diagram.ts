@@ -102,6 +102,14 @@ interface NeuronDatum {
   y: number;
 }
 
+/** A number drawn on a circle: which neuron, which value (x, z or a), where. */
+interface ValueLabel {
+  d: NeuronDatum;
+  kind: "x" | "z" | "a";
+  v: number;
+  x: number;
+}
+
 /** An edge i -> j into layer k (0-based): the weight, the encoded value and its end points. */
 interface EdgeDatum {
   k: number;
@@ -346,7 +354,7 @@ function drawSvg(
   const inputs = svg
     .append("g")
     .attr("class", "inputs")
-    .selectAll<SVGGElement, NeuronDatum>("g")
+    .selectAll("g")
     .data(neurons.filter((d) => d.column === 0))
     .join("g")
     .attr("class", "input-unit")
@@ -355,13 +363,13 @@ function drawSvg(
     .attr("data-a", (d) => String(d.a))
     .attr("transform", (d) => `translate(${columns[0].xz},${d.y})`);
   inputs.append("text").attr("x", -r - 4).attr("dy", "0.35em").attr("text-anchor", "end").attr("font-size", 12).text((d) => `x${"₀₁₂₃₄₅₆₇₈₉"[d.unit + 1] ?? d.unit + 1}`);
-  drawValueCircle(inputs, 0, (d) => d.a, (d) => fillOf(d.a, 0), o.showNumbers, r);
+  inputs.append("circle").attr("class", "value-circle x").attr("r", r).attr("fill", (d) => fillOf(d.a, 0)).attr("stroke", "#444").attr("stroke-width", 0.75);
 
   // Neurons: z and a circles, a ring for focus and selection; focusable and clickable.
   const neuron = svg
     .append("g")
     .attr("class", "neurons")
-    .selectAll<SVGGElement, NeuronDatum>("g")
+    .selectAll("g")
     .data(hidden)
     .join("g")
     .attr("class", "neuron")
@@ -374,17 +382,62 @@ function drawSvg(
     .attr("aria-pressed", "false")
     .attr("aria-label", neuronLabel)
     .attr("transform", (d) => `translate(${columns[d.column].xz},${d.y})`);
+  // The ring is unfilled but catches the pointer (pointer-events="all"), so the whole pill around
+  // z and a is one target: a click between the circles must not fall through to the arrow below.
   neuron
     .append("rect")
     .attr("class", "ring")
+    .attr("pointer-events", "all")
     .attr("x", -r - 4)
     .attr("y", -r - 4)
     .attr("width", (d) => columns[d.column].xa - columns[d.column].xz + 2 * r + 8)
     .attr("height", 2 * r + 8)
     .attr("rx", r + 4);
-  drawValueCircle(neuron, 0, (d) => d.z!, (d) => fillOf(d.z!, d.column), o.showNumbers, r, "z");
-  const aGroup = neuron.append("g").attr("transform", (d) => `translate(${columns[d.column].xa - columns[d.column].xz},0)`);
-  drawValueCircle(aGroup, 0, (d) => d.a, (d) => fillOf(d.a, d.column), o.showNumbers, r, "a");
+  neuron.append("circle").attr("class", "value-circle z").attr("r", r).attr("fill", (d) => fillOf(d.z!, d.column)).attr("stroke", "#444").attr("stroke-width", 0.75);
+  neuron
+    .append("circle")
+    .attr("class", "value-circle a")
+    .attr("cx", (d) => columns[d.column].xa - columns[d.column].xz)
+    .attr("r", r)
+    .attr("fill", (d) => fillOf(d.a, d.column))
+    .attr("stroke", "#444")
+    .attr("stroke-width", 0.75);
+
+  // The values, in a layer of their own above the circles: not part of the buttons (whose
+  // aria-label states them, and whose visible text would otherwise have to match that label),
+  // and transparent to the pointer so a click on a number selects its neuron.
+  if (o.showNumbers) {
+    const labels = neurons.flatMap((d): ValueLabel[] =>
+      d.column === 0
+        ? [{d, kind: "x", v: d.a, x: columns[0].xz}]
+        : [
+            {d, kind: "z", v: d.z!, x: columns[d.column].xz},
+            {d, kind: "a", v: d.a, x: columns[d.column].xa}
+          ]
+    );
+    svg
+      .append("g")
+      .attr("class", "neuron-values")
+      .attr("pointer-events", "none")
+      .attr("aria-hidden", "true")
+      .attr("text-anchor", "middle")
+      .selectAll("text")
+      .data(labels)
+      .join("text")
+      .attr("class", (l) => `value-label ${l.kind}-label`)
+      .attr("data-layer", (l) => l.d.column)
+      .attr("data-unit", (l) => l.d.unit + 1)
+      .attr("x", (l) => l.x)
+      .attr("y", (l) => l.d.y)
+      .attr("dy", "0.35em")
+      .each(function (l) {
+        const text = fixed(l.v, DIAGRAM_DIGITS);
+        d3.select(this)
+          .attr("font-size", fitFont(text, 2 * r - 5, VALUE_FONT))
+          .attr("fill", textColorFor(fillOf(l.v, l.d.column)))
+          .text(text);
+      });
+  }
 
   // The output's name on the right.
   const out = columns[L];
@@ -413,33 +466,6 @@ function labelColor(v: number): string {
 const EDGE_LABEL_NEGATIVE = d3.interpolateRdBu(0.06);
 const EDGE_LABEL_POSITIVE = d3.interpolateRdBu(0.94);
 
-/** A circle filled through the palette with its value on it, in a contrasting colour. */
-function drawValueCircle(
-  parent: d3.Selection<SVGGElement, NeuronDatum, d3.BaseType, unknown>,
-  cx: number,
-  value: (d: NeuronDatum) => number,
-  fill: (d: NeuronDatum) => string,
-  showNumbers: boolean,
-  r: number,
-  kind = "x"
-): void {
-  parent.each(function (d) {
-    const g = d3.select(this);
-    const f = fill(d);
-    g.append("circle").attr("class", `value-circle ${kind}`).attr("cx", cx).attr("r", r).attr("fill", f).attr("stroke", "#444").attr("stroke-width", 0.75);
-    if (showNumbers) {
-      const text = fixed(value(d), DIAGRAM_DIGITS);
-      g.append("text")
-        .attr("class", `value-label ${kind}-label`)
-        .attr("x", cx)
-        .attr("dy", "0.35em")
-        .attr("text-anchor", "middle")
-        .attr("font-size", fitFont(text, 2 * r - 5, VALUE_FONT))
-        .attr("fill", textColorFor(f))
-        .text(text);
-    }
-  });
-}
 
 /**
  * The flow diagram of `input` through `net`: a <figure> holding the SVG, the colour and edge

@@ -73,9 +73,10 @@ describe("flowDiagram values", () => {
           expect(Math.abs(Number(el.getAttribute("data-a")) - a[k][j])).toBeLessThanOrEqual(1e-12);
           // The numbers drawn on the two circles, at the stated precision.
           const half = 0.5 * 10 ** -DIAGRAM_DIGITS + 1e-12;
-          expect(Math.abs(parse(el.querySelector(".z-label")!.textContent) - z[k][j])).toBeLessThanOrEqual(half);
-          expect(Math.abs(parse(el.querySelector(".a-label")!.textContent) - a[k][j])).toBeLessThanOrEqual(half);
-          expect(el.querySelector(".z-label")!.textContent).toBe(fixed(z[k][j], DIAGRAM_DIGITS));
+          const label = (kind: string) => fig.querySelector(`.${kind}-label[data-layer="${k + 1}"][data-unit="${j + 1}"]`)!.textContent;
+          expect(Math.abs(parse(label("z")) - z[k][j])).toBeLessThanOrEqual(half);
+          expect(Math.abs(parse(label("a")) - a[k][j])).toBeLessThanOrEqual(half);
+          expect(label("z")).toBe(fixed(z[k][j], DIAGRAM_DIGITS));
         }
         const inputs = fig.querySelectorAll(".input-unit");
         expect([...inputs].map((el) => Number(el.getAttribute("data-a")))).toEqual(x);
