@@ -1,0 +1,221 @@
+// Trains one reference network with TensorFlow.js (pure-JS "cpu" backend, Node only), reproducing
+// the original recipe exactly, and returns its snapshot.
+//
+// The recipe (DESIGN.md section 3):
+//   data      x ~ Uniform([-2, 2]^2), y = f(x), N = spec.points, from randomLcg(spec.dataSeed);
+//   init      W ~ Normal(0, 2 / (dIn + dOut)), b = 0 (see initialization.ts for the draw order);
+//   loss      L = (1/B) sum_i (yhat_i - y_i)^2 on a linear output (mean squared error);
+//   optimiser Adam(lr, beta1 = 0.9, beta2 = 0.999, eps = 1e-7), the tfjs / Keras defaults;
+//   batches   floor(N / B) mini-batches of B = spec.batchSize in dataset order, no shuffling.
+//
+// Why not model.fit or optimizer.minimize: on these tiny networks the time goes to tfjs's per-op
+// costs (engine bookkeeping, and cpu kernels that cost ~15 ns an element whatever the arithmetic),
+// not to the arithmetic itself. model.fit adds a gradient tape, callbacks and logs, and tfjs's Adam
+// runs ~15 ops per parameter tensor. Here the batches are made once, the forward and backward
+// passes are the minimal tfjs ops written out by hand (a dense MLP with MSE has short closed-form
+// gradients), and Adam is applied in plain float32 arithmetic on one flat vector (adam.ts), bit
+// for bit what tfjs's AdamOptimizer computes on the cpu backend. Reading the gradients each step
+// is cheap on that backend (dataSync hands back the kernel's output array; no device to wait
+// for). The full-dataset MSE of each epoch is computed in float64 by full-mse.ts, as the pages do.
+// scripts/bench-training.ts compares speed and final loss against model.fit.
+//
+// Backward pass, for layers k = 0 .. K-1 with z_k = a_{k-1} W_k + b_k, a_k = g_k(z_k), a_{-1} = x,
+// g_{K-1} = identity (linear output), on a batch of B rows, L = (1/B) sum_i (yhat_i - y_i)^2:
+//   delta_{K-1} = dL/dz_{K-1} = (2 / B) (yhat - y)                          [B, 1]
+//   dL/dW_k     = a_{k-1}^T delta_k                                         [dIn, dOut]
+//   dL/db_k     = sum over the batch (rows) of delta_k                      [dOut]
+//   delta_{k-1} = (delta_k W_k^T) * g'(z_{k-1})   (element-wise), with g' written through a = g(z):
+//                 relu 1[a > 0];  sigmoid a (1 - a);  tanh 1 - a^2;  linear 1.
+// These are the very ops, in the same order and float32 precision, that tfjs's gradient tape
+// records for a Dense layer (fused matMul + bias) with MSE, so with adam.ts the run is bit for bit
+// the one model.fit makes from the same data and initial weights (tests/data/trainer.test.ts).
+import * as tf from "@tensorflow/tfjs";
+import {sampleDataset} from "../lib/datasets.js";
+import {randomLcg} from "../lib/random.js";
+import type {Activation, Layer} from "../lib/network.js";
+import type {NetworkSpec} from "../lib/spec.js";
+import {SNAPSHOT_VERSION, type Checkpoint, type Snapshot} from "../lib/snapshot.js";
+import {createAdam} from "./adam.js";
+import {fullMseEvaluator} from "./full-mse.js";
+import {initialLayers, specLayerSizes} from "./initialization.js";
+import {packLayers, unpackLayers} from "./parameters.js";
+
+export const BACKEND = "cpu";
+
+/** The loss or the MSE stopped being a finite number: no snapshot must be written. */
+export class TrainingDivergedError extends Error {
+  constructor(
+    readonly specId: string,
+    readonly epoch: number,
+    detail: string
+  ) {
+    super(`${specId}: training diverged at epoch ${epoch}: ${detail}`);
+    this.name = "TrainingDivergedError";
+  }
+}
+
+export interface EpochReport {
+  epoch: number;
+  loss: number;
+  mse: number;
+}
+
+export interface TrainingResult {
+  layers: Layer[];
+  lossHistory: number[];
+  mseHistory: number[];
+  checkpoints: Checkpoint[];
+  runtime: {tfjsVersion: string; backend: string};
+}
+
+/** Selects the pure-JS backend once (tfjs-node is not installed; webgl does not exist in Node). */
+export async function useCpuBackend(): Promise<void> {
+  if (tf.getBackend() !== BACKEND) {
+    const ok = await tf.setBackend(BACKEND);
+    if (!ok) throw new Error(`tfjs: cannot select the ${BACKEND} backend`);
+  }
+  await tf.ready();
+}
+
+/** Whether epoch e (1-based; 0 = initialisation) stores a parameter checkpoint. */
+export function isCheckpointEpoch(spec: Pick<NetworkSpec, "epochs" | "checkpointEvery">, epoch: number): boolean {
+  return epoch === 0 || epoch === spec.epochs || epoch % spec.checkpointEvery === 0;
+}
+
+/** The activation of layer k of a depth-layer network: g for hidden layers, identity for the output. */
+function layerActivation(g: Activation, k: number, depth: number): Activation {
+  return k === depth - 1 ? "linear" : g;
+}
+
+/** Forward pass: a_k for every layer k (the last one is yhat), from x [rows, 2]. */
+function forwardPass(x: tf.Tensor2D, weights: tf.Tensor2D[], biases: tf.Tensor1D[], g: Activation): tf.Tensor2D[] {
+  const activations: tf.Tensor2D[] = [];
+  let a = x;
+  weights.forEach((w, k) => {
+    const gk = layerActivation(g, k, weights.length);
+    // relu and sigmoid fuse into the matMul kernel (matMul, then + b, then g, each rounded to
+    // float32 as separate ops would be); tanh does not exist there and follows it.
+    a = tf.fused.matMul({a, b: w, bias: biases[k], activation: gk === "relu" || gk === "sigmoid" ? gk : "linear"}) as tf.Tensor2D;
+    if (gk === "tanh") a = tf.tanh(a);
+    activations.push(a);
+  });
+  return activations;
+}
+
+/** dL/dz = dL/da * g'(z), with g' written through a = g(z). */
+function activationBackward(da: tf.Tensor2D, a: tf.Tensor2D, g: Activation, one: tf.Scalar): tf.Tensor2D {
+  switch (g) {
+    case "relu":
+      return tf.mul(da, tf.step(a)); // 1[a > 0]
+    case "sigmoid":
+      return tf.mul(da, tf.mul(a, tf.sub(one, a))); // a (1 - a)
+    case "tanh":
+      return tf.mul(da, tf.sub(one, tf.square(a))); // 1 - a^2
+    case "linear":
+      return da;
+  }
+}
+
+/** Trains the network a spec describes; throws TrainingDivergedError on a non-finite loss. */
+export async function train(spec: NetworkSpec, onEpoch?: (report: EpochReport) => void): Promise<TrainingResult> {
+  await useCpuBackend();
+  const sizes = specLayerSizes(spec);
+  const depth = sizes.length - 1;
+  const n = spec.points;
+  const batch = spec.batchSize;
+  const batches = Math.floor(n / batch);
+  const data = sampleDataset(spec.dataset, n, randomLcg(spec.dataSeed));
+  // The flat parameter vector p = [W_0 (row-major), b_0, W_1, b_1, ...] and where each piece starts.
+  const params = packLayers(initialLayers(spec));
+  const offsets: {w: number; b: number}[] = [];
+  for (let k = 0, o = 0; k < depth; ++k) {
+    offsets.push({w: o, b: o + sizes[k] * sizes[k + 1]});
+    o += (sizes[k] + 1) * sizes[k + 1];
+  }
+  const gradient = new Float32Array(params.length);
+  const adam = createAdam(params.length, spec.learningRate);
+
+  // Everything constant is made once: the mini-batches (float32, in dataset order), two scalars.
+  const xBatches = Array.from({length: batches}, (_, b) =>
+    tf.tensor2d(Float32Array.from(data.x.slice(b * batch, (b + 1) * batch).flat()), [batch, 2])
+  );
+  const yBatches = Array.from({length: batches}, (_, b) => tf.tensor2d(Float32Array.from(data.y.slice(b * batch, (b + 1) * batch)), [batch, 1]));
+  const one = tf.scalar(1);
+  const twoOverB = tf.scalar(2 / batch);
+  const constants: tf.Tensor[] = [...xBatches, ...yBatches, one, twoOverB];
+
+  /** The current parameters as tensors (copies: Adam updates `params` in place afterwards). */
+  const parameterTensors = () => ({
+    weights: offsets.map(({w, b}, k) => tf.tensor2d(params.slice(w, b), [sizes[k], sizes[k + 1]])),
+    biases: offsets.map(({b}, k) => tf.tensor1d(params.slice(b, b + sizes[k + 1])))
+  });
+
+  /** Forward and backward pass on batch b: fills `gradient`; returns the batch loss if asked. */
+  const backprop = (b: number, withLoss: boolean): number =>
+    tf.tidy(() => {
+      const {weights, biases} = parameterTensors();
+      const x = xBatches[b];
+      const activations = forwardPass(x, weights, biases, spec.activation);
+      const error = tf.sub(activations[depth - 1], yBatches[b]);
+      let delta = tf.mul(error, twoOverB) as tf.Tensor2D;
+      for (let k = depth - 1; k >= 0; --k) {
+        const input = k === 0 ? x : activations[k - 1];
+        gradient.set(tf.matMul(input, delta, true, false).dataSync(), offsets[k].w);
+        gradient.set(tf.sum(delta, 0).dataSync(), offsets[k].b);
+        if (k > 0) delta = activationBackward(tf.matMul(delta, weights[k], false, true), activations[k - 1], spec.activation, one);
+      }
+      return withLoss ? tf.mean(tf.square(error)).dataSync()[0] : NaN;
+    });
+
+  // Full-dataset MSE after each epoch, in float64 on the stored data, as the pages compute it.
+  const fullMse = fullMseEvaluator(sizes, spec.activation, data.x, data.y);
+
+  const lossHistory: number[] = [];
+  const mseHistory: number[] = [];
+  const checkpoints: Checkpoint[] = [{epoch: 0, layers: unpackLayers(params, sizes)}];
+  try {
+    for (let epoch = 1; epoch <= spec.epochs; ++epoch) {
+      let loss = NaN;
+      for (let b = 0; b < batches; ++b) {
+        // The recorded loss is the last batch's, computed before its update, as the original does.
+        const last = b === batches - 1;
+        const batchLoss = backprop(b, last);
+        if (last) loss = batchLoss;
+        adam.step(params, gradient);
+      }
+      const mse = fullMse(params);
+      if (!Number.isFinite(loss) || !Number.isFinite(mse))
+        throw new TrainingDivergedError(spec.id, epoch, `last mini-batch loss ${loss}, full-dataset MSE ${mse} (learningRate ${spec.learningRate})`);
+      lossHistory.push(loss);
+      mseHistory.push(mse);
+      if (isCheckpointEpoch(spec, epoch)) checkpoints.push({epoch, layers: unpackLayers(params, sizes)});
+      onEpoch?.({epoch, loss, mse});
+    }
+  } finally {
+    tf.dispose(constants);
+  }
+  return {
+    layers: unpackLayers(params, sizes),
+    lossHistory,
+    mseHistory,
+    checkpoints,
+    runtime: {tfjsVersion: tf.version.tfjs, backend: tf.getBackend()}
+  };
+}
+
+/** Trains a spec and assembles its snapshot (the data are re-sampled from the spec's seed). */
+export async function trainSnapshot(spec: NetworkSpec, fingerprint: string, onEpoch?: (report: EpochReport) => void): Promise<Snapshot> {
+  const result = await train(spec, onEpoch);
+  const data = sampleDataset(spec.dataset, spec.points, randomLcg(spec.dataSeed));
+  return {
+    version: SNAPSHOT_VERSION,
+    fingerprint,
+    spec,
+    data: {x: data.x, y: data.y},
+    layers: result.layers,
+    lossHistory: result.lossHistory,
+    mseHistory: result.mseHistory,
+    checkpoints: result.checkpoints,
+    runtime: result.runtime
+  };
+}
