@@ -1,11 +1,8 @@
 // The flow diagram's controls as one input: palette, colour normalisation, edge encoding and whether
 // numbers are printed. Its value is the options object the flow diagram takes.
 import {h} from "./dom.js";
-
-export const PALETTE_NAMES = ["viridis", "rainbow", "cool", "Spectral", "turbo"] as const;
-export type PaletteName = (typeof PALETTE_NAMES)[number];
-export type ColorMode = "comp" | "layer" | "dataset";
-export type EdgeMode = "weight" | "contribution";
+import {PALETTE_NAMES, type PaletteName} from "./palettes.js";
+import type {ColorMode, EdgeMode} from "../lib/flow-model.js";
 
 export interface FlowSettings {
   palette: PaletteName;

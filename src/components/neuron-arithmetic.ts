@@ -12,6 +12,9 @@
 import {fixed} from "../lib/format.js";
 import {neuronTerms, shapeLabel, type NeuronRef, type NeuronTerms} from "../lib/flow-model.js";
 import {forward, type LayerValues, type Network} from "../lib/network.js";
+import {h} from "./dom.js";
+
+type Child = Node | string;
 
 /** Decimals of every number in the arithmetic panel. */
 export const ARITHMETIC_DIGITS = 3;
@@ -27,14 +30,6 @@ export interface NeuronArithmeticOptions {
   heading?: string | null;
 }
 
-type Child = Node | string;
-
-function h(doc: Document, tag: string, attrs: Record<string, string | number> = {}, ...children: Child[]): HTMLElement {
-  const el = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  for (const c of children) el.append(c);
-  return el;
-}
 
 const STYLE = `
 .neuron-arithmetic { font: 14px/1.5 system-ui, sans-serif; font-variant-numeric: tabular-nums; }
