@@ -6,7 +6,7 @@
 // - a neuron is named {layer, unit}, both 1-based: layer 1 is the first hidden layer, layer L the
 //   output; unit u is index u - 1 of the layer's biases, and unit 1 is drawn at the bottom
 //   (neurons are counted bottom-up, as the article does).
-import {fixed, pointLabel} from "./format.js";
+import {fixed, pointLabel, unitList} from "./format.js";
 import type {Extent} from "./extents.js";
 import {layerActivation, layerSizes, type LayerValues, type Network} from "./network.js";
 
@@ -111,12 +111,6 @@ export function shapeLabel(net: Network): string {
   return layerSizes(net).join(" → ");
 }
 
-/** "units 2 and 4", "unit 1", "units 1, 2 and 5", "no unit" */
-export function unitList(units: readonly number[]): string {
-  if (units.length === 0) return "no unit";
-  if (units.length === 1) return `unit ${units[0]}`;
-  return `units ${units.slice(0, -1).join(", ")} and ${units[units.length - 1]}`;
-}
 
 /**
  * A text description of the diagram for one sample: shape, input, output, and for each hidden layer

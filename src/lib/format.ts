@@ -27,3 +27,15 @@ export function linearFormula(a: number, b: number, c: number, digits = 4): stri
 export function pointLabel(p: readonly number[], digits = 2): string {
   return `(${p.map((v) => fixed(v, digits)).join(", ")})`;
 }
+
+/** "units 2 and 4", "unit 1", "units 1, 2 and 5", "no unit" */
+export function unitList(units: readonly number[]): string {
+  if (units.length === 0) return "no unit";
+  if (units.length === 1) return `unit ${units[0]}`;
+  return `units ${units.slice(0, -1).join(", ")} and ${units[units.length - 1]}`;
+}
+
+/** "units 1 and 3 are active", "unit 1 is active", "no unit is active" */
+export function activePhrase(units: readonly number[]): string {
+  return `${unitList(units)} ${units.length > 1 ? "are" : "is"} active`;
+}

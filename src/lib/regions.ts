@@ -28,6 +28,11 @@ export function activationMask(net: Network, x: Point): boolean[][] {
   return z.slice(0, -1).map((zk) => zk.map((v) => v > 0));
 }
 
+/** The 1-based numbers of the units that are on in one layer's mask. */
+export function activeUnits(mask: readonly boolean[]): number[] {
+  return mask.flatMap((on, j) => (on ? [j + 1] : []));
+}
+
 export function masksEqual(a: boolean[][], b: boolean[][]): boolean {
   return a.length === b.length && a.every((row, k) => row.length === b[k].length && row.every((v, j) => v === b[k][j]));
 }

@@ -7,9 +7,9 @@ import {
   isNeuronOf,
   neuronTerms,
   normalise,
-  parameterMax,
-  unitList
+  parameterMax
 } from "../../src/lib/flow-model.js";
+import {activePhrase, unitList} from "../../src/lib/format.js";
 import {columnExtents} from "../../src/lib/extents.js";
 import {forward, type Network} from "../../src/lib/network.js";
 
@@ -80,6 +80,9 @@ describe("flow model", () => {
   });
 
   it("lists units in words", () => {
+    expect(activePhrase([])).toBe("no unit is active");
+    expect(activePhrase([2])).toBe("unit 2 is active");
+    expect(activePhrase([1, 3])).toBe("units 1 and 3 are active");
     expect(unitList([])).toBe("no unit");
     expect(unitList([3])).toBe("unit 3");
     expect(unitList([1, 2, 5])).toBe("units 1, 2 and 5");
