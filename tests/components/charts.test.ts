@@ -72,3 +72,16 @@ describe("chart components (golden)", async () => {
     expectGolden(parameterTable([sigmoid, relu], document), "parameter-table");
   });
 });
+
+describe("zone map chart (golden)", async () => {
+  const {zoneMapChart} = await import("../../src/components/zone-map-chart.js");
+  const {zoneMap} = await import("../../src/lib/zone-map.js");
+  const large = await loadFixture("large-relu");
+  it("colours each activation pattern and names the selected zone", () => {
+    const net = snapshotNetwork(large);
+    const map = zoneMap(net, 2, 21);
+    const chart = zoneMapChart(net, map, {width, selected: [1, 1], document});
+    expect(chart.textContent).toContain(`${map.zones.length} zones found`);
+    expectGolden(chart, "zone-map");
+  });
+});

@@ -1,0 +1,40 @@
+import {describe, expect, it} from "vitest";
+import {maskKey, zoneMap} from "../../src/lib/zone-map.js";
+import {saturatedShare, SATURATED_SLOPE} from "../../src/lib/saturation.js";
+import {activationMask, zonePolygon, firstLayerLines} from "../../src/lib/regions.js";
+import type {Network} from "../../src/lib/network.js";
+
+// Two units with lines x1 = 0 and x2 = 0: the plane splits into four quadrant zones.
+const quadrants: Network = {
+  activation: "relu",
+  layers: [
+    {weights: [[1, 0], [0, 1]], biases: [0.001, 0.001]},
+    {weights: [[1], [1]], biases: [0]}
+  ]
+};
+
+describe("zoneMap", () => {
+  it("finds one zone per activation pattern", () => {
+    const map = zoneMap(quadrants, 2, 21);
+    expect(map.points).toHaveLength(21 * 21);
+    expect(new Set(map.zones)).toEqual(new Set(["11", "01", "10", "00"]));
+    expect(map.step).toBeCloseTo(0.2, 12);
+  });
+
+  it("agrees with the exact zone polygons of a one-hidden-layer network", () => {
+    const map = zoneMap(quadrants, 2, 21);
+    map.points.forEach((p, i) => expect(map.keys[i]).toBe(maskKey(activationMask(quadrants, p))));
+    expect(firstLayerLines(quadrants)).toHaveLength(2);
+    expect(zonePolygon(quadrants, [1, 1], 2).length).toBe(4);
+  });
+});
+
+describe("saturatedShare", () => {
+  it("counts the samples where the sigmoid's slope is below the threshold", () => {
+    const net: Network = {activation: "sigmoid", layers: [{weights: [[10], [0]], biases: [0]}, {weights: [[1]], biases: [0]}]};
+    // z = 10·x1: |z| > 3.9 (slope < SATURATED_SLOPE) exactly when |x1| > 0.39.
+    const inputs = [-1, -0.5, -0.2, 0, 0.2, 0.5, 1].map((x1) => [x1, 0]);
+    expect(SATURATED_SLOPE).toBe(0.02);
+    expect(saturatedShare(net, inputs)).toEqual([4 / 7]);
+  });
+});
