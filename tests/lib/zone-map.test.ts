@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {maskKey, zoneMap} from "../../src/lib/zone-map.js";
-import {saturatedShare, SATURATED_SLOPE} from "../../src/lib/saturation.js";
+import {saturatedShare, saturationThreshold, SATURATED_SLOPE} from "../../src/lib/saturation.js";
+import {ACTIVATION_FN} from "../../src/lib/network.js";
 import {activationMask, zonePolygon, firstLayerLines} from "../../src/lib/regions.js";
 import type {Network} from "../../src/lib/network.js";
 
@@ -36,5 +37,15 @@ describe("saturatedShare", () => {
     const inputs = [-1, -0.5, -0.2, 0, 0.2, 0.5, 1].map((x1) => [x1, 0]);
     expect(SATURATED_SLOPE).toBe(0.02);
     expect(saturatedShare(net, inputs)).toEqual([4 / 7]);
+  });
+});
+
+describe("saturationThreshold", () => {
+  it("is where the sigmoid's slope equals the threshold", () => {
+    const z = saturationThreshold();
+    const s = ACTIVATION_FN.sigmoid(z);
+    expect(s * (1 - s)).toBeCloseTo(SATURATED_SLOPE, 12);
+    expect(z).toBeGreaterThan(3.8);
+    expect(z).toBeLessThan(4);
   });
 });
