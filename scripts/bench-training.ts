@@ -2,9 +2,10 @@
 // of the same recipe, on the three reference specs, in the same process and on the same backend.
 // Same work: the same float32 data (the first floor(N / B) * B samples, the rows the recipe trains
 // on), the same initial weights (setWeights), batch B, shuffle false, the same epochs and Adam.
-// Prints both times, their ratio, and both final losses (last mini-batch of the last epoch) and
+// Each method runs --repeat times (default 3), interleaved; prints the median and fastest times,
+// the ratio of the medians, and both final losses (last mini-batch of the last epoch) and
 // final full-dataset MSEs to three significant digits, and whether the per-epoch losses agree
-// bit for bit (they should: see trainer.ts). Usage: npm run bench [-- <spec id> ...]
+// bit for bit (they should: see trainer.ts). Usage: npm run bench [-- [--repeat 3] <spec id> ...]
 import {readFileSync} from "node:fs";
 import * as tf from "@tensorflow/tfjs";
 import {parseSpec, type NetworkSpec} from "../src/lib/spec.js";
@@ -32,34 +33,46 @@ async function withModelFit(spec: NetworkSpec): Promise<Run> {
 }
 
 const sig3 = (v: number) => v.toPrecision(3);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const seconds = (xs: number[]) => `${median(xs).toFixed(2)} s (min ${Math.min(...xs).toFixed(2)})`;
 
 async function main() {
   await useCpuBackend();
-  const ids = process.argv.slice(2).length ? process.argv.slice(2) : DEFAULT_IDS;
+  const args = process.argv.slice(2);
+  const r = args.indexOf("--repeat");
+  const repeat = r >= 0 ? Number(args[r + 1]) : 3;
+  const named = args.filter((a, i) => !a.startsWith("--") && (r < 0 || i !== r + 1));
+  const ids = named.length ? named : DEFAULT_IDS;
   const specs = ids.map((id) => parseSpec(JSON.parse(readFileSync(`data/${id}.json`, "utf8")), `data/${id}.json`));
-  console.log(`tfjs ${tf.version.tfjs}, backend ${tf.getBackend()}, node ${process.version}`);
+  console.log(`tfjs ${tf.version.tfjs}, backend ${tf.getBackend()}, node ${process.version}; median of ${repeat} interleaved runs per method (and the fastest)`);
   // Warm both paths up (JIT, kernel registry) on two epochs, so neither pays start-up in its timing.
   for (const spec of specs) {
     await withTrainer({...spec, epochs: 2});
     await withModelFit({...spec, epochs: 2});
   }
-  let ours = 0;
-  let fit = 0;
-  for (const spec of specs) {
-    const a = await withTrainer(spec);
-    const b = await withModelFit(spec);
-    ours += a.seconds;
-    fit += b.seconds;
+  const ours: Run[][] = specs.map(() => []);
+  const fit: Run[][] = specs.map(() => []);
+  for (let i = 0; i < repeat; ++i) {
+    for (const [k, spec] of specs.entries()) {
+      ours[k].push(await withTrainer(spec));
+      fit[k].push(await withModelFit(spec));
+    }
+  }
+  const totals = (runs: Run[][]) => Array.from({length: repeat}, (_, i) => runs.reduce((s, r) => s + r[i].seconds, 0));
+  for (const [k, spec] of specs.entries()) {
+    const [a, b] = [ours[k][0], fit[k][0]];
+    const [ta, tb] = [ours[k].map((x) => x.seconds), fit[k].map((x) => x.seconds)];
     const [lossA, lossB] = [a.lossHistory[spec.epochs - 1], b.lossHistory[spec.epochs - 1]];
     const same = sig3(lossA) === sig3(lossB) ? "same" : "DIFFERENT";
     const identical = a.lossHistory.every((v, i) => v === b.lossHistory[i]) ? "bit-identical" : "not identical";
     console.log(
-      `${spec.id.padEnd(14)} trainer ${a.seconds.toFixed(2)} s, model.fit ${b.seconds.toFixed(2)} s, ` +
-        `speed-up ${(b.seconds / a.seconds).toFixed(1)}x; final loss ${sig3(lossA)} vs ${sig3(lossB)} (${same} to 3 s.f.; ` +
-        `all ${spec.epochs} epoch losses ${identical}); final MSE ${sig3(a.mse)} (float64) vs ${sig3(b.mse)} (float32)`
+      `${spec.id.padEnd(14)} trainer ${seconds(ta)}, model.fit ${seconds(tb)}, speed-up ${(median(tb) / median(ta)).toFixed(1)}x; ` +
+        `final loss ${sig3(lossA)} vs ${sig3(lossB)} (${same} to 3 s.f.; all ${spec.epochs} epoch losses ${identical}); ` +
+        `final MSE ${sig3(a.mse)} (float64) vs ${sig3(b.mse)} (float32)`
     );
   }
-  console.log(`total          trainer ${ours.toFixed(2)} s, model.fit ${fit.toFixed(2)} s, speed-up ${(fit / ours).toFixed(1)}x`);
+  const [ta, tb] = [totals(ours), totals(fit)];
+  console.log(`total          trainer ${seconds(ta)}, model.fit ${seconds(tb)}, speed-up ${(median(tb) / median(ta)).toFixed(1)}x`);
 }
 
 await main();

@@ -19,6 +19,7 @@ export const TRAINER_MODULES = [
   "src/data/fingerprint.ts",
   "src/data/full-mse.ts",
   "src/data/initialization.ts",
+  "src/data/kernels.ts",
   "src/data/parameters.ts",
   "src/data/run-loader.ts",
   "src/data/trainer.ts",

@@ -20,7 +20,24 @@ export function fullMseEvaluator(sizes: readonly number[], activation: Activatio
   // Two value buffers used alternately by successive layers (no allocation per sample).
   const buffers = [new Float64Array(width), new Float64Array(width)];
   const g = ACTIVATION_FN[activation];
+  // The parameters, converted to float64 once per call.
+  const p = new Float64Array(sizes.slice(1).reduce((total, dOut, k) => total + (sizes[k] + 1) * dOut, 0));
+  // g in place on the first dOut values; the same expressions as lib/network.ts ACTIVATION_FN,
+  // written out so that the loop does not call through a function table.
+  const applyG = (v: Float64Array, dOut: number) => {
+    switch (activation) {
+      case "relu":
+        for (let j = 0; j < dOut; ++j) v[j] = v[j] > 0 ? v[j] : 0;
+        return;
+      case "sigmoid":
+        for (let j = 0; j < dOut; ++j) v[j] = 1 / (1 + Math.exp(-v[j]));
+        return;
+      default:
+        for (let j = 0; j < dOut; ++j) v[j] = g(v[j]);
+    }
+  };
   return (params: ArrayLike<number>): number => {
+    for (let i = 0; i < p.length; ++i) p[i] = params[i];
     let s = 0;
     for (let m = 0; m < n; ++m) {
       let prev = buffers[0];
@@ -33,13 +50,13 @@ export function fullMseEvaluator(sizes: readonly number[], activation: Activatio
         const dOut = sizes[k + 1];
         const bias = offset + dIn * dOut;
         // z_j = b_j + sum_i a_i W_ij, accumulated in the order of lib/network.ts forward().
-        for (let j = 0; j < dOut; ++j) next[j] = params[bias + j];
+        for (let j = 0; j < dOut; ++j) next[j] = p[bias + j];
         for (let i = 0; i < dIn; ++i) {
           const ai = prev[i];
           const row = offset + i * dOut;
-          for (let j = 0; j < dOut; ++j) next[j] += ai * params[row + j];
+          for (let j = 0; j < dOut; ++j) next[j] += ai * p[row + j];
         }
-        if (k < depth - 1) for (let j = 0; j < dOut; ++j) next[j] = g(next[j]);
+        if (k < depth - 1) applyG(next, dOut);
         offset = bias + dOut;
         prev = next;
       }

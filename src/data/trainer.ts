@@ -11,12 +11,13 @@
 // Why not model.fit or optimizer.minimize: on these tiny networks the time goes to tfjs's per-op
 // costs (engine bookkeeping, and cpu kernels that cost ~15 ns an element whatever the arithmetic),
 // not to the arithmetic itself. model.fit adds a gradient tape, callbacks and logs, and tfjs's Adam
-// runs ~15 ops per parameter tensor. Here the batches are made once, the forward and backward
-// passes are the minimal tfjs ops written out by hand (a dense MLP with MSE has short closed-form
-// gradients), and Adam is applied in plain float32 arithmetic on one flat vector (adam.ts), bit
-// for bit what tfjs's AdamOptimizer computes on the cpu backend. Reading the gradients each step
-// is cheap on that backend (dataSync hands back the kernel's output array; no device to wait
-// for). The full-dataset MSE of each epoch is computed in float64 by full-mse.ts, as the pages do.
+// runs ~15 ops per parameter tensor. Here the mini-batches are made once; the forward and backward
+// passes are the minimal tfjs kernels written out by hand (a dense MLP with MSE has short closed-
+// form gradients) and called directly, without the engine's per-op bookkeeping (kernels.ts); Adam
+// is applied in plain float32 arithmetic on one flat parameter vector (adam.ts), bit for bit what
+// tfjs's AdamOptimizer computes on the cpu backend. Reading the gradients every step costs nothing
+// on that backend (the kernel's output array is handed back; there is no device to wait for). The
+// full-dataset MSE of each epoch is computed in float64 by full-mse.ts, as the pages compute it.
 // scripts/bench-training.ts compares speed and final loss against model.fit.
 //
 // Backward pass, for layers k = 0 .. K-1 with z_k = a_{k-1} W_k + b_k, a_k = g_k(z_k), a_{-1} = x,
@@ -26,7 +27,7 @@
 //   dL/db_k     = sum over the batch (rows) of delta_k                      [dOut]
 //   delta_{k-1} = (delta_k W_k^T) * g'(z_{k-1})   (element-wise), with g' written through a = g(z):
 //                 relu 1[a > 0];  sigmoid a (1 - a);  tanh 1 - a^2;  linear 1.
-// These are the very ops, in the same order and float32 precision, that tfjs's gradient tape
+// These are the very kernels, in the same order and float32 precision, that tfjs's gradient tape
 // records for a Dense layer (fused matMul + bias) with MSE, so with adam.ts the run is bit for bit
 // the one model.fit makes from the same data and initial weights (tests/data/trainer.test.ts).
 import * as tf from "@tensorflow/tfjs";
@@ -38,6 +39,7 @@ import {SNAPSHOT_VERSION, type Checkpoint, type Snapshot} from "../lib/snapshot.
 import {createAdam} from "./adam.js";
 import {fullMseEvaluator} from "./full-mse.js";
 import {initialLayers, specLayerSizes} from "./initialization.js";
+import {Kernels} from "./kernels.js";
 import {packLayers, unpackLayers} from "./parameters.js";
 
 export const BACKEND = "cpu";
@@ -88,29 +90,29 @@ function layerActivation(g: Activation, k: number, depth: number): Activation {
 }
 
 /** Forward pass: a_k for every layer k (the last one is yhat), from x [rows, 2]. */
-function forwardPass(x: tf.Tensor2D, weights: tf.Tensor2D[], biases: tf.Tensor1D[], g: Activation): tf.Tensor2D[] {
-  const activations: tf.Tensor2D[] = [];
+function forwardPass(kernels: Kernels, x: tf.TensorInfo, weights: tf.TensorInfo[], biases: tf.TensorInfo[], g: Activation): tf.TensorInfo[] {
+  const activations: tf.TensorInfo[] = [];
   let a = x;
   weights.forEach((w, k) => {
     const gk = layerActivation(g, k, weights.length);
     // relu and sigmoid fuse into the matMul kernel (matMul, then + b, then g, each rounded to
     // float32 as separate ops would be); tanh does not exist there and follows it.
-    a = tf.fused.matMul({a, b: w, bias: biases[k], activation: gk === "relu" || gk === "sigmoid" ? gk : "linear"}) as tf.Tensor2D;
-    if (gk === "tanh") a = tf.tanh(a);
+    a = kernels.fusedMatMul(a, w, biases[k], gk === "relu" || gk === "sigmoid" ? gk : "linear");
+    if (gk === "tanh") a = kernels.tanh(a);
     activations.push(a);
   });
   return activations;
 }
 
-/** dL/dz = dL/da * g'(z), with g' written through a = g(z). */
-function activationBackward(da: tf.Tensor2D, a: tf.Tensor2D, g: Activation, one: tf.Scalar): tf.Tensor2D {
+/** dL/dz = dL/da * g'(z), with g' written through a = g(z); `one` is a scalar 1. */
+function activationBackward(kernels: Kernels, da: tf.TensorInfo, a: tf.TensorInfo, g: Activation, one: tf.TensorInfo): tf.TensorInfo {
   switch (g) {
     case "relu":
-      return tf.mul(da, tf.step(a)); // 1[a > 0]
+      return kernels.mul(da, kernels.step(a)); // 1[a > 0]
     case "sigmoid":
-      return tf.mul(da, tf.mul(a, tf.sub(one, a))); // a (1 - a)
+      return kernels.mul(da, kernels.mul(a, kernels.sub(one, a))); // a (1 - a)
     case "tanh":
-      return tf.mul(da, tf.sub(one, tf.square(a))); // 1 - a^2
+      return kernels.mul(kernels.sub(one, kernels.square(a)), da); // 1 - a^2
     case "linear":
       return da;
   }
@@ -136,36 +138,32 @@ export async function train(spec: NetworkSpec, onEpoch?: (report: EpochReport) =
   const adam = createAdam(params.length, spec.learningRate);
 
   // Everything constant is made once: the mini-batches (float32, in dataset order), two scalars.
-  const xBatches = Array.from({length: batches}, (_, b) =>
-    tf.tensor2d(Float32Array.from(data.x.slice(b * batch, (b + 1) * batch).flat()), [batch, 2])
-  );
-  const yBatches = Array.from({length: batches}, (_, b) => tf.tensor2d(Float32Array.from(data.y.slice(b * batch, (b + 1) * batch)), [batch, 1]));
-  const one = tf.scalar(1);
-  const twoOverB = tf.scalar(2 / batch);
-  const constants: tf.Tensor[] = [...xBatches, ...yBatches, one, twoOverB];
+  const kernels = new Kernels();
+  const f32 = (values: number[]) => Float32Array.from(values);
+  const xBatches = Array.from({length: batches}, (_, b) => kernels.tensor(f32(data.x.slice(b * batch, (b + 1) * batch).flat()), [batch, 2], true));
+  const yBatches = Array.from({length: batches}, (_, b) => kernels.tensor(f32(data.y.slice(b * batch, (b + 1) * batch)), [batch, 1], true));
+  const one = kernels.tensor(f32([1]), [], true);
+  const twoOverB = kernels.tensor(f32([2 / batch]), [], true);
 
-  /** The current parameters as tensors (copies: Adam updates `params` in place afterwards). */
-  const parameterTensors = () => ({
-    weights: offsets.map(({w, b}, k) => tf.tensor2d(params.slice(w, b), [sizes[k], sizes[k + 1]])),
-    biases: offsets.map(({b}, k) => tf.tensor1d(params.slice(b, b + sizes[k + 1])))
-  });
-
-  /** Forward and backward pass on batch b: fills `gradient`; returns the batch loss if asked. */
-  const backprop = (b: number, withLoss: boolean): number =>
-    tf.tidy(() => {
-      const {weights, biases} = parameterTensors();
-      const x = xBatches[b];
-      const activations = forwardPass(x, weights, biases, spec.activation);
-      const error = tf.sub(activations[depth - 1], yBatches[b]);
-      let delta = tf.mul(error, twoOverB) as tf.Tensor2D;
-      for (let k = depth - 1; k >= 0; --k) {
-        const input = k === 0 ? x : activations[k - 1];
-        gradient.set(tf.matMul(input, delta, true, false).dataSync(), offsets[k].w);
-        gradient.set(tf.sum(delta, 0).dataSync(), offsets[k].b);
-        if (k > 0) delta = activationBackward(tf.matMul(delta, weights[k], false, true), activations[k - 1], spec.activation, one);
-      }
-      return withLoss ? tf.mean(tf.square(error)).dataSync()[0] : NaN;
-    });
+  /** Forward and backward pass on one mini-batch: fills `gradient`; returns the batch loss if asked. */
+  const backprop = (batchIndex: number, withLoss: boolean): number => {
+    // The current parameters as tensors (copies: Adam updates `params` in place afterwards).
+    const weights = offsets.map(({w, b}, k) => kernels.tensor(params.slice(w, b), [sizes[k], sizes[k + 1]]));
+    const biases = offsets.map(({b}, k) => kernels.tensor(params.slice(b, b + sizes[k + 1]), [sizes[k + 1]]));
+    const x = xBatches[batchIndex];
+    const activations = forwardPass(kernels, x, weights, biases, spec.activation);
+    const error = kernels.sub(activations[depth - 1], yBatches[batchIndex]);
+    let delta = kernels.mul(error, twoOverB);
+    for (let k = depth - 1; k >= 0; --k) {
+      const input = k === 0 ? x : activations[k - 1];
+      gradient.set(kernels.read(kernels.matMul(input, delta, true, false)), offsets[k].w);
+      gradient.set(kernels.read(kernels.sum(delta, 0)), offsets[k].b);
+      if (k > 0) delta = activationBackward(kernels, kernels.matMul(delta, weights[k], false, true), activations[k - 1], spec.activation, one);
+    }
+    const loss = withLoss ? kernels.read(kernels.mean(kernels.square(error)))[0] : NaN;
+    kernels.release();
+    return loss;
+  };
 
   // Full-dataset MSE after each epoch, in float64 on the stored data, as the pages compute it.
   const fullMse = fullMseEvaluator(sizes, spec.activation, data.x, data.y);
@@ -192,7 +190,7 @@ export async function train(spec: NetworkSpec, onEpoch?: (report: EpochReport) =
       onEpoch?.({epoch, loss, mse});
     }
   } finally {
-    tf.dispose(constants);
+    kernels.dispose();
   }
   return {
     layers: unpackLayers(params, sizes),

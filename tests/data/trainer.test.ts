@@ -1,3 +1,4 @@
+import * as tf from "@tensorflow/tfjs";
 import {beforeAll, describe, expect, it} from "vitest";
 import {isCheckpointEpoch, train, trainSnapshot, TrainingDivergedError, useCpuBackend} from "../../src/data/trainer.js";
 import {fingerprintSpec} from "../../src/data/fingerprint.js";
@@ -49,6 +50,13 @@ describe("train", () => {
     const snapshot = parseSnapshot(JSON.parse(first), "tiny snapshot");
     expect(snapshot.spec).toEqual(spec);
     expect(snapshot.data).toEqual(sampleDataset(spec.dataset, spec.points, randomLcg(spec.dataSeed)));
+  });
+
+  it("frees every tensor it makes, also when it fails", async () => {
+    const before = tf.backend().numDataIds();
+    await train(tinySpec({hidden: [4, 4], activation: "tanh"}));
+    await train(tinySpec({learningRate: 1e30})).catch(() => {});
+    expect(tf.backend().numDataIds()).toBe(before);
   });
 
   it("throws, naming the spec and the epoch, when the loss stops being finite", async () => {
