@@ -201,7 +201,10 @@ export async function train(spec: NetworkSpec, onEpoch?: (report: EpochReport) =
   };
 }
 
-/** Trains a spec and assembles its snapshot (the data are re-sampled from the spec's seed). */
+/**
+ * Trains a spec and assembles its snapshot. The data are stored as sampled (float64, re-drawn from
+ * the spec's seed); the network was trained on their float32 roundings, as tfjs holds them.
+ */
 export async function trainSnapshot(spec: NetworkSpec, fingerprint: string, onEpoch?: (report: EpochReport) => void): Promise<Snapshot> {
   const result = await train(spec, onEpoch);
   const data = sampleDataset(spec.dataset, spec.points, randomLcg(spec.dataSeed));
