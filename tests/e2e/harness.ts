@@ -1,21 +1,36 @@
 // Shared pieces of the browser tests and the browser benchmark: a static server for the built site
 // (sirv, optionally under a subpath, on 127.0.0.1) and Debian's Chromium driven by playwright-core.
 // Every request to an origin other than the server's is aborted and recorded, so a test can fail on it.
+//
+// SITE_DIST points the tests at another built copy of the site (default: ./dist); CHROMIUM_PATH at
+// another Chromium (default: /usr/bin/chromium). No browser is ever downloaded.
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import {existsSync} from "node:fs";
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import sirv from "sirv";
 import {chromium, type Browser, type Page} from "playwright-core";
+import {parseSnapshot, type Snapshot} from "../../src/lib/snapshot.js";
 
-export const DIST = join(process.cwd(), "dist");
+export const DIST = process.env.SITE_DIST ? resolve(process.env.SITE_DIST) : join(process.cwd(), "dist");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const PAGES = ["/", "/regression", "/small-relu", "/large-relu", "/small-sigmoid"] as const;
+export type SitePage = (typeof PAGES)[number];
+/** The pages that draw a flow diagram, and the snapshot each one is about. */
+export const NETWORK_PAGES = [
+  {path: "/small-relu", id: "small-relu"},
+  {path: "/large-relu", id: "large-relu"},
+  {path: "/small-sigmoid", id: "small-sigmoid"}
+] as const;
+/** The axe-core build injected into pages by the accessibility tests. */
+export const AXE_PATH = join(process.cwd(), "node_modules", "axe-core", "axe.min.js");
 
 export interface SiteServer {
   origin: string;
   /** The site's root URL, ending in "/" (includes the subpath). */
   base: string;
+  /** The URL of a page path such as "/" or "/large-relu" under the site's root. */
+  url(path: string): string;
   close(): Promise<void>;
 }
 
@@ -29,6 +44,7 @@ export async function serveSite({
   override
 }: {root?: string; subpath?: string; override?: (path: string) => string | undefined} = {}): Promise<SiteServer> {
   if (!existsSync(join(root, "index.html"))) throw new Error(`${root} has no index.html: run \`npm run build\` first`);
+  if (!subpath.startsWith("/") || !subpath.endsWith("/")) throw new Error(`subpath must start and end with "/", got ${subpath}`);
   const files = sirv(root, {extensions: ["html"], dev: true});
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
@@ -53,7 +69,17 @@ export async function serveSite({
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const {port} = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
-  return {origin, base: origin + subpath, close: () => new Promise((resolve) => server.close(() => resolve()))};
+  const base = origin + subpath;
+  return {
+    origin,
+    base,
+    url: (path: string) => base + path.replace(/^\//, ""),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      })
+  };
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -79,11 +105,11 @@ export interface PageLog {
   pageErrors: string[];
   failedRequests: string[];
   foreignRequests: string[];
-  requests: {url: string; type: string; bytes: number}[];
+  requests: {url: string; type: string; bytes: number; status: number}[];
 }
 
-/** A new page that records console messages, errors and requests, and blocks other origins. */
-export async function openPage(browser: Browser, origin: string, {width = 1280} = {}): Promise<{page: Page; log: PageLog}> {
+/** A new page (in a context of its own) that records console messages, errors and requests, and blocks other origins. */
+export async function openPage(browser: Browser, origin: string, {width = 1280} = {}): Promise<{page: Page; log: PageLog; close(): Promise<void>}> {
   const context = await browser.newContext({viewport: {width, height: 900}});
   const page = await context.newPage();
   const log: PageLog = {console: [], pageErrors: [], failedRequests: [], foreignRequests: [], requests: []};
@@ -103,15 +129,97 @@ export async function openPage(browser: Browser, origin: string, {width = 1280} 
   page.on("requestfinished", async (r) => {
     const res = await r.response();
     const bytes = res ? (await res.body().catch(() => Buffer.alloc(0))).length : 0;
-    log.requests.push({url: r.url(), type: r.resourceType(), bytes});
+    log.requests.push({url: r.url(), type: r.resourceType(), bytes, status: res?.status() ?? 0});
   });
   page.on("response", (res) => {
     if (res.status() >= 400) log.failedRequests.push(`${res.url()} HTTP ${res.status()}`);
   });
-  return {page, log};
+  return {page, log, close: () => context.close()};
 }
 
-/** Waits until the page's cells have settled: the flow diagram or the main figures are drawn. */
-export async function waitForFigures(page: Page, selector: string): Promise<void> {
-  await page.waitForSelector(selector, {timeout: 30_000});
+/** Everything a page should not have done: console errors and warnings, page errors, failed and foreign requests. */
+export function problems(log: PageLog): string[] {
+  return [
+    ...log.console.map((m) => `console ${m}`),
+    ...log.pageErrors.map((m) => `page error: ${m}`),
+    ...log.failedRequests.map((m) => `failed request: ${m}`),
+    ...log.foreignRequests.map((m) => `request to another origin: ${m}`)
+  ];
+}
+
+/**
+ * What must be on each page once its figures are drawn: [selector, minimum count]. The network
+ * pages draw the loss history, three estimate panels, the sample picker and the flow diagram.
+ */
+const NETWORK_FIGURES: [string, number][] = [
+  ["form.sample-picker input[type=range]", 1],
+  ["form.flow-controls select", 3],
+  ["figure svg[aria-label^='Loss per epoch']", 1],
+  [".estimate-panels figure > svg[aria-label]", 3],
+  [".flow-diagram svg.flow-svg .neuron", 3]
+];
+export const FIGURES: Record<SitePage, [string, number][]> = {
+  "/": [["table.network-table tbody tr", 3]],
+  "/regression": [
+    ["form.sample-picker input[type=range]", 1],
+    ["figure svg[aria-label^='Scatter']", 1]
+  ],
+  "/small-relu": [...NETWORK_FIGURES, ["figure svg[aria-label^='First-layer lines']", 1]],
+  "/large-relu": NETWORK_FIGURES,
+  "/small-sigmoid": [...NETWORK_FIGURES, ["table", 1]]
+};
+
+/**
+ * Waits until the page's cells have settled and its figures are drawn: no Framework loading
+ * placeholder is left and every figure of FIGURES[path] is in the document; then two animation
+ * frames, so what a test reads has been laid out. Stops early (without failing) when the page shows
+ * a snapshot error or a cell error, so the test can report what it shows instead of a timeout.
+ */
+export async function waitForFigures(page: Page, path: SitePage, {timeout = 30_000} = {}): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (figures) =>
+        document.querySelector(".snapshot-error, .observablehq--error") !== null ||
+        (document.querySelector("observablehq-loading") === null && figures.every(([s, n]) => document.querySelectorAll(s).length >= n)),
+      FIGURES[path],
+      {timeout, polling: 50}
+    );
+  } catch (error) {
+    // Say what is missing, not just that time ran out.
+    const missing = await page
+      .evaluate(
+        (figures) => [
+          ...figures.filter(([s, n]) => document.querySelectorAll(s).length < n).map(([s, n]) => `${s}: ${document.querySelectorAll(s).length} of ${n}`),
+          ...(document.querySelector("observablehq-loading") ? [`${document.querySelectorAll("observablehq-loading").length} cells still loading`] : [])
+        ],
+        FIGURES[path]
+      )
+      .catch(() => []);
+    throw new Error(`${path}: figures not drawn within ${timeout} ms; missing ${missing.join("; ")}`, {cause: error});
+  }
+  await animationFrames(page);
+}
+
+/** Resolves after `n` animation frames of the page. */
+export async function animationFrames(page: Page, n = 2): Promise<void> {
+  // A string, not a function: scripts run by tsx would wrap a named inner function in a __name()
+  // helper that does not exist in the page.
+  await page.evaluate(`new Promise((resolve) => { let k = ${Number(n)}; const step = () => (k-- <= 0 ? resolve() : requestAnimationFrame(step)); step(); })`);
+}
+
+/** The URL of the snapshot `id` this page fetched (Framework hashes file names: /_file/data/<id>.<hash>.json). */
+export async function snapshotUrl(page: Page, id: string): Promise<string> {
+  const urls = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  const pattern = new RegExp(`/_file/data/${id}\\.[0-9a-f]+\\.json$`);
+  const url = urls.find((u) => pattern.test(new URL(u).pathname));
+  if (!url) throw new Error(`the page fetched no snapshot ${id}; it fetched:\n${urls.join("\n")}`);
+  return url;
+}
+
+/** The snapshot `id` exactly as the page received it, fetched again from the server and validated. */
+export async function servedSnapshot(page: Page, id: string): Promise<{url: string; snapshot: Snapshot}> {
+  const url = await snapshotUrl(page, id);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return {url, snapshot: parseSnapshot(await res.json(), `${id}.json`)};
 }

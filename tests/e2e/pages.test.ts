@@ -1,0 +1,51 @@
+// Every page of the built site loads cleanly in Chromium: its figures are drawn, and it logs no
+// console error or warning, throws nothing, has no failed request and asks no other origin.
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Browser} from "playwright-core";
+import {FIGURES, PAGES, launchBrowser, openPage, problems, serveSite, servedSnapshot, waitForFigures, type SiteServer} from "./harness.js";
+
+let site: SiteServer;
+let browser: Browser;
+beforeAll(async () => {
+  site = await serveSite();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** The snapshots each page reads. */
+const SNAPSHOTS: Record<(typeof PAGES)[number], string[]> = {
+  "/": ["small-relu", "large-relu", "small-sigmoid"],
+  "/regression": ["small-relu"],
+  "/small-relu": ["small-relu"],
+  "/large-relu": ["large-relu"],
+  "/small-sigmoid": ["small-sigmoid", "small-relu", "large-relu"]
+};
+
+describe.each(PAGES)("page %s", (path) => {
+  it("draws its figures with no error, warning, failed or foreign request", async () => {
+    const {page, log, close} = await openPage(browser, site.origin);
+    try {
+      const response = await page.goto(site.url(path));
+      expect(response?.status()).toBe(200);
+      await waitForFigures(page, path);
+      await page.waitForLoadState("networkidle");
+      expect(await page.locator(".snapshot-error, .observablehq--error").count(), "error boxes on the page").toBe(0);
+      expect(await page.locator("observablehq-loading").count(), "cells still loading").toBe(0);
+      for (const [selector, n] of FIGURES[path]) expect(await page.locator(selector).count(), selector).toBeGreaterThanOrEqual(n);
+      await expect(page.locator("h1").first().textContent()).resolves.toBeTruthy();
+      // The snapshots the page fetched are the ones it should read, and they are valid.
+      for (const id of SNAPSHOTS[path]) {
+        const {snapshot} = await servedSnapshot(page, id);
+        expect(snapshot.spec.id).toBe(id);
+      }
+      expect(problems(log)).toEqual([]);
+      expect(log.requests.length).toBeGreaterThan(0);
+      expect(log.requests.every((r) => r.url.startsWith(site.origin + "/"))).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,94 @@
+// Deployed under a subpath (a project page at /fcnn/), the site still works: every page loads there
+// with its figures drawn and no failed or foreign request, every file a page references (scripts,
+// styles, the snapshots it registers) is served from under /fcnn/, and navigation stays under /fcnn/.
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Browser} from "playwright-core";
+import {parseSnapshot} from "../../src/lib/snapshot.js";
+import {PAGES, launchBrowser, openPage, problems, serveSite, waitForFigures, type SiteServer} from "./harness.js";
+
+const SUBPATH = "/fcnn/";
+
+let site: SiteServer;
+let browser: Browser;
+beforeAll(async () => {
+  site = await serveSite({subpath: SUBPATH});
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const under = (url: string) => url.startsWith(site.origin + SUBPATH);
+
+describe.each(PAGES)("%s under /fcnn/", (path) => {
+  it("loads with its figures, fetches only from under /fcnn/, and links stay there", async () => {
+    const {page, log, close} = await openPage(browser, site.origin);
+    try {
+      const response = await page.goto(site.url(path));
+      expect(response?.status()).toBe(200);
+      await waitForFigures(page, path);
+      await page.waitForLoadState("networkidle");
+      expect(await page.locator(".snapshot-error, .observablehq--error").count()).toBe(0);
+      expect(problems(log)).toEqual([]);
+      const outside = log.requests.filter((r) => !under(r.url)).map((r) => r.url);
+      expect(outside).toEqual([]);
+      expect(log.requests.filter((r) => r.status !== 200).map((r) => `${r.url} ${r.status}`)).toEqual([]);
+
+      // Every file the page's HTML references, and every snapshot it registers, is there.
+      const html = await (await fetch(site.url(path))).text();
+      const refs = new Set([...html.matchAll(/(?:href|src)="(\.[^"#]*)"/g), ...html.matchAll(/import\("(\.[^"]+)"\)/g)].map((m) => m[1]));
+      const files = [...html.matchAll(/"path":"(\.\/_file\/[^"]+)"/g)].map((m) => m[1]);
+      expect(files.length).toBeGreaterThan(0);
+      const pageUrl = page.url();
+      for (const ref of [...refs, ...files]) {
+        const url = new URL(ref, pageUrl).href;
+        expect(under(url), `${ref} resolves to ${url}`).toBe(true);
+        const res = await fetch(url);
+        expect(res.status, url).toBe(200);
+        if (files.includes(ref)) {
+          const snapshot = parseSnapshot(await res.json(), ref);
+          expect(ref).toContain(snapshot.spec.id);
+        } else {
+          await res.arrayBuffer();
+        }
+      }
+
+      // Every same-origin link on the page points under /fcnn/.
+      const links = await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const local = links.filter((href) => href.startsWith(site.origin));
+      expect(local.length).toBeGreaterThan(0);
+      expect(local.filter((href) => !under(href))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("navigation under /fcnn/", () => {
+  it("follows the sidebar and the pager from page to page without leaving /fcnn/", async () => {
+    const {page, log, close} = await openPage(browser, site.origin);
+    try {
+      await page.goto(site.url("/"));
+      await waitForFigures(page, "/");
+      // Sidebar to the regression page, then the pager's "next" link through the network pages.
+      await page.click('#observablehq-sidebar a[href$="regression"]');
+      await page.waitForURL(site.url("/regression"));
+      await waitForFigures(page, "/regression");
+      for (const next of ["/small-relu", "/large-relu", "/small-sigmoid"] as const) {
+        await page.click("#observablehq-footer a[rel=next]");
+        await page.waitForURL(site.url(next));
+        expect(under(page.url())).toBe(true);
+        await waitForFigures(page, next);
+        expect(await page.locator(".snapshot-error").count()).toBe(0);
+      }
+      // And home again through the sidebar.
+      await page.click("#observablehq-sidebar a[href='./']");
+      await page.waitForURL(site.url("/"));
+      await waitForFigures(page, "/");
+      expect(problems(log)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
