@@ -13,7 +13,8 @@ interface PlotLike extends Element {
  * mapped to the SVG's own coordinates, where Plot's scale ranges live.
  */
 export function onPlotClick(plot: Element, onPoint: (point: [number, number]) => void): void {
-  const svg = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg");
+  // A Plot <figure> holds its legends (svg ramps) before the chart's own svg: take the last one.
+  const svg = plot.tagName.toLowerCase() === "svg" ? plot : Array.from(plot.children).filter((c) => c.tagName.toLowerCase() === "svg").at(-1);
   if (!svg || !("scale" in plot)) throw new TypeError("onPlotClick: expected a Plot chart");
   const x = (plot as PlotLike).scale("x");
   const y = (plot as PlotLike).scale("y");
