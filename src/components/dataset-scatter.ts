@@ -3,6 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import type {Point} from "../lib/datasets.js";
 import {fixed, pointLabel} from "../lib/format.js";
+import {withoutMarkLabels} from "./plot-aria.js";
 
 export interface DatasetScatterOptions {
   width: number;
@@ -15,7 +16,7 @@ export function datasetScatter(data: {x: Point[]; y: number[]}, {width, selected
   const p = data.x[selected];
   const size = Math.min(width, 560);
   const title = `Sample ${selected} at ${pointLabel(p)}, target y = ${fixed(data.y[selected], 3)}`;
-  return Plot.plot({
+  return withoutMarkLabels(Plot.plot({
     width: size,
     height: size,
     document,
@@ -29,5 +30,5 @@ export function datasetScatter(data: {x: Point[]; y: number[]}, {width, selected
       Plot.dot([p], {x: "0", y: "1", r: 9, stroke: "currentColor", strokeWidth: 2.5}),
       Plot.dot([p], {x: "0", y: "1", r: 12, stroke: "white", strokeWidth: 1})
     ]
-  });
+  }));
 }

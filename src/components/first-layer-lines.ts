@@ -6,6 +6,7 @@ import type {Point} from "../lib/datasets.js";
 import {clipLine, firstLayerLines, zonePolygon} from "../lib/regions.js";
 import type {Network} from "../lib/network.js";
 import {fixed, pointLabel} from "../lib/format.js";
+import {withoutMarkLabels} from "./plot-aria.js";
 
 export interface FirstLayerLinesOptions {
   width: number;
@@ -26,7 +27,7 @@ export function firstLayerLinesChart(net: Network, {width, range = 3, marks = []
   const zone = zoneOf && net.layers.length === 2 ? zonePolygon(net, zoneOf, range) : [];
   const size = Math.min(width, 480);
   const describe = lines.map((l) => `line ${l.unit}: ${fixed(l.w1, 3)}·x₁ + ${fixed(l.w2, 3)}·x₂ + ${fixed(l.b, 3)} = 0`).join("; ");
-  return Plot.plot({
+  return withoutMarkLabels(Plot.plot({
     width: size,
     height: size,
     document,
@@ -56,5 +57,5 @@ export function firstLayerLinesChart(net: Network, {width, range = 3, marks = []
       Plot.dot(marks, {x: (m) => m.point[0], y: (m) => m.point[1], r: 4, fill: "currentColor"}),
       Plot.text(marks, {x: (m) => m.point[0], y: (m) => m.point[1], text: "label", dy: -10, fontSize: 11})
     ]
-  });
+  }));
 }

@@ -7,6 +7,7 @@ import {linspace, TARGETS, type DatasetName, type Point} from "../lib/datasets.j
 import {predict, type Network} from "../lib/network.js";
 import {localLinear, zoneInterval} from "../lib/regions.js";
 import {linearFormula, pointLabel} from "../lib/format.js";
+import {withoutMarkLabels} from "./plot-aria.js";
 
 export interface LocalLinearChartOptions {
   width: number;
@@ -40,7 +41,7 @@ export function localLinearChart(net: Network, {width, dataset, point, direction
   const zone = {x1: point[0] + t0, x2: point[0] + t1};
   const slope = direction[1] / direction[0];
   const segment = `x₂ = ${pointLabel([point[1]], 2).slice(1, -1)} + ${slope.toFixed(2)}·(x₁ − ${point[0].toFixed(2)})`;
-  return Plot.plot({
+  return withoutMarkLabels(Plot.plot({
     width: Math.min(width, 520),
     height: 260,
     document,
@@ -57,5 +58,5 @@ export function localLinearChart(net: Network, {width, dataset, point, direction
       Plot.line(rows, {x: "x1", y: "y", stroke: "series", strokeWidth: 2, strokeDasharray: "4,3", filter: (d) => d.series === "network output"}),
       Plot.dot([{x1: point[0], y: predict(net, point)}], {x: "x1", y: "y", r: 4, fill: "currentColor"})
     ]
-  });
+  }));
 }

@@ -4,6 +4,7 @@ import * as Plot from "@observablehq/plot";
 import {describeModel} from "../lib/spec.js";
 import type {Snapshot} from "../lib/snapshot.js";
 import {sig} from "../lib/format.js";
+import {withoutMarkLabels} from "./plot-aria.js";
 
 export interface LossHistoryOptions {
   width: number;
@@ -16,7 +17,7 @@ export function lossHistory(snapshot: Snapshot, {width, document}: LossHistoryOp
     {epoch: e + 1, value: snapshot.mseHistory[e], series: "MSE over the dataset"}
   ]);
   const last = snapshot.lossHistory.length - 1;
-  return Plot.plot({
+  return withoutMarkLabels(Plot.plot({
     width,
     height: 260,
     document,
@@ -27,5 +28,5 @@ export function lossHistory(snapshot: Snapshot, {width, document}: LossHistoryOp
     y: {type: "log", label: "loss (log scale)", grid: true},
     color: {legend: true, domain: ["last mini-batch loss", "MSE over the dataset"], range: ["#4269d0", "#ff725c"]},
     marks: [Plot.line(rows, {x: "epoch", y: "value", stroke: "series", strokeWidth: 1.5})]
-  });
+  }));
 }

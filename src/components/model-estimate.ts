@@ -4,6 +4,7 @@ import * as Plot from "@observablehq/plot";
 import type {Point} from "../lib/datasets.js";
 import type {GridEstimate} from "../lib/estimate.js";
 import {sig} from "../lib/format.js";
+import {withoutMarkLabels} from "./plot-aria.js";
 
 export type EstimateKind = "estimate" | "truth" | "error";
 
@@ -37,7 +38,7 @@ export function modelEstimate(est: GridEstimate, {width, kind, samples, selected
   const size = Math.min(width, 420);
   const p = samples[selected];
   const summary = kind === "error" ? `largest |error| ${sig(maxErr, 3)}` : `range ${sig(Math.min(...values), 3)} to ${sig(Math.max(...values), 3)}`;
-  return Plot.plot({
+  return withoutMarkLabels(Plot.plot({
     width: size,
     height: size,
     document,
@@ -64,5 +65,5 @@ export function modelEstimate(est: GridEstimate, {width, kind, samples, selected
       Plot.dot([p], {x: "0", y: "1", r: 7, stroke: "currentColor", strokeWidth: 2.5}),
       Plot.frame()
     ]
-  });
+  }));
 }

@@ -3,6 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import type {Layer} from "../lib/network.js";
 import {fixed} from "../lib/format.js";
+import {withoutMarkLabels} from "./plot-aria.js";
 
 export interface WeightHeatmapOptions {
   width: number;
@@ -20,7 +21,7 @@ export function weightHeatmap(layer: Layer, {width, inputNames, biases = true, t
   if (biases) rows.push(...layer.biases.map((b, j) => ({row: "bias", unit: `unit ${j + 1}`, value: b})));
   const max = Math.max(...rows.map((r) => Math.abs(r.value)));
   const rowNames = [...names, ...(biases ? ["bias"] : [])];
-  return Plot.plot({
+  return withoutMarkLabels(Plot.plot({
     width: Math.min(width, 140 + 90 * layer.biases.length),
     height: 40 + 44 * rowNames.length,
     document,
@@ -36,5 +37,5 @@ export function weightHeatmap(layer: Layer, {width, inputNames, biases = true, t
       Plot.text(rows, {x: "unit", y: "row", text: (d) => fixed(d.value, 3), fill: "white", filter: (d) => Math.abs(d.value) > 0.55 * max}),
       Plot.text(rows, {x: "unit", y: "row", text: (d) => fixed(d.value, 3), fill: "black", filter: (d) => Math.abs(d.value) <= 0.55 * max})
     ]
-  });
+  }));
 }

@@ -6,6 +6,7 @@ import {maskKey, type ZoneMap} from "../lib/zone-map.js";
 import {activationMask} from "../lib/regions.js";
 import type {Network} from "../lib/network.js";
 import {pointLabel} from "../lib/format.js";
+import {withoutMarkLabels} from "./plot-aria.js";
 
 export interface ZoneMapChartOptions {
   width: number;
@@ -19,7 +20,7 @@ export function zoneMapChart(net: Network, map: ZoneMap, {width, selected, docum
   const rows = map.points.map((p, i) => ({x1: p[0] - half, x2: p[0] + half, y1: p[1] - half, y2: p[1] + half, zone: map.keys[i], mine: map.keys[i] === key}));
   const size = Math.min(width, 480);
   const range = -map.points[0][0];
-  return Plot.plot({
+  return withoutMarkLabels(Plot.plot({
     width: size,
     height: size,
     document,
@@ -34,5 +35,5 @@ export function zoneMapChart(net: Network, map: ZoneMap, {width, selected, docum
       Plot.dot([selected], {x: "0", y: "1", r: 6, fill: "white", stroke: "black", strokeWidth: 2}),
       Plot.frame()
     ]
-  });
+  }));
 }
