@@ -1,5 +1,6 @@
 // A model's output over the estimate grid as filled contours (the original's plotModelEstimate),
-// or the truth, or the error, with the training samples and the selected sample on top.
+// or the truth, or the error, with the training samples on top. The selected sample is marked by
+// a ring added afterwards (plot-ring.ts), so that selecting another sample does not redraw this.
 import * as Plot from "@observablehq/plot";
 import type {Point} from "../lib/datasets.js";
 import type {GridEstimate} from "../lib/estimate.js";
@@ -12,7 +13,6 @@ export interface ModelEstimateOptions {
   width: number;
   kind: EstimateKind;
   samples: readonly Point[];
-  selected: number;
   document?: Document;
 }
 
@@ -22,7 +22,7 @@ const TITLES: Record<EstimateKind, string> = {
   error: "Error: estimate − truth"
 };
 
-export function modelEstimate(est: GridEstimate, {width, kind, samples, selected, document}: ModelEstimateOptions) {
+export function modelEstimate(est: GridEstimate, {width, kind, samples, document}: ModelEstimateOptions) {
   const {x1, x2} = est.grid;
   // Grid values sit at cell centres: widen the extent by half a step on each side.
   const h1 = (x1[1] - x1[0]) / 2;
@@ -36,7 +36,6 @@ export function modelEstimate(est: GridEstimate, {width, kind, samples, selected
       ? {type: "diverging" as const, scheme: "RdBu" as const, domain: [-maxErr, maxErr], legend: true, label: "error"}
       : {scheme: "Spectral" as const, domain: shared, legend: true, label: "y"};
   const size = Math.min(width, 420);
-  const p = samples[selected];
   const summary = kind === "error" ? `largest |error| ${sig(maxErr, 3)}` : `range ${sig(Math.min(...values), 3)} to ${sig(Math.max(...values), 3)}`;
   return withoutMarkLabels(Plot.plot({
     width: size,
@@ -44,7 +43,7 @@ export function modelEstimate(est: GridEstimate, {width, kind, samples, selected
     document,
     title: TITLES[kind],
     subtitle: summary,
-    ariaLabel: `${TITLES[kind]} over [${sig(x1[0], 2)}, ${sig(x1[x1.length - 1], 2)}]², ${summary}; selected sample ${selected} ringed`,
+    ariaLabel: `${TITLES[kind]} over [${sig(x1[0], 2)}, ${sig(x1[x1.length - 1], 2)}]², ${summary}`,
     x: {label: "x₁", domain: [x1[0] - h1, x1[x1.length - 1] + h1]},
     y: {label: "x₂", domain: [x2[0] - h2, x2[x2.length - 1] + h2]},
     color,
@@ -62,7 +61,6 @@ export function modelEstimate(est: GridEstimate, {width, kind, samples, selected
         strokeOpacity: 0.25
       }),
       Plot.dot(samples, {x: "0", y: "1", r: 0.8, fill: "currentColor", fillOpacity: 0.35}),
-      Plot.dot([p], {x: "0", y: "1", r: 7, stroke: "currentColor", strokeWidth: 2.5}),
       Plot.frame()
     ]
   }));

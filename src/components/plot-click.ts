@@ -1,10 +1,17 @@
 // Turns a click on a Plot chart into data coordinates, so a reader can pick a sample by pointing.
 
 interface InvertibleScale {
+  apply?: (value: number) => number;
   invert?: (pixel: number) => unknown;
 }
-interface PlotLike extends Element {
+export interface PlotLike extends Element {
   scale(name: "x" | "y"): InvertibleScale | undefined;
+}
+
+/** The chart's own svg: a Plot <figure> holds its legends (svg ramps) before it, so take the last. */
+export function chartSvg(plot: Element): SVGSVGElement | undefined {
+  if (plot.tagName.toLowerCase() === "svg") return plot as SVGSVGElement;
+  return Array.from(plot.children).filter((c) => c.tagName.toLowerCase() === "svg").at(-1) as SVGSVGElement | undefined;
 }
 
 /**
@@ -13,8 +20,7 @@ interface PlotLike extends Element {
  * mapped to the SVG's own coordinates, where Plot's scale ranges live.
  */
 export function onPlotClick(plot: Element, onPoint: (point: [number, number]) => void): void {
-  // A Plot <figure> holds its legends (svg ramps) before the chart's own svg: take the last one.
-  const svg = plot.tagName.toLowerCase() === "svg" ? plot : Array.from(plot.children).filter((c) => c.tagName.toLowerCase() === "svg").at(-1);
+  const svg = chartSvg(plot);
   if (!svg || !("scale" in plot)) throw new TypeError("onPlotClick: expected a Plot chart");
   const x = (plot as PlotLike).scale("x");
   const y = (plot as PlotLike).scale("y");

@@ -1,5 +1,6 @@
-// The input plane coloured by zone: each distinct activation mask gets its own colour, the zone of
-// the selected point is outlined by drawing its cells darker, and the point itself is marked.
+// The input plane coloured by zone: each distinct activation mask gets its own colour. The chart is
+// drawn once; select(point) darkens the cells of that point's zone and rings the point, without
+// redrawing the thousands of cells (see plot-ring.ts for why).
 import * as Plot from "@observablehq/plot";
 import type {Point} from "../lib/datasets.js";
 import {maskKey, type ZoneMap} from "../lib/zone-map.js";
@@ -7,33 +8,56 @@ import {activationMask} from "../lib/regions.js";
 import type {Network} from "../lib/network.js";
 import {pointLabel} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
+import {chartSvg} from "./plot-click.js";
+import {ringMarker} from "./plot-ring.js";
 
 export interface ZoneMapChartOptions {
   width: number;
-  selected: Point;
   document?: Document;
 }
 
-export function zoneMapChart(net: Network, map: ZoneMap, {width, selected, document}: ZoneMapChartOptions) {
-  const key = maskKey(activationMask(net, selected));
+export type ZoneMapChart = (HTMLElement | SVGSVGElement) & {
+  /** Darkens the zone of `point` and rings it. */
+  select(point: Point): void;
+};
+
+/** Opacity of the cells of the selected zone and of all the others. */
+const SELECTED_OPACITY = 1;
+const OTHER_OPACITY = 0.35;
+
+export function zoneMapChart(net: Network, map: ZoneMap, {width, document}: ZoneMapChartOptions): ZoneMapChart {
   const half = map.step / 2;
-  const rows = map.points.map((p, i) => ({x1: p[0] - half, x2: p[0] + half, y1: p[1] - half, y2: p[1] + half, zone: map.keys[i], mine: map.keys[i] === key}));
+  const rows = map.points.map((p, i) => ({x1: p[0] - half, x2: p[0] + half, y1: p[1] - half, y2: p[1] + half, zone: map.keys[i]}));
   const size = Math.min(width, 480);
   const range = -map.points[0][0];
-  return withoutMarkLabels(Plot.plot({
-    width: size,
-    height: size,
-    document,
-    title: `${map.zones.length} zones found in [−${range}, ${range}]²`,
-    subtitle: `each colour is one activation pattern; the zone of ${pointLabel(selected)} (mask ${key}) is dark`,
-    ariaLabel: `Zones of the network over [−${range}, ${range}]²: ${map.zones.length} distinct activation masks on a grid; the selected point ${pointLabel(selected)} has mask ${key}`,
-    x: {label: "x₁", domain: [-range - half, range + half]},
-    y: {label: "x₂", domain: [-range - half, range + half]},
-    color: {type: "categorical", scheme: "Tableau10", domain: map.zones},
-    marks: [
-      Plot.rect(rows, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "zone", fillOpacity: (d) => (d.mine ? 1 : 0.35)}),
-      Plot.dot([selected], {x: "0", y: "1", r: 6, fill: "white", stroke: "black", strokeWidth: 2}),
-      Plot.frame()
-    ]
-  }));
+  const label = `Zones of the network over [−${range}, ${range}]²: ${map.zones.length} distinct activation masks on a grid of ${map.points.length} points`;
+  const chart = withoutMarkLabels(
+    Plot.plot({
+      width: size,
+      height: size,
+      document,
+      title: `${map.zones.length} zones found in [−${range}, ${range}]²`,
+      subtitle: "each colour is one activation pattern; the selected sample's zone is drawn dark",
+      ariaLabel: label,
+      x: {label: "x₁", domain: [-range - half, range + half]},
+      y: {label: "x₂", domain: [-range - half, range + half]},
+      color: {type: "categorical", scheme: "Tableau10", domain: map.zones},
+      marks: [Plot.rect(rows, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "zone", fillOpacity: OTHER_OPACITY, className: "zone-cells"}), Plot.frame()]
+    })
+  ) as unknown as ZoneMapChart;
+  const svg = chartSvg(chart)!;
+  // Plot draws one rect per row, in row order.
+  const cells = Array.from(svg.querySelectorAll(".zone-cells rect"));
+  const ring = ringMarker(chart, {r: 6});
+  let current: string | null = null;
+  chart.select = (point) => {
+    const key = maskKey(activationMask(net, point));
+    if (key !== current) {
+      cells.forEach((cell, i) => cell.setAttribute("fill-opacity", String(map.keys[i] === key ? SELECTED_OPACITY : OTHER_OPACITY)));
+      current = key;
+    }
+    ring.move(point);
+    svg.setAttribute("aria-label", `${label}; the selected point ${pointLabel(point)} has mask ${key}`);
+  };
+  return chart;
 }

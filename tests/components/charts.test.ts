@@ -38,8 +38,27 @@ describe("chart components (golden)", async () => {
   it("model estimate, truth and error panels", () => {
     const est = gridEstimate(net, "prod", relu.data.x);
     for (const kind of ["estimate", "truth", "error"] as const) {
-      expectGolden(modelEstimate(est, {width, kind, samples: relu.data.x, selected: 3, document}), `model-estimate-${kind}`);
+      expectGolden(modelEstimate(est, {width, kind, samples: relu.data.x, document}), `model-estimate-${kind}`);
     }
+  });
+
+  it("estimate panels move their rings without redrawing", async () => {
+    const {estimatePanels} = await import("../../src/components/estimate-panels.js");
+    const est = gridEstimate(net, "prod", relu.data.x);
+    const panels = estimatePanels(est, {width, samples: relu.data.x, document});
+    const contours = [...panels.querySelectorAll("path")];
+    panels.select(4);
+    const svgs = [...panels.querySelectorAll("figure > svg[aria-label]")];
+    expect(svgs).toHaveLength(3);
+    for (const svg of svgs) {
+      expect(svg.getAttribute("aria-label")).toContain("selected sample 4 ringed");
+      const ring = svg.querySelector(".selected-ring circle:last-child")!;
+      const figure = svg.parentElement as unknown as {scale(n: string): {apply(v: number): number}};
+      expect(Number(ring.getAttribute("cx"))).toBeCloseTo(figure.scale("x").apply(relu.data.x[4][0]), 9);
+      expect(Number(ring.getAttribute("cy"))).toBeCloseTo(figure.scale("y").apply(relu.data.x[4][1]), 9);
+    }
+    // The same path elements are still there: selecting does not redraw the charts.
+    expect([...panels.querySelectorAll("path")]).toEqual(contours);
   });
 
   it("weight heatmap labels every weight and bias", () => {
@@ -80,8 +99,13 @@ describe("zone map chart (golden)", async () => {
   it("colours each activation pattern and names the selected zone", () => {
     const net = snapshotNetwork(large);
     const map = zoneMap(net, 2, 21);
-    const chart = zoneMapChart(net, map, {width, selected: [1, 1], document});
+    const chart = zoneMapChart(net, map, {width, document});
+    chart.select([1, 1]);
     expect(chart.textContent).toContain(`${map.zones.length} zones found`);
+    const cells = [...chart.querySelectorAll(".zone-cells rect")];
+    expect(cells).toHaveLength(map.points.length);
+    const mine = map.keys[map.points.findIndex((p) => p[0] === 1 && p[1] === 1)];
+    cells.forEach((c, i) => expect(c.getAttribute("fill-opacity")).toBe(map.keys[i] === mine ? "1" : "0.35"));
     expectGolden(chart, "zone-map");
   });
 });

@@ -66,13 +66,13 @@ describe.each(PAGES)("%s under /fcnn/", (path) => {
 });
 
 describe("navigation under /fcnn/", () => {
-  it("follows the sidebar and the pager from page to page without leaving /fcnn/", async () => {
+  it("follows the header navigation and the pager from page to page without leaving /fcnn/", async () => {
     const {page, log, close} = await openPage(browser, site.origin);
     try {
       await page.goto(site.url("/"));
       await waitForFigures(page, "/");
-      // Sidebar to the regression page, then the pager's "next" link through the network pages.
-      await page.click('#observablehq-sidebar a[href$="regression"]');
+      // Header navigation to the regression page, then the pager's "next" link through the network pages.
+      await page.click('nav.site-nav a[href$="regression"]');
       await page.waitForURL(site.url("/regression"));
       await waitForFigures(page, "/regression");
       for (const next of ["/small-relu", "/large-relu", "/small-sigmoid"] as const) {
@@ -82,8 +82,8 @@ describe("navigation under /fcnn/", () => {
         await waitForFigures(page, next);
         expect(await page.locator(".snapshot-error").count()).toBe(0);
       }
-      // And home again through the sidebar.
-      await page.click("#observablehq-sidebar a[href='./']");
+      // And home again through the header.
+      await page.click("nav.site-nav a[href='./']");
       await page.waitForURL(site.url("/"));
       await waitForFigures(page, "/");
       expect(problems(log)).toEqual([]);
