@@ -46,14 +46,21 @@ export function zoneMapChart(net: Network, map: ZoneMap, {width, document}: Zone
     })
   ) as unknown as ZoneMapChart;
   const svg = chartSvg(chart)!;
-  // Plot draws one rect per row, in row order.
+  // Plot draws one rect per row, in row order; group them by zone so that a new selection only
+  // touches the cells of the zone it leaves and of the zone it enters.
   const cells = Array.from(svg.querySelectorAll(".zone-cells rect"));
+  const cellsOf = new Map<string, Element[]>(map.zones.map((z) => [z, []]));
+  cells.forEach((cell, i) => cellsOf.get(map.keys[i])!.push(cell));
+  const shade = (key: string | null, opacity: number) => {
+    for (const cell of (key && cellsOf.get(key)) || []) cell.setAttribute("fill-opacity", String(opacity));
+  };
   const ring = ringMarker(chart, {r: 6});
   let current: string | null = null;
   chart.select = (point) => {
     const key = maskKey(activationMask(net, point));
     if (key !== current) {
-      cells.forEach((cell, i) => cell.setAttribute("fill-opacity", String(map.keys[i] === key ? SELECTED_OPACITY : OTHER_OPACITY)));
+      shade(current, OTHER_OPACITY);
+      shade(key, SELECTED_OPACITY);
       current = key;
     }
     ring.move(point);
