@@ -102,3 +102,19 @@ describe("loadSnapshot", () => {
     if (!loaded.ok) expect(loaded.message).toContain("x.json is not valid JSON");
   });
 });
+
+describe("epoch slider", () => {
+  it("starts on the last checkpoint and reports the chosen one by index, showing its epoch", async () => {
+    const {epochSlider} = await import("../../src/components/epoch-slider.js");
+    const checkpoints = [0, 10, 20].map((epoch) => ({epoch, layers: []}));
+    const slider = epochSlider(checkpoints, {document});
+    expect(slider.value).toBe(2);
+    expect(slider.querySelector("output")!.textContent).toBe("20");
+    const input = slider.querySelector("input")!;
+    input.value = "1";
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    expect(slider.value).toBe(1);
+    expect(slider.querySelector("output")!.textContent).toBe("10");
+    expect(input.getAttribute("aria-valuetext")).toBe("epoch 10");
+  });
+});
