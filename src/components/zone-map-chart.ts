@@ -2,6 +2,7 @@
 // drawn once; select(point) darkens the cells of that point's zone and rings the point, without
 // redrawing the thousands of cells (see plot-ring.ts for why).
 import * as Plot from "@observablehq/plot";
+import {interpolateSinebow} from "d3";
 import type {Point} from "../lib/datasets.js";
 import {maskKey, type ZoneMap} from "../lib/zone-map.js";
 import {activationMask} from "../lib/regions.js";
@@ -41,7 +42,9 @@ export function zoneMapChart(net: Network, map: ZoneMap, {width, document}: Zone
       ariaLabel: label,
       x: {label: "x₁", domain: [-range - half, range + half]},
       y: {label: "x₂", domain: [-range - half, range + half]},
-      color: {type: "categorical", scheme: "Tableau10", domain: map.zones},
+      // Hues stepped by the golden ratio stay distinct for any number of zones (a ten-colour
+      // scheme would repeat colours once a network has more than ten).
+      color: {type: "categorical", domain: map.zones, range: map.zones.map((_, i) => interpolateSinebow((i * 0.618034) % 1))},
       marks: [Plot.rect(rows, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "zone", fillOpacity: OTHER_OPACITY, className: "zone-cells"}), Plot.frame()]
     })
   ) as unknown as ZoneMapChart;
