@@ -36,6 +36,8 @@ describe.each(PAGES)("page %s", (path) => {
       expect(await page.locator("observablehq-loading").count(), "cells still loading").toBe(0);
       for (const [selector, n] of FIGURES[path]) expect(await page.locator(selector).count(), selector).toBeGreaterThanOrEqual(n);
       await expect(page.locator("h1").first().textContent()).resolves.toBeTruthy();
+      // Every inline expression of the prose was evaluated: none is left as source text.
+      expect(await page.locator("main").innerText()).not.toMatch(/\$\{|undefined|NaN/);
       // The snapshots the page fetched are the ones it should read, and they are valid.
       for (const id of SNAPSHOTS[path]) {
         const {snapshot} = await servedSnapshot(page, id);
