@@ -546,7 +546,7 @@ export function flowDiagram(net: Network, input: readonly number[], options: Flo
     if (!selected) {
       const hint = doc.createElement("p");
       hint.className = "flow-hint";
-      hint.textContent = "Select a neuron (click, or Tab then Enter) to see its arithmetic: z = Σ a·w + b, then a = g(z).";
+      hint.textContent = "Select a neuron (click, or Tab to it, arrows to move, Enter) to see its arithmetic: z = Σ a·w + b, then a = g(z).";
       panel.appendChild(hint);
       return;
     }
@@ -580,12 +580,28 @@ export function flowDiagram(net: Network, input: readonly number[], options: Flo
     const ref = neuronOf(event.target);
     if (ref) select(ref, true);
   });
+  // Keyboard: Enter or Space selects the focused neuron, Escape clears the selection, and the arrows
+  // move the focus as the diagram is drawn: up and down within a layer (unit numbers grow upwards),
+  // left and right to the neighbouring layer, keeping the unit number where that layer has it.
+  const focusNeuron = (layer: number, unit: number) => {
+    const l = Math.min(Math.max(layer, 1), sizes.length - 1);
+    const u = Math.min(Math.max(unit, 1), sizes[l]);
+    svg.querySelector<SVGGElement>(`.neuron[data-layer="${l}"][data-unit="${u}"]`)?.focus();
+  };
+  const MOVES: Record<string, [number, number]> = {ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowRight: [1, 0], ArrowLeft: [-1, 0]};
   svg.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter" && event.key !== " ") return;
     const ref = neuronOf(event.target);
     if (!ref) return;
-    event.preventDefault(); // Space would scroll the page
-    select(ref, true);
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault(); // Space would scroll the page
+      select(ref, true);
+    } else if (event.key === "Escape") {
+      select(null, true);
+    } else if (event.key in MOVES) {
+      event.preventDefault(); // the arrows would scroll the page
+      const [dl, du] = MOVES[event.key];
+      focusNeuron(ref.layer + dl, ref.unit + du);
+    }
   });
 
   Object.defineProperty(figure, "value", {

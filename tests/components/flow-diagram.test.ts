@@ -236,6 +236,37 @@ describe("flowDiagram selection", () => {
     checkPanel(fig.querySelector(".flow-panel")!, {layer: 2, unit: 1});
   });
 
+  it("moves the focus with the arrows as the diagram is drawn, and clears the selection with Escape", () => {
+    const fig = render("large-relu", SAMPLE);
+    document.body.append(fig);
+    try {
+      const at = (l: number, u: number) => fig.querySelector<SVGGElement>(`.neuron[data-layer="${l}"][data-unit="${u}"]`)!;
+      const press = (key: string) => {
+        const e = new KeyboardEvent("keydown", {key, bubbles: true, cancelable: true});
+        document.activeElement!.dispatchEvent(e);
+        return e;
+      };
+      at(1, 1).focus();
+      expect(press("ArrowUp").defaultPrevented).toBe(true);
+      expect(document.activeElement).toBe(at(1, 2));
+      press("ArrowRight");
+      expect(document.activeElement).toBe(at(2, 2));
+      press("ArrowRight"); // to the output layer, which has one unit
+      expect(document.activeElement).toBe(at(3, 1));
+      press("ArrowRight"); // nothing further right
+      expect(document.activeElement).toBe(at(3, 1));
+      press("ArrowLeft");
+      press("ArrowDown"); // unit 1 is the bottom: stays
+      expect(document.activeElement).toBe(at(2, 1));
+      press("Enter");
+      expect(fig.value).toEqual({layer: 2, unit: 1});
+      press("Escape");
+      expect(fig.value).toBe(null);
+    } finally {
+      fig.remove();
+    }
+  });
+
   it("starts from options.selected (kept across re-renders) and ignores one not in the network", () => {
     const fig = render("large-relu", SAMPLE, {selected: {layer: 2, unit: 5}});
     expect(fig.value).toEqual({layer: 2, unit: 5});
