@@ -1,34 +1,47 @@
-// The training samples in the (x1, x2) plane, coloured by target (the original's plotPoints),
-// with the selected sample ringed and named in the title.
+// The training samples in the (x1, x2) plane, coloured by target (the original's plotPoints). The
+// chart is drawn once; select(i) rings sample i and names it in the title and the text alternative,
+// without redrawing the thousands of dots (see plot-ring.ts).
 import * as Plot from "@observablehq/plot";
 import type {Point} from "../lib/datasets.js";
 import {fixed, pointLabel} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
+import {chartSvg} from "./plot-click.js";
+import {ringMarker} from "./plot-ring.js";
 
 export interface DatasetScatterOptions {
   width: number;
-  /** Index of the selected sample. */
-  selected: number;
   document?: Document;
 }
 
-export function datasetScatter(data: {x: Point[]; y: number[]}, {width, selected, document}: DatasetScatterOptions) {
-  const p = data.x[selected];
+export type DatasetScatter = (HTMLElement | SVGSVGElement) & {
+  /** Rings sample i and names it in the title. */
+  select(i: number): void;
+};
+
+export function datasetScatter(data: {x: Point[]; y: number[]}, {width, document}: DatasetScatterOptions): DatasetScatter {
   const size = Math.min(width, 560);
-  const title = `Sample ${selected} at ${pointLabel(p)}, target y = ${fixed(data.y[selected], 3)}`;
-  return withoutMarkLabels(Plot.plot({
-    width: size,
-    height: size,
-    document,
-    title,
-    ariaLabel: `Scatter of ${data.x.length} training samples coloured by target; ${title}`,
-    x: {label: "x₁", domain: [-2.1, 2.1]},
-    y: {label: "x₂", domain: [-2.1, 2.1]},
-    color: {scheme: "Spectral", legend: true, label: "target y", reverse: false},
-    marks: [
-      Plot.dot(data.x, {x: "0", y: "1", fill: (_, i) => data.y[i], r: 2.5}),
-      Plot.dot([p], {x: "0", y: "1", r: 9, stroke: "currentColor", strokeWidth: 2.5}),
-      Plot.dot([p], {x: "0", y: "1", r: 12, stroke: "white", strokeWidth: 1})
-    ]
-  }));
+  const describe = (i: number) => `Sample ${i} at ${pointLabel(data.x[i])}, target y = ${fixed(data.y[i], 3)}`;
+  const chart = withoutMarkLabels(
+    Plot.plot({
+      width: size,
+      height: size,
+      document,
+      title: describe(0),
+      x: {label: "x₁", domain: [-2.1, 2.1]},
+      y: {label: "x₂", domain: [-2.1, 2.1]},
+      color: {scheme: "Spectral", legend: true, label: "target y"},
+      marks: [Plot.dot(data.x, {x: "0", y: "1", fill: (_, i) => data.y[i], r: 2.5})]
+    })
+  ) as unknown as DatasetScatter;
+  const svg = chartSvg(chart)!;
+  const heading = chart.querySelector("h2");
+  const ring = ringMarker(chart, {r: 9});
+  chart.select = (i) => {
+    const text = describe(i);
+    if (heading) heading.textContent = text;
+    svg.setAttribute("aria-label", `Scatter of ${data.x.length} training samples coloured by target; ${text}`);
+    ring.move(data.x[i]);
+  };
+  chart.select(0);
+  return chart;
 }

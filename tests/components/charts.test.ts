@@ -24,7 +24,11 @@ describe("chart components (golden)", async () => {
   const net = snapshotNetwork(relu);
 
   it("dataset scatter rings the selected sample and names it", () => {
-    const chart = datasetScatter(relu.data, {width, selected: 5, document});
+    const chart = datasetScatter(relu.data, {width, document});
+    const dots = [...chart.querySelectorAll("circle")];
+    chart.select(5);
+    // Selecting moves the ring; the dots are not redrawn.
+    expect([...chart.querySelectorAll("circle")]).toEqual(dots);
     expect(chart.textContent).toContain(`Sample 5 at (${fixed(relu.data.x[5][0], 2)}, ${fixed(relu.data.x[5][1], 2)})`);
     expectGolden(chart, "dataset-scatter");
   });
