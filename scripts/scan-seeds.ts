@@ -8,13 +8,7 @@
 import {readFileSync} from "node:fs";
 import {parseSpec} from "../src/lib/spec.js";
 import {train} from "../src/data/trainer.js";
-
-/** The final losses the original post reports (DESIGN.md section 3). */
-export const ARTICLE_FINAL_LOSS: Record<string, number> = {
-  "small-relu": 0.001387,
-  "large-relu": 0.000351,
-  "small-sigmoid": 0.005938
-};
+import {ARTICLE_FINAL_LOSS} from "../src/lib/reference.js";
 
 function range(text: string): number[] {
   const m = /^(\d+)\.\.(\d+)$/.exec(text);

@@ -1,12 +1,16 @@
 // The line each first-layer unit draws in the input plane, W0[:, j]·x + b0[j] = 0, on [-3, 3]^2.
 // On one side of its line a ReLU unit is active (z > 0), on the other it is silent; together the
-// lines cut the plane into zones. The zone of the selected point is shaded (one hidden layer only).
+// lines cut the plane into zones. The zone of a point is shaded (one hidden layer only): either a
+// fixed point (zoneOf), or the selected sample through select(point), which moves the shading and a
+// ring without redrawing the chart (see plot-ring.ts).
 import * as Plot from "@observablehq/plot";
-import type {Point} from "../lib/datasets.js";
+import {SAMPLE_RANGE, type Point} from "../lib/datasets.js";
 import {clipLine, firstLayerLines, zonePolygon} from "../lib/regions.js";
 import type {Network} from "../lib/network.js";
 import {fixed, pointLabel} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
+import {chartSvg, type PlotLike} from "./plot-click.js";
+import {ringMarker} from "./plot-ring.js";
 
 export interface FirstLayerLinesOptions {
   width: number;
@@ -21,18 +25,24 @@ export interface FirstLayerLinesOptions {
 
 export const LINE_COLORS = ["#4269d0", "#efb118", "#3ca951", "#ff725c", "#a463f2", "#97bbf5", "#9c6b4e", "#6cc5b0"];
 
-export function firstLayerLinesChart(net: Network, {width, range = 3, marks = [], zoneOf = null, document}: FirstLayerLinesOptions) {
+export type FirstLayerLinesChart = (HTMLElement | SVGSVGElement) & {
+  /** Shades the zone of `point` and rings it. */
+  select(point: Point): void;
+};
+
+export function firstLayerLinesChart(net: Network, {width, range = 3, marks = [], zoneOf = null, document}: FirstLayerLinesOptions): FirstLayerLinesChart {
   const lines = firstLayerLines(net);
   const segments = lines.map((l) => ({unit: `line ${l.unit}`, pts: clipLine(l, range), line: l})).filter((s) => s.pts.length === 2);
   const zone = zoneOf && net.layers.length === 2 ? zonePolygon(net, zoneOf, range) : [];
   const size = Math.min(width, 480);
   const describe = lines.map((l) => `line ${l.unit}: ${fixed(l.w1, 3)}·x₁ + ${fixed(l.w2, 3)}·x₂ + ${fixed(l.b, 3)} = 0`).join("; ");
-  return withoutMarkLabels(Plot.plot({
+  const label = `First-layer lines on [−${range}, ${range}]²: ${describe}`;
+  const chart = withoutMarkLabels(Plot.plot({
     width: size,
     height: size,
     document,
     title: "Where each first-layer unit switches on",
-    ariaLabel: `First-layer lines on [−${range}, ${range}]²: ${describe}${zoneOf ? `; shaded: the zone containing ${pointLabel(zoneOf)}` : ""}`,
+    ariaLabel: `${label}${zoneOf ? `; shaded: the zone containing ${pointLabel(zoneOf)}` : ""}`,
     x: {label: "x₁", domain: [-range, range]},
     y: {label: "x₂", domain: [-range, range]},
     grid: true,
@@ -42,7 +52,7 @@ export function firstLayerLinesChart(net: Network, {width, range = 3, marks = []
       zone.length >= 3
         ? Plot.line([...zone, zone[0]], {x: "0", y: "1", fill: "currentColor", fillOpacity: 0.08, stroke: "currentColor", strokeOpacity: 0.4, strokeDasharray: "3,3"})
         : null,
-      Plot.rect([{}], {x1: -2, x2: 2, y1: -2, y2: 2, stroke: "currentColor", strokeOpacity: 0.3, fill: "none"}),
+      Plot.rect([{}], {x1: -SAMPLE_RANGE, x2: SAMPLE_RANGE, y1: -SAMPLE_RANGE, y2: SAMPLE_RANGE, stroke: "currentColor", strokeOpacity: 0.3, fill: "none", className: "data-square"}),
       ...segments.map((s) => Plot.line(s.pts, {x: "0", y: "1", stroke: () => s.unit, strokeWidth: 2})),
       Plot.text(segments, {
         // The number sits just inside the square, near the line's second end.
@@ -57,5 +67,26 @@ export function firstLayerLinesChart(net: Network, {width, range = 3, marks = []
       Plot.dot(marks, {x: (m) => m.point[0], y: (m) => m.point[1], r: 4, fill: "currentColor"}),
       Plot.text(marks, {x: (m) => m.point[0], y: (m) => m.point[1], text: "label", dy: -10, fontSize: 11})
     ]
-  }));
+  })) as unknown as FirstLayerLinesChart;
+
+  // The selected zone: a path under the lines, redrawn from the zone's polygon on each select().
+  const svg = chartSvg(chart)!;
+  const x = (chart as unknown as PlotLike).scale("x")!;
+  const y = (chart as unknown as PlotLike).scale("y")!;
+  const shade = svg.ownerDocument.createElementNS("http://www.w3.org/2000/svg", "path");
+  shade.setAttribute("class", "selected-zone");
+  shade.setAttribute("fill", "currentColor");
+  shade.setAttribute("fill-opacity", "0.08");
+  shade.setAttribute("stroke", "currentColor");
+  shade.setAttribute("stroke-opacity", "0.4");
+  shade.setAttribute("stroke-dasharray", "3,3");
+  svg.insertBefore(shade, svg.querySelector(".data-square"));
+  const ring = ringMarker(chart, {r: 6});
+  chart.select = (point) => {
+    const poly = net.layers.length === 2 ? zonePolygon(net, point, range) : [];
+    shade.setAttribute("d", poly.length >= 3 ? `M${poly.map((q) => `${x.apply!(q[0])},${y.apply!(q[1])}`).join("L")}Z` : "");
+    ring.move(point);
+    svg.setAttribute("aria-label", `${label}; shaded and ringed: the zone containing the selected point ${pointLabel(point)}`);
+  };
+  return chart;
 }

@@ -2,7 +2,7 @@
 // numbers are printed. Its value is the options object the flow diagram takes.
 import {h} from "./dom.js";
 import {PALETTE_NAMES, type PaletteName} from "./palettes.js";
-import type {ColorMode, EdgeMode} from "../lib/flow-model.js";
+import {COLOR_MODES, EDGE_MODES, type ColorMode, type EdgeMode} from "../lib/flow-model.js";
 
 export interface FlowSettings {
   palette: PaletteName;
@@ -15,15 +15,15 @@ export interface FlowControls extends HTMLFormElement {
   value: FlowSettings;
 }
 
-const COLOR_MODES: [ColorMode, string][] = [
-  ["comp", "one scale for the whole network"],
-  ["layer", "one scale per layer"],
-  ["dataset", "per layer, over all samples"]
-];
-const EDGE_MODES: [EdgeMode, string][] = [
-  ["weight", "weight w"],
-  ["contribution", "contribution w·a"]
-];
+const COLOR_MODE_TEXT: Record<ColorMode, string> = {
+  comp: "one scale for the whole network",
+  layer: "one scale per layer",
+  dataset: "per layer, over all samples"
+};
+const EDGE_MODE_TEXT: Record<EdgeMode, string> = {
+  weight: "weight w",
+  contribution: "contribution w·a"
+};
 
 let uid = 0;
 
@@ -43,8 +43,8 @@ export function flowControls(initial: Partial<FlowSettings> = {}, doc: Document 
     "form",
     {class: "controls flow-controls", "aria-label": "Flow diagram settings"},
     select("palette", "Palette", PALETTE_NAMES.map((p) => [p, p]), value.palette),
-    select("colorMode", "Colours", COLOR_MODES, value.colorMode),
-    select("edgeMode", "Edges by", EDGE_MODES, value.edgeMode),
+    select("colorMode", "Colours", COLOR_MODES.map((m) => [m, COLOR_MODE_TEXT[m]]), value.colorMode),
+    select("edgeMode", "Edges by", EDGE_MODES.map((m) => [m, EDGE_MODE_TEXT[m]]), value.edgeMode),
     h(doc, "label", {for: `${id}-numbers`}, h(doc, "input", {type: "checkbox", id: `${id}-numbers`, name: "showNumbers", checked: value.showNumbers}), " numbers")
   ) as FlowControls;
   form.value = value;

@@ -6,7 +6,7 @@ import * as Plot from "@observablehq/plot";
 import {linspace, TARGETS, type DatasetName, type Point} from "../lib/datasets.js";
 import {predict, type Network} from "../lib/network.js";
 import {localLinear, zoneInterval} from "../lib/regions.js";
-import {linearFormula, pointLabel} from "../lib/format.js";
+import {fixed, linearFormula, pointLabel} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
 
 export interface LocalLinearChartOptions {
@@ -39,8 +39,10 @@ export function localLinearChart(net: Network, {width, dataset, point, direction
   const unit: Point = [1, direction[1] / direction[0]];
   const [t0, t1] = zoneInterval(net, point, unit, {tMin: x1Range[0] - point[0], tMax: x1Range[1] - point[0]});
   const zone = {x1: point[0] + t0, x2: point[0] + t1};
+  // The segment as x2 = p2 + m·(x1 − p1), written with signed terms: "x₂ = 1.00 − 0.50·(x₁ + 1.00)".
   const slope = direction[1] / direction[0];
-  const segment = `x₂ = ${pointLabel([point[1]], 2).slice(1, -1)} + ${slope.toFixed(2)}·(x₁ − ${point[0].toFixed(2)})`;
+  const signed = (v: number) => `${v < 0 ? "−" : "+"} ${fixed(Math.abs(v), 2)}`;
+  const segment = `x₂ = ${fixed(point[1], 2)} ${signed(slope)}·(x₁ ${signed(-point[0])})`;
   return withoutMarkLabels(Plot.plot({
     width: Math.min(width, 520),
     height: 260,

@@ -2,7 +2,7 @@
 // or the truth, or the error, with the training samples on top. The selected sample is marked by
 // a ring added afterwards (plot-ring.ts), so that selecting another sample does not redraw this.
 import * as Plot from "@observablehq/plot";
-import type {Point} from "../lib/datasets.js";
+import {TARGET_TEXT, type Point} from "../lib/datasets.js";
 import type {GridEstimate} from "../lib/estimate.js";
 import {sig} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
@@ -16,11 +16,8 @@ export interface ModelEstimateOptions {
   document?: Document;
 }
 
-const TITLES: Record<EstimateKind, string> = {
-  estimate: "Network estimate",
-  truth: "Ground truth x₁·x₂/4",
-  error: "Error: estimate − truth"
-};
+const title = (kind: EstimateKind, est: GridEstimate) =>
+  kind === "estimate" ? "Network estimate" : kind === "truth" ? `Ground truth ${TARGET_TEXT[est.dataset]}` : "Error: estimate − truth";
 
 export function modelEstimate(est: GridEstimate, {width, kind, samples, document}: ModelEstimateOptions) {
   const {x1, x2} = est.grid;
@@ -41,9 +38,9 @@ export function modelEstimate(est: GridEstimate, {width, kind, samples, document
     width: size,
     height: size,
     document,
-    title: TITLES[kind],
+    title: title(kind, est),
     subtitle: summary,
-    ariaLabel: `${TITLES[kind]} over [${sig(x1[0], 2)}, ${sig(x1[x1.length - 1], 2)}]², ${summary}`,
+    ariaLabel: `${title(kind, est)} over [${sig(x1[0], 2)}, ${sig(x1[x1.length - 1], 2)}]², ${summary}`,
     x: {label: "x₁", domain: [x1[0] - h1, x1[x1.length - 1] + h1]},
     y: {label: "x₂", domain: [x2[0] - h2, x2[x2.length - 1] + h2]},
     color,

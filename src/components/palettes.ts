@@ -6,10 +6,6 @@ import * as d3 from "d3";
 export type PaletteName = "viridis" | "rainbow" | "cool" | "Spectral" | "turbo";
 export const PALETTE_NAMES: readonly PaletteName[] = ["viridis", "rainbow", "cool", "Spectral", "turbo"];
 
-export function isPaletteName(name: unknown): name is PaletteName {
-  return typeof name === "string" && (PALETTE_NAMES as readonly string[]).includes(name);
-}
-
 const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
 
 /**

@@ -1,9 +1,9 @@
 // The article's four steps that turn a one-hidden-layer ReLU network and an activation mask into the
 // zone's linear function y = a·x1 + b·x2 + c, each step as a small table (see zoneSteps in lib/regions).
 import type {Point} from "../lib/datasets.js";
-import {activationMask, zoneSteps} from "../lib/regions.js";
+import {activationMask, activeUnits, zoneSteps} from "../lib/regions.js";
 import type {Network} from "../lib/network.js";
-import {fixed, linearFormula, pointLabel} from "../lib/format.js";
+import {activePhrase, fixed, linearFormula, pointLabel} from "../lib/format.js";
 import {h, numberTable} from "./dom.js";
 
 export interface ZoneStepsOptions {
@@ -19,7 +19,6 @@ export function zoneStepsView(net: Network, point: Point, {digits = 4, document 
   const units = mask.map((_, j) => `unit ${j + 1}`);
   const fmt = (v: number) => fixed(v, digits);
   const [a, b, c] = steps.coefficients;
-  const active = mask.flatMap((on, j) => (on ? [j + 1] : []));
   return h(
     doc,
     "div",
@@ -28,9 +27,7 @@ export function zoneStepsView(net: Network, point: Point, {digits = 4, document 
       doc,
       "p",
       {},
-      `Mask at ${pointLabel(point)}: [${mask.map(Number).join(", ")}] — `,
-      active.length ? `unit${active.length > 1 ? "s" : ""} ${active.join(", ")} active` : "no unit active",
-      "."
+      `Mask at ${pointLabel(point)}: [${mask.map(Number).join(", ")}]: ${activePhrase(activeUnits(mask))}.`
     ),
     h(doc, "div", {class: "zone-steps-grid"}, [
       h(doc, "figure", {}, h(doc, "figcaption", {}, "1. W0 stacked over b0"), numberTable(doc, steps.stacked, fmt, {rows: ["x₁", "x₂", "bias"], columns: units})),

@@ -12,11 +12,11 @@ export const TARGETS: Record<DatasetName, (x1: number, x2: number) => number> = 
   polynom: (x1, x2) => (x1 * x1 - 3 * x1 * x2 - x2 * x2) / 4
 };
 
-/** The formula of each target, for display (TeX). */
-export const TARGET_TEX: Record<DatasetName, string> = {
-  prod: "y = \\frac{x_1 x_2}{4}",
-  sumSquares: "y = \\frac{x_1^2 + x_2^2}{4}",
-  polynom: "y = \\frac{x_1^2 - 3x_1x_2 - x_2^2}{4}"
+/** The formula of each target, for display. */
+export const TARGET_TEXT: Record<DatasetName, string> = {
+  prod: "y = x₁·x₂ / 4",
+  sumSquares: "y = (x₁² + x₂²) / 4",
+  polynom: "y = (x₁² − 3·x₁·x₂ − x₂²) / 4"
 };
 
 export const DATASET_NAMES = Object.keys(TARGETS) as DatasetName[];

@@ -72,11 +72,6 @@ export function predict(net: Network, input: readonly number[]): number {
   return a[a.length - 1][0];
 }
 
-/** Predictions for many inputs. */
-export function predictMany(net: Network, inputs: readonly (readonly number[])[]): number[] {
-  return inputs.map((x) => predict(net, x));
-}
-
 /** Mean squared error of the network over a dataset: (1/n) sum (f(x_i) - y_i)^2. */
 export function meanSquaredError(net: Network, inputs: readonly (readonly number[])[], targets: readonly number[]): number {
   let s = 0;

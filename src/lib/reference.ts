@@ -8,6 +8,9 @@ export const ARTICLE_FINAL_LOSS: Readonly<Record<string, number>> = {
   "small-sigmoid": 0.00593841727823019
 };
 
+/** Half-width of the square the article draws the first-layer lines on: [-3, 3]^2. */
+export const PLANE_RANGE = 3;
+
 /** The points the article looks at: zone centres of the small ReLU network and the samples it visualises. */
 export const ZONES = [
   {name: "Centre", point: [0, 0] as const, direction: [1, 0.5] as const},

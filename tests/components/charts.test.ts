@@ -16,6 +16,8 @@ import {zoneSteps, activationMask} from "../../src/lib/regions.js";
 import {fixed} from "../../src/lib/format.js";
 
 const width = 640;
+/** Pixel positions are compared to this many decimals (far below a pixel). */
+const PIXEL_DIGITS = 9;
 
 describe("chart components (golden)", async () => {
   const relu = await loadFixture("small-relu");
@@ -58,8 +60,8 @@ describe("chart components (golden)", async () => {
       expect(svg.getAttribute("aria-label")).toContain("selected sample 4 ringed");
       const ring = svg.querySelector(".selected-ring circle:last-child")!;
       const figure = svg.parentElement as unknown as {scale(n: string): {apply(v: number): number}};
-      expect(Number(ring.getAttribute("cx"))).toBeCloseTo(figure.scale("x").apply(relu.data.x[4][0]), 9);
-      expect(Number(ring.getAttribute("cy"))).toBeCloseTo(figure.scale("y").apply(relu.data.x[4][1]), 9);
+      expect(Number(ring.getAttribute("cx"))).toBeCloseTo(figure.scale("x").apply(relu.data.x[4][0]), PIXEL_DIGITS);
+      expect(Number(ring.getAttribute("cy"))).toBeCloseTo(figure.scale("y").apply(relu.data.x[4][1]), PIXEL_DIGITS);
     }
     // The same path elements are still there: selecting does not redraw the charts.
     expect([...panels.querySelectorAll("path")]).toEqual(contours);
@@ -76,6 +78,29 @@ describe("chart components (golden)", async () => {
     expectGolden(firstLayerLinesChart(net, {width, zoneOf: [0, 0], marks: [{point: [1, 1], label: "NE"}], document}), "first-layer-lines");
   });
 
+  it("first-layer lines follow a selected point without redrawing", async () => {
+    const {zonePolygon} = await import("../../src/lib/regions.js");
+    const chart = firstLayerLinesChart(net, {width, document});
+    const lines = [...chart.querySelectorAll("path")].filter((p) => !p.classList.contains("selected-zone"));
+    chart.select([1, 1]);
+    const d = chart.querySelector(".selected-zone")!.getAttribute("d")!;
+    const poly = zonePolygon(net, [1, 1], 3);
+    const scale = chart as unknown as {scale(n: string): {apply(v: number): number}};
+    const drawn = d.slice(1, -1).split("L").map((xy) => xy.split(",").map(Number));
+    expect(drawn).toHaveLength(poly.length);
+    drawn.forEach(([px, py], i) => {
+      expect(px).toBeCloseTo(scale.scale("x").apply(poly[i][0]), PIXEL_DIGITS);
+      expect(py).toBeCloseTo(scale.scale("y").apply(poly[i][1]), PIXEL_DIGITS);
+    });
+    expect(chart.querySelector("svg[aria-label*='selected point (1.00, 1.00)']")).not.toBeNull();
+    expect([...chart.querySelectorAll("path")].filter((p) => !p.classList.contains("selected-zone"))).toEqual(lines);
+  });
+
+  it("writes the segment with signed terms", () => {
+    const chart = localLinearChart(net, {width, dataset: "prod", point: [-1, 1], direction: [1, -0.5], x1Range: [-2.6, 0.6], document});
+    expect(chart.textContent).toContain("along x₂ = 1.00 − 0.50·(x₁ + 1.00)");
+  });
+
   it("local linear function against the truth", () => {
     const chart = localLinearChart(net, {width, dataset: "prod", point: [1, 1], direction: [1, 0.5], x1Range: [-0.6, 2.6], document});
     expectGolden(chart, "local-linear-chart");
@@ -84,7 +109,7 @@ describe("chart components (golden)", async () => {
   it("zone steps print the four steps of the article, ending in the zone's coefficients", () => {
     const view = zoneStepsView(net, [0, 0], {document});
     const s = zoneSteps(net, activationMask(net, [0, 0])[0]);
-    expect(view.textContent).toContain("Mask at (0.00, 0.00): [1, 0, 1, 0]");
+    expect(view.textContent).toContain("Mask at (0.00, 0.00): [1, 0, 1, 0]: units 1 and 3 are active.");
     expect(view.querySelectorAll("table")).toHaveLength(4);
     for (const c of s.coefficients) expect(view.textContent).toContain(fixed(c, 4));
     expectGolden(view, "zone-steps");

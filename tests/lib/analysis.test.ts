@@ -4,7 +4,7 @@ import {nearestSample} from "../../src/lib/sampling.js";
 import {columnExtents, layerRanges, parameterStats} from "../../src/lib/extents.js";
 import {fixed, linearFormula, sig} from "../../src/lib/format.js";
 import {forward, type Network} from "../../src/lib/network.js";
-import {gridEstimate} from "../../src/lib/estimate.js";
+import {gridEstimate, maxAbsError} from "../../src/lib/estimate.js";
 
 const EXACT = 1e-12;
 
@@ -86,6 +86,20 @@ describe("gridEstimate", () => {
     expect(est.estimate[i]).toBeCloseTo(0.5 * x1 + 0.25 * x2 + 0.1, 12);
     expect(est.truth[i]).toBeCloseTo((x1 * x2) / 4, 12);
     expect(est.error[i]).toBeCloseTo(est.estimate[i] - est.truth[i], 14);
+  });
+
+  it("finds the largest error inside a square and over the whole grid", () => {
+    const net: Network = {activation: "linear", layers: [{weights: [[0], [0]], biases: [0]}]};
+    // The zero network's error is -x1·x2/4: largest at the corners, g²/4 within [-2, 2]^2 where g is
+    // the outermost grid coordinate inside it (the grid, on [-3, 3], has no point at exactly 2).
+    const est = gridEstimate(net, "prod", [
+      [-2, -2],
+      [2, 2]
+    ]);
+    const g = Math.max(...est.grid.x1.filter((v) => Math.abs(v) <= 2));
+    expect(g).toBeGreaterThan(1.9);
+    expect(maxAbsError(est, 2)).toBeCloseTo((g * g) / 4, 12);
+    expect(maxAbsError(est)).toBeCloseTo(9 / 4, 12);
   });
 });
 

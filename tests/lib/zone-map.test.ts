@@ -2,7 +2,6 @@ import {describe, expect, it} from "vitest";
 import {maskKey, zoneMap} from "../../src/lib/zone-map.js";
 import {saturatedShare, saturationThreshold, SATURATED_SLOPE} from "../../src/lib/saturation.js";
 import {ACTIVATION_FN} from "../../src/lib/network.js";
-import {activationMask, zonePolygon, firstLayerLines} from "../../src/lib/regions.js";
 import type {Network} from "../../src/lib/network.js";
 
 // Two units with lines x1 = 0 and x2 = 0: the plane splits into four quadrant zones.
@@ -22,11 +21,16 @@ describe("zoneMap", () => {
     expect(map.step).toBeCloseTo(0.2, 12);
   });
 
-  it("agrees with the exact zone polygons of a one-hidden-layer network", () => {
+  it("labels each grid point with the quadrant it lies in", () => {
+    // Unit 1 is on where x1 > -0.001, unit 2 where x2 > -0.001: the key is "<unit 1><unit 2>".
     const map = zoneMap(quadrants, 2, 21);
-    map.points.forEach((p, i) => expect(map.keys[i]).toBe(maskKey(activationMask(quadrants, p))));
-    expect(firstLayerLines(quadrants)).toHaveLength(2);
-    expect(zonePolygon(quadrants, [1, 1], 2).length).toBe(4);
+    const expected = (p: readonly number[]) => `${p[0] > -0.001 ? 1 : 0}${p[1] > -0.001 ? 1 : 0}`;
+    map.points.forEach((p, i) => expect(map.keys[i], `point ${p}`).toBe(expected(p)));
+    expect(map.keys[map.points.findIndex((p) => p[0] === -2 && p[1] === 2)]).toBe("01");
+  });
+
+  it("writes a mask layer by layer, units in order", () => {
+    expect(maskKey([[true, false, true], [false, true]])).toBe("101|01");
   });
 });
 
@@ -35,7 +39,6 @@ describe("saturatedShare", () => {
     const net: Network = {activation: "sigmoid", layers: [{weights: [[10], [0]], biases: [0]}, {weights: [[1]], biases: [0]}]};
     // z = 10·x1: |z| > 3.9 (slope < SATURATED_SLOPE) exactly when |x1| > 0.39.
     const inputs = [-1, -0.5, -0.2, 0, 0.2, 0.5, 1].map((x1) => [x1, 0]);
-    expect(SATURATED_SLOPE).toBe(0.02);
     expect(saturatedShare(net, inputs)).toEqual([4 / 7]);
   });
 });
