@@ -9,6 +9,9 @@ import {fixed} from "../../src/lib/format.js";
 import {snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
 import {forward, type Network} from "../../src/lib/network.js";
 
+/** Colour arithmetic agrees to 9 decimals. */
+const COLOUR_DIGITS = 9;
+
 type Fixture = {snapshot: Snapshot; net: Network};
 const fixtures: Record<"small-relu" | "large-relu" | "small-sigmoid", Fixture> = {} as never;
 
@@ -354,6 +357,6 @@ describe("palettes", () => {
   it("writes dark text on light fills and light text on dark fills", () => {
     expect(textColorFor("#ffff00")).toBe("#111");
     expect(textColorFor("#440154")).toBe("#fff");
-    expect(relativeLuminance("#ffffff")).toBeCloseTo(1, 9);
+    expect(relativeLuminance("#ffffff")).toBeCloseTo(1, COLOUR_DIGITS);
   });
 });

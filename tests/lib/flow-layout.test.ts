@@ -9,6 +9,9 @@ import {
   type LabelRequest
 } from "../../src/lib/flow-layout.js";
 
+/** Layout arithmetic in float64 agrees to 9 decimals (far below a pixel). */
+const LAYOUT_DIGITS = 9;
+
 describe("flowLayout", () => {
   it("puts columns left to right, z before a, inside the width", () => {
     const l = flowLayout([2, 5, 5, 1], 960);
@@ -25,15 +28,15 @@ describe("flowLayout", () => {
     const l = flowLayout([2, 4, 1], 800);
     const ys = [0, 1, 2, 3].map((u) => l.y(1, u));
     for (let u = 1; u < 4; ++u) expect(ys[u]).toBeLessThan(ys[u - 1]);
-    expect(ys[0] - ys[1]).toBeCloseTo(l.rowHeight, 9);
+    expect(ys[0] - ys[1]).toBeCloseTo(l.rowHeight, LAYOUT_DIGITS);
   });
 
   it("derives the height from the largest layer and centres smaller ones", () => {
     const small = flowLayout([2, 4, 1], 800);
     const large = flowLayout([2, 5, 5, 1], 800);
-    expect(large.height - small.height).toBeCloseTo(large.rowHeight, 9);
+    expect(large.height - small.height).toBeCloseTo(large.rowHeight, LAYOUT_DIGITS);
     // The single output sits at the middle of the 4 hidden units.
-    expect(small.y(2, 0)).toBeCloseTo((small.y(1, 1) + small.y(1, 2)) / 2, 9);
+    expect(small.y(2, 0)).toBeCloseTo((small.y(1, 1) + small.y(1, 2)) / 2, LAYOUT_DIGITS);
     // Every bias box (above its circle) stays below the header.
     expect(large.y(1, 4) - large.r - 6 - large.biasHeight).toBeGreaterThanOrEqual(large.headerHeight);
   });
@@ -46,7 +49,7 @@ describe("flowLayout", () => {
 describe("estimateTextWidth", () => {
   it("grows with the text and the font size", () => {
     expect(estimateTextWidth("−0.45", 10)).toBeGreaterThan(estimateTextWidth("0.45", 10));
-    expect(estimateTextWidth("0.45", 20)).toBeCloseTo(2 * estimateTextWidth("0.45", 10), 9);
+    expect(estimateTextWidth("0.45", 20)).toBeCloseTo(2 * estimateTextWidth("0.45", 10), LAYOUT_DIGITS);
   });
 });
 
@@ -66,8 +69,8 @@ describe("placeLabels", () => {
     const requests = fan(5);
     const placed = placeLabels(requests);
     for (const [q, p] of requests.map((q, n) => [q, placed[n]] as const)) {
-      expect(p.x).toBeCloseTo(q.x1 + p.t * (q.x2 - q.x1), 9);
-      expect(p.y).toBeCloseTo(q.y1 + p.t * (q.y2 - q.y1), 9);
+      expect(p.x).toBeCloseTo(q.x1 + p.t * (q.x2 - q.x1), LAYOUT_DIGITS);
+      expect(p.y).toBeCloseTo(q.y1 + p.t * (q.y2 - q.y1), LAYOUT_DIGITS);
       expect(p.x - q.width / 2).toBeGreaterThanOrEqual(q.x1);
       expect(p.x + q.width / 2).toBeLessThanOrEqual(q.x2);
     }

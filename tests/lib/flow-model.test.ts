@@ -13,6 +13,9 @@ import {activePhrase, unitList} from "../../src/lib/format.js";
 import {columnExtents} from "../../src/lib/extents.js";
 import {forward, type Network} from "../../src/lib/network.js";
 
+/** Float64 sums of the same terms agree to 12 decimals. */
+const FLOAT_DIGITS = 12;
+
 // z1 = x·W1 + b1 with W1 = [[1, -1], [2, 0.5]], b1 = [0.5, -1]; output z2 = a1·W2 + b2.
 const net: Network = {
   activation: "relu",
@@ -64,7 +67,7 @@ describe("flow model", () => {
   it("writes out a neuron's terms, which add up to z", () => {
     const t = neuronTerms(net, values, {layer: 2, unit: 1});
     expect(t).toMatchObject({activation: "linear", inputs: [0.5, 0], weights: [3, -2], bias: 0.25, z: 1.75, a: 1.75});
-    expect(t.products.reduce((s, p) => s + p, 0) + t.bias).toBeCloseTo(t.z, 12);
+    expect(t.products.reduce((s, p) => s + p, 0) + t.bias).toBeCloseTo(t.z, FLOAT_DIGITS);
     expect(neuronTerms(net, values, {layer: 1, unit: 2}).inputs).toEqual(x);
     expect(() => neuronTerms(net, values, {layer: 3, unit: 1})).toThrow(RangeError);
   });
