@@ -42,7 +42,8 @@ export function localLinearChart(net: Network, {width, dataset, point, direction
   // The segment as x2 = p2 + m·(x1 − p1), written with signed terms: "x₂ = 1.00 − 0.50·(x₁ + 1.00)".
   const slope = direction[1] / direction[0];
   const signed = (v: number) => `${v < 0 ? "−" : "+"} ${fixed(Math.abs(v), 2)}`;
-  const segment = `x₂ = ${fixed(point[1], 2)} ${signed(slope)}·(x₁ ${signed(-point[0])})`;
+  const shift = point[0] === 0 ? "x₁" : `(x₁ ${signed(-point[0])})`;
+  const segment = slope === 0 ? `x₂ = ${fixed(point[1], 2)}` : `x₂ = ${fixed(point[1], 2)} ${signed(slope)}·${shift}`;
   return withoutMarkLabels(Plot.plot({
     width: Math.min(width, 520),
     height: 260,

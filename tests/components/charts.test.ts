@@ -99,6 +99,8 @@ describe("chart components (golden)", async () => {
   it("writes the segment with signed terms", () => {
     const chart = localLinearChart(net, {width, dataset: "prod", point: [-1, 1], direction: [1, -0.5], x1Range: [-2.6, 0.6], document});
     expect(chart.textContent).toContain("along x₂ = 1.00 − 0.50·(x₁ + 1.00)");
+    const flat = localLinearChart(net, {width, dataset: "prod", point: [0, 2], direction: [1, 0], x1Range: [-1.6, 1.6], document});
+    expect(flat.textContent).toContain("along x₂ = 2.00;");
   });
 
   it("local linear function against the truth", () => {
