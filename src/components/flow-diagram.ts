@@ -62,6 +62,8 @@ export interface FlowDiagramOptions {
   title?: string;
   /** The document to create elements in (tests pass jsdom's). */
   document?: Document;
+  /** forward(net, input), when the caller has it already (it must be for this input). */
+  values?: LayerValues;
 }
 
 export type FlowDiagramElement = HTMLElement & {value: NeuronRef | null};
@@ -479,7 +481,7 @@ export function flowDiagram(net: Network, input: readonly number[], options: Flo
   const showNumbers = options.showNumbers ?? true;
   if (!PALETTES[palette]) throw new Error(`flowDiagram: unknown palette ${JSON.stringify(palette)}`);
 
-  const values = forward(net, input);
+  const values = options.values ?? forward(net, input);
   const sizes = layerSizes(net);
   // The panel goes beside the diagram only when that leaves the edge labels enough room.
   const beside = options.width - PANEL_WIDTH - PANEL_GAP >= comfortableWidth(sizes);

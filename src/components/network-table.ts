@@ -2,6 +2,7 @@
 // article's, each row linking to the network's page.
 import type {Snapshot} from "../lib/snapshot.js";
 import {finalLoss, finalMse} from "../lib/snapshot.js";
+import {specLayerSizes} from "../lib/spec.js";
 import {ARTICLE_FINAL_LOSS} from "../lib/reference.js";
 import {sig} from "../lib/format.js";
 import {h} from "./dom.js";
@@ -24,7 +25,7 @@ export function networkTable(snapshots: readonly Snapshot[], doc: Document = doc
           "tr",
           {},
           h(doc, "th", {scope: "row"}, h(doc, "a", {href: `./${s.spec.id}`}, s.spec.title)),
-          h(doc, "td", {}, [2, ...s.spec.hidden, 1].join("-")),
+          h(doc, "td", {}, specLayerSizes(s.spec).join("-")),
           h(doc, "td", {}, s.spec.activation),
           h(doc, "td", {}, String(s.spec.learningRate)),
           h(doc, "td", {}, String(s.spec.epochs)),

@@ -3,12 +3,7 @@
 // Pure TypeScript: the trainer and the benchmark both start from these exact numbers.
 import {randomLcg, randomNormal} from "../lib/random.js";
 import type {Layer} from "../lib/network.js";
-import type {NetworkSpec} from "../lib/spec.js";
-
-/** Layer sizes including the two inputs and the single output, e.g. [2, 4, 1]. */
-export function specLayerSizes(spec: Pick<NetworkSpec, "hidden">): number[] {
-  return [2, ...spec.hidden, 1];
-}
+import {specLayerSizes, type NetworkSpec} from "../lib/spec.js";
 
 /** Standard deviation of the initial weights of a dIn x dOut layer (no square root). */
 export function initialStddev(dIn: number, dOut: number): number {

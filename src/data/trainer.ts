@@ -31,14 +31,15 @@
 // records for a Dense layer (fused matMul + bias) with MSE, so with adam.ts the run is bit for bit
 // the one model.fit makes from the same data and initial weights (tests/data/trainer.test.ts).
 import * as tf from "@tensorflow/tfjs";
-import {sampleDataset} from "../lib/datasets.js";
+import {sampleDataset, type Dataset} from "../lib/datasets.js";
 import {randomLcg} from "../lib/random.js";
-import type {Activation, Layer} from "../lib/network.js";
+import {activationOfLayer, type Activation, type Layer} from "../lib/network.js";
 import type {NetworkSpec} from "../lib/spec.js";
 import {SNAPSHOT_VERSION, type Checkpoint, type Snapshot} from "../lib/snapshot.js";
 import {createAdam} from "./adam.js";
 import {fullMseEvaluator} from "./full-mse.js";
-import {initialLayers, specLayerSizes} from "./initialization.js";
+import {initialLayers} from "./initialization.js";
+import {specLayerSizes} from "../lib/spec.js";
 import {Kernels} from "./kernels.js";
 import {packLayers, unpackLayers} from "./parameters.js";
 
@@ -63,6 +64,8 @@ export interface EpochReport {
 }
 
 export interface TrainingResult {
+  /** The sampled dataset the network was trained on (float64, as sampled). */
+  data: Dataset;
   layers: Layer[];
   lossHistory: number[];
   mseHistory: number[];
@@ -84,17 +87,13 @@ export function isCheckpointEpoch(spec: Pick<NetworkSpec, "epochs" | "checkpoint
   return epoch === 0 || epoch === spec.epochs || epoch % spec.checkpointEvery === 0;
 }
 
-/** The activation of layer k of a depth-layer network: g for hidden layers, identity for the output. */
-function layerActivation(g: Activation, k: number, depth: number): Activation {
-  return k === depth - 1 ? "linear" : g;
-}
 
 /** Forward pass: a_k for every layer k (the last one is yhat), from x [rows, 2]. */
 function forwardPass(kernels: Kernels, x: tf.TensorInfo, weights: tf.TensorInfo[], biases: tf.TensorInfo[], g: Activation): tf.TensorInfo[] {
   const activations: tf.TensorInfo[] = [];
   let a = x;
   weights.forEach((w, k) => {
-    const gk = layerActivation(g, k, weights.length);
+    const gk = activationOfLayer(g, k, weights.length);
     // relu and sigmoid fuse into the matMul kernel (matMul, then + b, then g, each rounded to
     // float32 as separate ops would be); tanh does not exist there and follows it.
     a = kernels.fusedMatMul(a, w, biases[k], gk === "relu" || gk === "sigmoid" ? gk : "linear");
@@ -193,6 +192,7 @@ export async function train(spec: NetworkSpec, onEpoch?: (report: EpochReport) =
     kernels.dispose();
   }
   return {
+    data,
     layers: unpackLayers(params, sizes),
     lossHistory,
     mseHistory,
@@ -207,7 +207,7 @@ export async function train(spec: NetworkSpec, onEpoch?: (report: EpochReport) =
  */
 export async function trainSnapshot(spec: NetworkSpec, fingerprint: string, onEpoch?: (report: EpochReport) => void): Promise<Snapshot> {
   const result = await train(spec, onEpoch);
-  const data = sampleDataset(spec.dataset, spec.points, randomLcg(spec.dataSeed));
+  const {data} = result;
   return {
     version: SNAPSHOT_VERSION,
     fingerprint,

@@ -40,9 +40,14 @@ export interface LayerValues {
   a: number[][];
 }
 
+/** The activation of layer k of a network of `depth` layers with hidden activation g: the output is linear. */
+export function activationOfLayer(g: Activation, k: number, depth: number): Activation {
+  return k === depth - 1 ? "linear" : g;
+}
+
 /** The activation used by layer k of a network (the last layer is linear). */
 export function layerActivation(net: Network, k: number): Activation {
-  return k === net.layers.length - 1 ? "linear" : net.activation;
+  return activationOfLayer(net.activation, k, net.layers.length);
 }
 
 /** Forward pass for one input, keeping z and a of every layer. */

@@ -1,6 +1,6 @@
 // The snapshot contract: what a loader writes for one trained network and what a page reads.
 // The same validating parser runs on both sides, so a malformed file fails with the field named.
-import {parseSpec, ValidationError, type NetworkSpec} from "./spec.js";
+import {parseSpec, specLayerSizes, ValidationError, type NetworkSpec} from "./spec.js";
 import type {Layer, Network} from "./network.js";
 import type {Point} from "./datasets.js";
 
@@ -79,7 +79,7 @@ export function parseSnapshot(value: unknown, source = "snapshot"): Snapshot {
   if (root.version !== SNAPSHOT_VERSION) fail("version", `must be ${SNAPSHOT_VERSION}, got ${JSON.stringify(root.version)}`);
   const fingerprint = str(root.fingerprint, "fingerprint");
   const spec: NetworkSpec = parseSpec(root.spec, source, "spec.");
-  const sizes = [2, ...spec.hidden, 1];
+  const sizes = specLayerSizes(spec);
 
   const data = obj(root.data, "data");
   const x = arr(data.x, "data.x", spec.points).map((p, i) => nums(p, `data.x[${i}]`, 2) as unknown as Point);

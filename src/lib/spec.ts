@@ -29,6 +29,11 @@ export interface NetworkSpec {
   seedNote: string;
 }
 
+/** Layer sizes including the two inputs and the single output, e.g. [2, 4, 1]. */
+export function specLayerSizes(spec: Pick<NetworkSpec, "hidden">): number[] {
+  return [2, ...spec.hidden, 1];
+}
+
 /** A spec, or a snapshot, failed validation; the message names the source and the field. */
 export class ValidationError extends Error {
   constructor(
@@ -115,7 +120,7 @@ export function parseSpec(value: unknown, source: string, fieldPrefix = ""): Net
 
 /** The original's model description: lib, units, depth, activation, lr, optimiser, epochs, batch size. */
 export function describeModel(spec: NetworkSpec): string {
-  const units = [2, ...spec.hidden, 1].join("-");
+  const units = specLayerSizes(spec).join("-");
   return [
     "tfjs",
     `units ${units}`,

@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {fullMseEvaluator} from "../../src/data/full-mse.js";
-import {initialLayers, specLayerSizes} from "../../src/data/initialization.js";
+import {initialLayers} from "../../src/data/initialization.js";
+import {specLayerSizes} from "../../src/lib/spec.js";
 import {packLayers, unpackLayers} from "../../src/data/parameters.js";
 import {sampleDataset} from "../../src/lib/datasets.js";
 import {meanSquaredError} from "../../src/lib/network.js";

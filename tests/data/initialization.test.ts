@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {initialLayers, initialStddev, specLayerSizes} from "../../src/data/initialization.js";
+import {initialLayers, initialStddev} from "../../src/data/initialization.js";
+import {specLayerSizes} from "../../src/lib/spec.js";
 import {packLayers, unpackLayers} from "../../src/data/parameters.js";
 import {randomLcg, randomNormal} from "../../src/lib/random.js";
 
