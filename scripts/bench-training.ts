@@ -6,9 +6,9 @@
 // the ratio of the medians, and both final losses (last mini-batch of the last epoch) and
 // final full-dataset MSEs to three significant digits, and whether the per-epoch losses agree
 // bit for bit (they should: see trainer.ts). Usage: npm run bench [-- [--repeat 3] <spec id> ...]
-import {readFileSync} from "node:fs";
 import * as tf from "@tensorflow/tfjs";
-import {parseSpec, type NetworkSpec} from "../src/lib/spec.js";
+import type {NetworkSpec} from "../src/lib/spec.js";
+import {readSpec} from "../src/data/run-loader.js";
 import {train, useCpuBackend} from "../src/data/trainer.js";
 import {trainWithModelFit} from "./model-fit-reference.js";
 
@@ -43,7 +43,7 @@ async function main() {
   const repeat = r >= 0 ? Number(args[r + 1]) : 3;
   const named = args.filter((a, i) => !a.startsWith("--") && (r < 0 || i !== r + 1));
   const ids = named.length ? named : DEFAULT_IDS;
-  const specs = ids.map((id) => parseSpec(JSON.parse(readFileSync(`data/${id}.json`, "utf8")), `data/${id}.json`));
+  const specs = ids.map((id) => readSpec(`data/${id}.json`));
   console.log(`tfjs ${tf.version.tfjs}, backend ${tf.getBackend()}, node ${process.version}; median of ${repeat} interleaved runs per method (and the fastest)`);
   // Warm both paths up (JIT, kernel registry) on two epochs, so neither pays start-up in its timing.
   for (const spec of specs) {

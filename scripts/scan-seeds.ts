@@ -5,8 +5,7 @@
 // each spec's seedNote records.
 //
 // Usage: npx tsx scripts/scan-seeds.ts <spec id> [--data 1..1] [--init 1..20]
-import {readFileSync} from "node:fs";
-import {parseSpec} from "../src/lib/spec.js";
+import {readSpec} from "../src/data/run-loader.js";
 import {train} from "../src/data/trainer.js";
 import {ARTICLE_FINAL_LOSS} from "../src/lib/reference.js";
 
@@ -30,7 +29,7 @@ async function main() {
   const id = args[0];
   if (!id || id.startsWith("--")) throw new Error("usage: scan-seeds.ts <spec id> [--data 1..1] [--init 1..20]");
   const target = ARTICLE_FINAL_LOSS[id];
-  const base = parseSpec(JSON.parse(readFileSync(`data/${id}.json`, "utf8")), `data/${id}.json`);
+  const base = readSpec(`data/${id}.json`);
   const dataSeeds = range(option(args, "--data", "1..1"));
   const initSeeds = range(option(args, "--init", "1..20"));
   const results: {dataSeed: number; initSeed: number; mse: number; loss: number}[] = [];

@@ -2,11 +2,12 @@
 // figures are drawn (and none after the reader changes the sample and selects a neuron); every
 // chart has a text alternative; the flow diagram's description names the selected sample and
 // follows the slider.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {DIAGRAM_DIGITS} from "../../src/components/flow-diagram.js";
 import {fixed} from "../../src/lib/format.js";
-import {AXE_PATH, NETWORK_PAGES, PAGES, launchBrowser, openPage, problems, serveSite, servedSnapshot, waitForFigures, type SiteServer} from "./harness.js";
+import {AXE_PATH, NETWORK_PAGES, PAGES, openPage, problems, servedSnapshot, waitForFigures, type SiteServer} from "./harness.js";
+import {useSite} from "./use-site.js";
 import {SLIDER, readFlow, selectedSample, waitForSample} from "./site.js";
 
 /** The axe impacts this site must not have. */
@@ -15,13 +16,9 @@ const BLOCKING = ["serious", "critical"];
 
 let site: SiteServer;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+useSite((s, b) => {
+  site = s;
+  browser = b;
 });
 
 interface AxeNode {

@@ -2,12 +2,13 @@
 // and on an estimate panel, typed coordinates (good and bad), the flow diagram's settings, a click on
 // a neuron, and the large network's preset buttons. Expected samples and numbers are computed here
 // from the snapshot the page was served; nothing is hard-coded from the data.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import type {Point} from "../../src/lib/datasets.js";
 import {snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
 import type {Network} from "../../src/lib/network.js";
-import {launchBrowser, openPage, problems, serveSite, servedSnapshot, waitForFigures, type PageLog, type SitePage, type SiteServer} from "./harness.js";
+import {openPage, problems, servedSnapshot, waitForFigures, type PageLog, type SitePage, type SiteServer} from "./harness.js";
+import {useSite} from "./use-site.js";
 import {FLOW, SLIDER, chart, pixelOf, readArithmetic, readFlow, ringAndPixel, selectedSample, twoNearest, waitForSample} from "./site.js";
 import {expectArithmetic, expectFlowMatches} from "./checks.js";
 
@@ -22,13 +23,9 @@ const CLICK_MARGIN_PX = 2;
 
 let site: SiteServer;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+useSite((s, b) => {
+  site = s;
+  browser = b;
 });
 
 interface Loaded {

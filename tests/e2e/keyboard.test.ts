@@ -1,11 +1,12 @@
 // The pages work from the keyboard: Tab reaches the sample slider, the index and coordinate fields,
 // the flow diagram's settings and every neuron, and each does its job there (arrows move the slider
 // and change a select, Enter submits coordinates, Enter or Space on a neuron selects it).
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {snapshotNetwork} from "../../src/lib/snapshot.js";
 import type {Point} from "../../src/lib/datasets.js";
-import {launchBrowser, openPage, problems, serveSite, servedSnapshot, waitForFigures, type SiteServer} from "./harness.js";
+import {openPage, problems, servedSnapshot, waitForFigures, type SiteServer} from "./harness.js";
+import {useSite} from "./use-site.js";
 import {readArithmetic, readFlow, selectedSample, twoNearest, waitForSample} from "./site.js";
 import {expectArithmetic} from "./checks.js";
 
@@ -14,13 +15,9 @@ const MAX_TABS = 400;
 
 let site: SiteServer;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+useSite((s, b) => {
+  site = s;
+  browser = b;
 });
 
 /** A short name of the focused element: "input[range]", "select[palette]", "neuron 1:2", "a", … */

@@ -2,23 +2,20 @@
 // every value shown (inputs, z and a of each neuron, biases, edge labels, aria-labels, the
 // description) equals forward() computed here from the snapshot the page was served, to the
 // diagram's precision (DIAGRAM_DIGITS decimals).
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import type {Browser} from "playwright-core";
 import {DIAGRAM_DIGITS} from "../../src/components/flow-diagram.js";
 import {snapshotNetwork} from "../../src/lib/snapshot.js";
-import {NETWORK_PAGES, launchBrowser, openPage, problems, serveSite, servedSnapshot, waitForFigures, type SiteServer} from "./harness.js";
+import {NETWORK_PAGES, openPage, problems, servedSnapshot, waitForFigures, type SiteServer} from "./harness.js";
+import {useSite} from "./use-site.js";
 import {readFlow, selectedSample, waitForSample} from "./site.js";
 import {expectFlowMatches} from "./checks.js";
 
 let site: SiteServer;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+useSite((s, b) => {
+  site = s;
+  browser = b;
 });
 
 describe.each(NETWORK_PAGES)("$path", ({path, id}) => {

@@ -1,18 +1,15 @@
 // Every page of the built site loads cleanly in Chromium: its figures are drawn, and it logs no
 // console error or warning, throws nothing, has no failed request and asks no other origin.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import type {Browser} from "playwright-core";
-import {FIGURES, PAGES, launchBrowser, openPage, problems, serveSite, servedSnapshot, waitForFigures, type SiteServer} from "./harness.js";
+import {FIGURES, PAGES, openPage, problems, servedSnapshot, waitForFigures, type SiteServer} from "./harness.js";
+import {useSite} from "./use-site.js";
 
 let site: SiteServer;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+useSite((s, b) => {
+  site = s;
+  browser = b;
 });
 
 /** The snapshots each page reads. */

@@ -1,23 +1,20 @@
 // Deployed under a subpath (a project page at /fcnn/), the site still works: every page loads there
 // with its figures drawn and no failed or foreign request, every file a page references (scripts,
 // styles, the snapshots it registers) is served from under /fcnn/, and navigation stays under /fcnn/.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import type {Browser} from "playwright-core";
 import {parseSnapshot} from "../../src/lib/snapshot.js";
-import {PAGES, launchBrowser, openPage, problems, serveSite, waitForFigures, type SiteServer} from "./harness.js";
+import {PAGES, openPage, problems, waitForFigures, type SiteServer} from "./harness.js";
+import {useSite} from "./use-site.js";
 
 const SUBPATH = "/fcnn/";
 
 let site: SiteServer;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveSite({subpath: SUBPATH});
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useSite((s, b) => {
+  site = s;
+  browser = b;
+}, {subpath: SUBPATH});
 
 const under = (url: string) => url.startsWith(site.origin + SUBPATH);
 
