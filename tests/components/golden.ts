@@ -1,8 +1,9 @@
 // Golden-file harness for components, after Observable Plot's: the element's markup is normalised
 // (numbers rounded to NUMBER_DIGITS decimals, generated ids renumbered in order of appearance) and
 // compared with tests/components/golden/<name>.svg|html. On a mismatch the actual output is written
-// beside the golden as <name>-changed.<ext> for inspection. A missing golden is written and the test
-// fails in CI (CI=true), so a golden is only ever created deliberately on a developer's machine.
+// beside the golden as <name>-changed.<ext> for inspection. A missing golden fails the test; goldens
+// are written (created or replaced) only by the explicit update command, `npm run test:update-goldens`
+// (UPDATE_GOLDENS=1), so a golden is only ever created or changed deliberately.
 import {existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {expect} from "vitest";
@@ -13,6 +14,9 @@ export const NUMBER_DIGITS = 2;
 // Paths from the project root (vitest's working directory): under jsdom, import.meta.url is not a file URL.
 const goldenDir = join(process.cwd(), "tests/components/golden");
 const fixtureDir = join(process.cwd(), "tests/fixtures");
+
+/** Set to 1 (npm run test:update-goldens) to write every golden from the current output. */
+export const UPDATE_VARIABLE = "UPDATE_GOLDENS";
 
 export function normalise(markup: string): string {
   const ids = new Map<string, string>();
@@ -36,10 +40,14 @@ export function expectGolden(element: Element, name: string): void {
   const golden = join(goldenDir, `${name}.${ext}`);
   const changed = join(goldenDir, `${name}-changed.${ext}`);
   const actual = normalise(element.outerHTML) + "\n";
-  if (!existsSync(golden)) {
+  if (process.env[UPDATE_VARIABLE] === "1") {
     writeFileSync(golden, actual);
-    if (process.env.CI) throw new Error(`golden ${name}.${ext} is missing (written now; commit it)`);
+    if (existsSync(changed)) unlinkSync(changed);
     return;
+  }
+  if (!existsSync(golden)) {
+    writeFileSync(changed, actual);
+    throw new Error(`golden ${name}.${ext} is missing (the output is in ${name}-changed.${ext}; run npm run test:update-goldens to accept it)`);
   }
   const expected = readFileSync(golden, "utf8");
   if (actual === expected) {
