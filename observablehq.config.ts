@@ -1,29 +1,39 @@
-// Site configuration for Observable Framework.
+// Site configuration for Observable Framework. The pages and the navigation derive from the network
+// manifest (src/data/manifest.ts): every spec file data/<id>.json is a network; one with a
+// hand-written article page src/<id>.md is linked there, any other gets the generic explorer page
+// src/networks/[id].md at /networks/<id>. Adding a network is adding its spec file.
 // globalStylesheets is emptied because the default links a web font from a third-party host;
 // the site must make no request outside its own origin (see src/style.css for the fonts).
-const NAV = [
-  {name: "Introduction", path: "/index", href: "./"},
-  {name: "Regression", path: "/regression", href: "./regression"},
-  {name: "Small ReLU", path: "/small-relu", href: "./small-relu"},
-  {name: "Large ReLU", path: "/large-relu", href: "./large-relu"},
-  {name: "Small sigmoid", path: "/small-sigmoid", href: "./small-sigmoid"}
+import {readManifest} from "./src/data/manifest.js";
+import {EXPLORER_ROUTE} from "./src/lib/manifest.js";
+
+const manifest = readManifest();
+
+const PAGES = [
+  {name: "Introduction", path: "/index", title: "Introduction"},
+  {name: "Regression", path: "/regression", title: "Regression: the dataset"},
+  ...manifest.map((e) => ({name: e.spec.title.replace(/ network$/, ""), path: e.path, title: e.spec.title}))
 ];
+
+/** A link from the page at `from` to the page at `to`, relative, so the site also works under a subpath. */
+function relativeHref(from: string, to: string): string {
+  const depth = from.split("/").length - 2;
+  const up = depth > 0 ? "../".repeat(depth) : "./";
+  return to === "/index" ? up : `${up}${to.slice(1)}`;
+}
 
 /** The header's navigation, with the current page marked for assistive technology. */
 function siteNav(path: string): string {
-  const links = NAV.map((p) => `<a href="${p.href}"${p.path === path ? ' aria-current="page"' : ""}>${p.name}</a>`);
+  const links = PAGES.map((p) => `<a href="${relativeHref(path, p.path)}"${p.path === path ? ' aria-current="page"' : ""}>${p.name}</a>`);
   return `<nav class="site-nav" aria-label="Pages">${links.join("")}</nav>`;
 }
 
 export default {
   root: "src",
   title: "Inside a fully connected network",
-  pages: [
-    {name: "Regression: the dataset", path: "/regression"},
-    {name: "Small ReLU network", path: "/small-relu"},
-    {name: "Large ReLU network", path: "/large-relu"},
-    {name: "Small sigmoid network", path: "/small-sigmoid"}
-  ],
+  pages: PAGES.slice(1).map((p) => ({name: p.title, path: p.path})),
+  // The explorer pages of networks that have no article page (src/networks/[id].md).
+  dynamicPaths: manifest.filter((e) => !e.articlePage).map((e) => `${EXPLORER_ROUTE}/${e.spec.id}`),
   globalStylesheets: [],
   style: "style.css",
   search: false,

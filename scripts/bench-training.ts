@@ -1,5 +1,5 @@
 // Benchmark: the project's trainer (src/data/trainer.ts) against a plain tf.Sequential + model.fit
-// of the same recipe, on the three reference specs, in the same process and on the same backend.
+// of the same recipe, on every declared network (data/*.json), in the same process and on the same backend.
 // Same work: the same float32 data (the first floor(N / B) * B samples, the rows the recipe trains
 // on), the same initial weights (setWeights), batch B, shuffle false, the same epochs and Adam.
 // Each method runs --repeat times (default 3), interleaved; prints the median and fastest times,
@@ -8,11 +8,10 @@
 // bit for bit (they should: see trainer.ts). Usage: npm run bench [-- [--repeat 3] <spec id> ...]
 import * as tf from "@tensorflow/tfjs";
 import type {NetworkSpec} from "../src/lib/spec.js";
-import {readSpec} from "../src/data/run-loader.js";
+import {readManifest} from "../src/data/manifest.js";
 import {train, useCpuBackend} from "../src/data/trainer.js";
 import {trainWithModelFit} from "./model-fit-reference.js";
 
-const DEFAULT_IDS = ["small-relu", "large-relu", "small-sigmoid"];
 
 interface Run {
   seconds: number;
@@ -42,8 +41,10 @@ async function main() {
   const r = args.indexOf("--repeat");
   const repeat = r >= 0 ? Number(args[r + 1]) : 3;
   const named = args.filter((a, i) => !a.startsWith("--") && (r < 0 || i !== r + 1));
-  const ids = named.length ? named : DEFAULT_IDS;
-  const specs = ids.map((id) => readSpec(`data/${id}.json`));
+  const manifest = readManifest().map((e) => e.spec);
+  const unknown = named.filter((id) => !manifest.some((s) => s.id === id));
+  if (unknown.length) throw new Error(`no spec data/<id>.json for ${unknown.join(", ")}`);
+  const specs = named.length ? manifest.filter((s) => named.includes(s.id)) : manifest;
   console.log(`tfjs ${tf.version.tfjs}, backend ${tf.getBackend()}, node ${process.version}; median of ${repeat} interleaved runs per method (and the fastest)`);
   // Warm both paths up (JIT, kernel registry) on two epochs, so neither pays start-up in its timing.
   for (const spec of specs) {

@@ -5,9 +5,8 @@
 // each spec's seedNote records.
 //
 // Usage: npx tsx scripts/scan-seeds.ts <spec id> [--data 1..1] [--init 1..20]
-import {readSpec} from "../src/data/run-loader.js";
+import {readSpec} from "../src/data/manifest.js";
 import {train} from "../src/data/trainer.js";
-import {ARTICLE_FINAL_LOSS} from "../src/lib/reference.js";
 
 function range(text: string): number[] {
   const m = /^(\d+)\.\.(\d+)$/.exec(text);
@@ -28,8 +27,8 @@ async function main() {
   const args = process.argv.slice(2);
   const id = args[0];
   if (!id || id.startsWith("--")) throw new Error("usage: scan-seeds.ts <spec id> [--data 1..1] [--init 1..20]");
-  const target = ARTICLE_FINAL_LOSS[id];
   const base = readSpec(`data/${id}.json`);
+  const target = base.article?.finalLoss;
   const dataSeeds = range(option(args, "--data", "1..1"));
   const initSeeds = range(option(args, "--init", "1..20"));
   const results: {dataSeed: number; initSeed: number; mse: number; loss: number}[] = [];

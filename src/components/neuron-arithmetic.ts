@@ -3,12 +3,14 @@
 //   z = Σ_i a_i · w_i + b      (a = the previous layer's activations, x for the first layer)
 //   a = g(z)                   (relu, sigmoid, tanh; the output layer is linear)
 //
-// as a table of terms (input, weight, product), the same sum on one line, and the activation step.
+// as a table of terms (input, weight, product), the same sum on one line, and the activation step,
+// written out from the activation's descriptor (ACTIVATIONS[name].worked, lib/activations.ts).
 // Every number is forward()'s exact value formatted with fixed(v, ARITHMETIC_DIGITS); the exact
 // value is also in data-value. Because each shown product is the rounded exact product and z the
 // rounded exact sum, the shown terms add up to the shown z within (n + 1) half-units of the last
 // digit (n inputs plus the bias), and each shown product equals shown input × shown weight within
 // (|a| + |w|) half-units plus rounding.
+import {ACTIVATIONS, type FormulaPart} from "../lib/activations.js";
 import {fixed} from "../lib/format.js";
 import {neuronTerms, shapeLabel, type NeuronRef, type NeuronTerms} from "../lib/flow-model.js";
 import {forward, type LayerValues, type Network} from "../lib/network.js";
@@ -117,26 +119,24 @@ function sumLine(doc: Document, t: NeuronTerms, digits: number): HTMLElement {
   return h(doc, "p", {class: "na-eq na-z"}, ...parts);
 }
 
-/** The activation step, with the function written out. */
-function activationLine(doc: Document, t: NeuronTerms, digits: number): HTMLElement {
-  const z = () => num(doc, t.z, digits, "z");
-  const a = () => num(doc, t.a, digits, "a");
-  let parts: Child[];
-  switch (t.activation) {
-    case "relu":
-      parts = ["a = relu(z) = max(0, ", z(), ") = ", a()];
-      break;
-    case "sigmoid":
-      // σ(z) = 1 / (1 + e^(−z)); the exponent shown is −z.
-      parts = ["a = σ(z) = 1 / (1 + e", h(doc, "sup", {}, "−z"), ") = 1 / (1 + e", h(doc, "sup", {}, num(doc, -t.z, digits, "minus-z")), ") = ", a()];
-      break;
-    case "tanh":
-      parts = ["a = tanh(z) = tanh(", z(), ") = ", a()];
-      break;
-    case "linear":
-      parts = ["a = z = ", a(), " (the output layer is linear)"];
-      break;
+/** A worked-formula part as elements: text, one of the neuron's numbers, or a superscript. */
+function formulaPart(doc: Document, t: NeuronTerms, digits: number, part: FormulaPart): Child[] {
+  if (typeof part === "string") return [part];
+  if ("sup" in part) return [h(doc, "sup", {}, ...part.sup.flatMap((p) => formulaPart(doc, t, digits, p)))];
+  switch (part.value) {
+    case "z":
+      return [num(doc, t.z, digits, "z")];
+    case "a":
+      return [num(doc, t.a, digits, "a")];
+    case "-z":
+      return [num(doc, -t.z, digits, "minus-z")];
   }
+}
+
+/** The activation step, the function written out as its descriptor's worked formula. */
+function activationLine(doc: Document, t: NeuronTerms, digits: number, isOutput: boolean): HTMLElement {
+  const parts = ACTIVATIONS[t.activation].worked.flatMap((p) => formulaPart(doc, t, digits, p));
+  if (isOutput) parts.push(" (the output layer is linear)");
   return h(doc, "p", {class: "na-eq na-a"}, ...parts);
 }
 
@@ -173,6 +173,6 @@ export function neuronArithmetic(
   root.appendChild(h(doc, "style", {}, STYLE));
   const heading = options.heading === undefined ? defaultHeading(net, t) : options.heading;
   if (heading) root.appendChild(h(doc, "p", {class: "na-heading"}, heading));
-  root.append(termsTable(doc, t, digits), sumLine(doc, t, digits), activationLine(doc, t, digits));
+  root.append(termsTable(doc, t, digits), sumLine(doc, t, digits), activationLine(doc, t, digits, t.ref.layer === net.layers.length));
   return root;
 }

@@ -1,22 +1,29 @@
-// Loading a snapshot on a page: fetch it, validate it with the same parser the loader used, and on
-// any failure produce a visible error that names the file and what is wrong, in place of the figures.
+// Loading a page's data file: fetch it, validate it with the same parser the build used, and on any
+// failure produce a visible error that names the file and what is wrong, in place of the figures.
 import {parseSnapshot, type Snapshot} from "../lib/snapshot.js";
+import {parseSummaries, type NetworkSummary} from "../lib/manifest.js";
 import {h} from "./dom.js";
 
-interface JsonFile {
+/** What Framework's FileAttachment gives a page (and a test can fake). */
+export interface JsonFile {
   name: string;
   json(): Promise<unknown>;
 }
 
-export type LoadedSnapshot = {ok: true; snapshot: Snapshot} | {ok: false; message: string; error: HTMLElement};
+export type Loaded<T> = {ok: true; value: T} | {ok: false; message: string; error: HTMLElement};
 
-export async function loadSnapshot(file: JsonFile, doc: Document = document): Promise<LoadedSnapshot> {
+/** Fetches and validates a JSON file; a failure becomes an error box naming the file and the field. */
+export async function loadJson<T>(file: JsonFile, parse: (value: unknown, source: string) => T, doc: Document = document): Promise<Loaded<T>> {
   try {
-    return {ok: true, snapshot: parseSnapshot(await file.json(), file.name)};
+    return {ok: true, value: parse(await file.json(), file.name)};
   } catch (cause) {
     const message = cause instanceof SyntaxError ? `${file.name} is not valid JSON (${cause.message})` : String((cause as Error)?.message ?? cause);
     return {ok: false, message, error: snapshotError(file.name, message, doc)};
   }
+}
+
+export function loadSnapshot(file: JsonFile, doc: Document = document): Promise<Loaded<Snapshot>> {
+  return loadJson(file, parseSnapshot, doc);
 }
 
 export function snapshotError(name: string, message: string, doc: Document = document): HTMLElement {
@@ -30,7 +37,35 @@ export function snapshotError(name: string, message: string, doc: Document = doc
   );
 }
 
-/** A promise that never settles: cells that depend on a snapshot that failed to load simply stay empty. */
+/**
+ * The validated value of a page's file, or, when it fails to load, its error box shown with `show`
+ * (Framework's display) and a promise that never settles: the cells that depend on it then simply
+ * stay empty, and the page shows the error instead of a blank.
+ */
+async function valueOrError<T>(loading: Promise<Loaded<T>>, show: (element: HTMLElement) => unknown): Promise<T> {
+  const loaded = await loading;
+  if (loaded.ok) return loaded.value;
+  show(loaded.error);
+  return never<T>();
+}
+
+/** A network page's snapshot (see valueOrError). */
+export function snapshotFor(file: JsonFile, show: (element: HTMLElement) => unknown, doc: Document = document): Promise<Snapshot> {
+  return valueOrError(loadSnapshot(file, doc), show);
+}
+
+/** The introduction's summary of every network, data/networks.json (see valueOrError). */
+export function summariesFor(file: JsonFile, show: (element: HTMLElement) => unknown, doc: Document = document): Promise<NetworkSummary[]> {
+  return valueOrError(loadJson(file, parseSummaries, doc), show);
+}
+
+/** Snapshots a page reads beside its own, where a missing one only drops a comparison. */
+export async function optionalSnapshots(files: JsonFile[], show: (element: HTMLElement) => unknown, doc: Document = document): Promise<Snapshot[]> {
+  const loaded = await Promise.all(files.map((f) => loadSnapshot(f, doc)));
+  return loaded.flatMap((l) => (l.ok ? [l.value] : (show(l.error), [])));
+}
+
+/** A promise that never settles. */
 export function never<T>(): Promise<T> {
   return new Promise<T>(() => {});
 }

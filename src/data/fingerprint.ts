@@ -1,37 +1,45 @@
 // The fingerprint of a snapshot: a sha256 over everything that determines its content, namely the
 // spec (canonical JSON), the source text of the modules that train and assemble it, and the tfjs
-// version. Framework's cache never notices a change to a module a loader imports, so
-// scripts/refresh-snapshots.ts compares this fingerprint with the cached snapshot's and deletes
-// the cached file when they differ. Node only (reads files); no tfjs import, so it is cheap.
+// version. Framework's cache never notices a change to a module a loader imports, so the build
+// step (snapshots.ts) compares this fingerprint with the cached snapshot's and trains the network
+// again when they differ. Node only (reads files); no tfjs import, so it is cheap.
 import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
-import {fileURLToPath} from "node:url";
+import {posix} from "node:path";
 import {SNAPSHOT_VERSION} from "../lib/snapshot.js";
 import type {NetworkSpec} from "../lib/spec.js";
 
-/**
- * The modules whose source determines a snapshot, relative to the project root. Editing any of
- * them (even a comment) retrains every network: cautious, and training takes seconds.
- */
-export const TRAINER_MODULES = [
-  "src/data/adam.ts",
-  "src/data/fingerprint.ts",
-  "src/data/full-mse.ts",
-  "src/data/initialization.ts",
-  "src/data/kernels.ts",
-  "src/data/parameters.ts",
-  "src/data/run-loader.ts",
-  "src/data/trainer.ts",
-  "src/lib/datasets.ts",
-  "src/lib/network.ts",
-  "src/lib/random.ts",
-  "src/lib/snapshot.ts",
-  "src/lib/spec.ts"
-] as const;
+/** The modules from which the import graph of training and snapshot assembly is followed. */
+export const TRAINER_ENTRIES = ["src/data/snapshots.ts", "src/data/trainer.ts"] as const;
 
 /** The project root, from this module's location (src/data/). */
-export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const ROOT_URL = new URL("../../", import.meta.url);
+
+/** Relative modules a source file imports, project-relative (type-only imports too: they shape the code). */
+export function relativeImports(path: string): string[] {
+  const text = readFileSync(new URL(path, ROOT_URL), "utf8");
+  return [...text.matchAll(/from\s+"(\.{1,2}\/[^"]+)"|import\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g)].map((m) =>
+    posix.normalize(posix.join(posix.dirname(path), (m[1] ?? m[2]).replace(/\.js$/, ".ts")))
+  );
+}
+
+/**
+ * The modules whose source determines a snapshot: everything the trainer and the snapshot step
+ * import, followed through relative imports, so a new module is covered without a list to keep.
+ * Editing any of them (even a comment) retrains every network: cautious, and training takes seconds.
+ */
+export function trainerModules(): string[] {
+  const seen = new Set<string>();
+  const queue: string[] = [...TRAINER_ENTRIES];
+  while (queue.length) {
+    const path = queue.pop()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    queue.push(...relativeImports(path));
+  }
+  return [...seen].sort();
+}
 
 /** The installed @tensorflow/tfjs version (what tf.version.tfjs reports), read without loading tfjs. */
 export function tfjsVersion(): string {
@@ -58,8 +66,8 @@ function trainerHash(): string {
   if (sourcesHash === undefined) {
     const hash = createHash("sha256");
     hash.update(`snapshot version ${SNAPSHOT_VERSION}\ntfjs ${tfjsVersion()}\n`);
-    for (const path of TRAINER_MODULES) {
-      const text = readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
+    for (const path of trainerModules()) {
+      const text = readFileSync(new URL(path, ROOT_URL), "utf8");
       hash.update(`${path} ${Buffer.byteLength(text)}\n${text}\n`);
     }
     sourcesHash = hash.digest("hex");

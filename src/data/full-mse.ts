@@ -4,14 +4,14 @@
 // it every epoch, and with tensors it would cost more than a third of the training time.
 //
 //   MSE = (1/N) sum_i (f(x_i) - y_i)^2,  f the network's forward pass (linear output)
-import {ACTIVATION_FN, type Activation} from "../lib/network.js";
+import {ACTIVATIONS, type ActivationName} from "../lib/activations.js";
 import type {Point} from "../lib/datasets.js";
 
 /**
  * Returns params -> MSE over (x, y) for a network with layer sizes `sizes` ([2, ...hidden, 1]) and
  * hidden activation `activation`, params packed per layer as W row-major then b (parameters.ts).
  */
-export function fullMseEvaluator(sizes: readonly number[], activation: Activation, x: readonly Point[], y: readonly number[]) {
+export function fullMseEvaluator(sizes: readonly number[], activation: ActivationName, x: readonly Point[], y: readonly number[]) {
   const depth = sizes.length - 1;
   const width = Math.max(...sizes);
   const n = x.length;
@@ -19,23 +19,10 @@ export function fullMseEvaluator(sizes: readonly number[], activation: Activatio
   const targets = Float64Array.from(y);
   // Two value buffers used alternately by successive layers (no allocation per sample).
   const buffers = [new Float64Array(width), new Float64Array(width)];
-  const g = ACTIVATION_FN[activation];
+  // g of the hidden layers: the descriptor's function, as lib/network.ts forward() applies it.
+  const g = ACTIVATIONS[activation].fn;
   // The parameters, converted to float64 once per call.
   const p = new Float64Array(sizes.slice(1).reduce((total, dOut, k) => total + (sizes[k] + 1) * dOut, 0));
-  // g in place on the first dOut values; the same expressions as lib/network.ts ACTIVATION_FN,
-  // written out so that the loop does not call through a function table.
-  const applyG = (v: Float64Array, dOut: number) => {
-    switch (activation) {
-      case "relu":
-        for (let j = 0; j < dOut; ++j) v[j] = v[j] > 0 ? v[j] : 0;
-        return;
-      case "sigmoid":
-        for (let j = 0; j < dOut; ++j) v[j] = 1 / (1 + Math.exp(-v[j]));
-        return;
-      default:
-        for (let j = 0; j < dOut; ++j) v[j] = g(v[j]);
-    }
-  };
   return (params: ArrayLike<number>): number => {
     for (let i = 0; i < p.length; ++i) p[i] = params[i];
     let s = 0;
@@ -56,7 +43,7 @@ export function fullMseEvaluator(sizes: readonly number[], activation: Activatio
           const row = offset + i * dOut;
           for (let j = 0; j < dOut; ++j) next[j] += ai * p[row + j];
         }
-        if (k < depth - 1) applyG(next, dOut);
+        if (k < depth - 1) for (let j = 0; j < dOut; ++j) next[j] = g(next[j]);
         offset = bias + dOut;
         prev = next;
       }

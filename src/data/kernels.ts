@@ -9,7 +9,17 @@
 import * as tf from "@tensorflow/tfjs";
 
 type Info = tf.TensorInfo;
-export type FusedActivation = "linear" | "relu" | "sigmoid";
+
+/**
+ * The activations the _FusedMatMul kernel applies itself (its `activation` attribute, named as in
+ * tf.layers): matMul, + bias, then g, each rounded to float32 as separate kernels would round them.
+ */
+const FUSED_ACTIVATIONS = ["linear", "relu", "sigmoid"] as const;
+export type FusedActivation = (typeof FUSED_ACTIVATIONS)[number];
+
+export function isFusedActivation(name: string): name is FusedActivation {
+  return (FUSED_ACTIVATIONS as readonly string[]).includes(name);
+}
 
 export class Kernels {
   private readonly backend: tf.KernelBackend;
@@ -74,8 +84,9 @@ export class Kernels {
     return this.run(tf.Square, {x});
   }
 
-  tanh(x: Info): Info {
-    return this.run(tf.Tanh, {x});
+  /** A registered one-input kernel by name, e.g. "Tanh" (tf.Tanh). */
+  unary(kernelName: string, x: Info): Info {
+    return this.run(kernelName, {x});
   }
 
   /** 1 where x > 0, else 0 (tf.step with alpha 0). */

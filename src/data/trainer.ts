@@ -1,7 +1,7 @@
 // Trains one reference network with TensorFlow.js (pure-JS "cpu" backend, Node only), reproducing
 // the original recipe exactly, and returns its snapshot.
 //
-// The recipe (DESIGN.md section 3):
+// The recipe, that of the original article's toyNN class:
 //   data      x ~ Uniform([-2, 2]^2), y = f(x), N = spec.points, from randomLcg(spec.dataSeed);
 //   init      W ~ Normal(0, 2 / (dIn + dOut)), b = 0 (see initialization.ts for the draw order);
 //   loss      L = (1/B) sum_i (yhat_i - y_i)^2 on a linear output (mean squared error);
@@ -25,22 +25,27 @@
 //   delta_{K-1} = dL/dz_{K-1} = (2 / B) (yhat - y)                          [B, 1]
 //   dL/dW_k     = a_{k-1}^T delta_k                                         [dIn, dOut]
 //   dL/db_k     = sum over the batch (rows) of delta_k                      [dOut]
-//   delta_{k-1} = (delta_k W_k^T) * g'(z_{k-1})   (element-wise), with g' written through a = g(z):
-//                 relu 1[a > 0];  sigmoid a (1 - a);  tanh 1 - a^2;  linear 1.
-// These are the very kernels, in the same order and float32 precision, that tfjs's gradient tape
+//   delta_{k-1} = (delta_k W_k^T) * g'(z_{k-1})   (element-wise), with g' written through a = g(z)
+//                 as the activation's descriptor states it (lib/activations.ts, `slope`):
+//                 relu step(a);  sigmoid a (1 - a);  tanh 1 - a^2;  linear 1 (no kernel).
+// The forward pass applies g with the kernel the descriptor names (tfjs.kernel), or inside the
+// fused matMul kernel when that kernel has it (tfjs.layer; kernels.ts isFusedActivation).
+// These are the very kernels, in the same order and float32 precision (a product's operand order
+// does not matter: float multiplication is commutative), that tfjs's gradient tape
 // records for a Dense layer (fused matMul + bias) with MSE, so with adam.ts the run is bit for bit
 // the one model.fit makes from the same data and initial weights (tests/data/trainer.test.ts).
 import * as tf from "@tensorflow/tfjs";
 import {sampleDataset, type Dataset} from "../lib/datasets.js";
 import {randomLcg} from "../lib/random.js";
-import {activationOfLayer, type Activation, type Layer} from "../lib/network.js";
+import {ACTIVATIONS, activationOfLayer, type ActivationName, type SlopeExpr} from "../lib/activations.js";
+import type {Layer} from "../lib/network.js";
 import type {NetworkSpec} from "../lib/spec.js";
 import {SNAPSHOT_VERSION, type Checkpoint, type Snapshot} from "../lib/snapshot.js";
 import {createAdam} from "./adam.js";
 import {fullMseEvaluator} from "./full-mse.js";
 import {initialLayers} from "./initialization.js";
 import {specLayerSizes} from "../lib/spec.js";
-import {Kernels} from "./kernels.js";
+import {isFusedActivation, Kernels} from "./kernels.js";
 import {packLayers, unpackLayers} from "./parameters.js";
 
 export const BACKEND = "cpu";
@@ -89,32 +94,41 @@ export function isCheckpointEpoch(spec: Pick<NetworkSpec, "epochs" | "checkpoint
 
 
 /** Forward pass: a_k for every layer k (the last one is yhat), from x [rows, 2]. */
-function forwardPass(kernels: Kernels, x: tf.TensorInfo, weights: tf.TensorInfo[], biases: tf.TensorInfo[], g: Activation): tf.TensorInfo[] {
+function forwardPass(kernels: Kernels, x: tf.TensorInfo, weights: tf.TensorInfo[], biases: tf.TensorInfo[], g: ActivationName): tf.TensorInfo[] {
   const activations: tf.TensorInfo[] = [];
   let a = x;
   weights.forEach((w, k) => {
-    const gk = activationOfLayer(g, k, weights.length);
+    const {layer, kernel} = ACTIVATIONS[activationOfLayer(g, k, weights.length)].tfjs;
     // relu and sigmoid fuse into the matMul kernel (matMul, then + b, then g, each rounded to
-    // float32 as separate ops would be); tanh does not exist there and follows it.
-    a = kernels.fusedMatMul(a, w, biases[k], gk === "relu" || gk === "sigmoid" ? gk : "linear");
-    if (gk === "tanh") a = kernels.tanh(a);
+    // float32 as separate ops would be); the others (tanh) follow it as their own kernel.
+    const fused = isFusedActivation(layer);
+    a = kernels.fusedMatMul(a, w, biases[k], fused ? layer : "linear");
+    if (!fused && kernel !== null) a = kernels.unary(kernel, a);
     activations.push(a);
   });
   return activations;
 }
 
-/** dL/dz = dL/da * g'(z), with g' written through a = g(z); `one` is a scalar 1. */
-function activationBackward(kernels: Kernels, da: tf.TensorInfo, a: tf.TensorInfo, g: Activation, one: tf.TensorInfo): tf.TensorInfo {
-  switch (g) {
-    case "relu":
-      return kernels.mul(da, kernels.step(a)); // 1[a > 0]
-    case "sigmoid":
-      return kernels.mul(da, kernels.mul(a, kernels.sub(one, a))); // a (1 - a)
-    case "tanh":
-      return kernels.mul(kernels.sub(one, kernels.square(a)), da); // 1 - a^2
-    case "linear":
-      return da;
+/** g'(z) from a = g(z) with kernels: the slope expression evaluated as written; `constant(c)` is a scalar c. */
+function slopeOf(kernels: Kernels, e: SlopeExpr, a: tf.TensorInfo, constant: (c: number) => tf.TensorInfo): tf.TensorInfo {
+  if (typeof e === "number") return constant(e);
+  if (e === "a") return a;
+  switch (e[0]) {
+    case "step":
+      return kernels.step(slopeOf(kernels, e[1], a, constant));
+    case "square":
+      return kernels.square(slopeOf(kernels, e[1], a, constant));
+    case "mul":
+      return kernels.mul(slopeOf(kernels, e[1], a, constant), slopeOf(kernels, e[2], a, constant));
+    case "sub":
+      return kernels.sub(slopeOf(kernels, e[1], a, constant), slopeOf(kernels, e[2], a, constant));
   }
+}
+
+/** dL/dz = dL/da * g'(z), with g' written through a = g(z); the identity (g' = 1) costs no kernel. */
+function activationBackward(kernels: Kernels, da: tf.TensorInfo, a: tf.TensorInfo, g: ActivationName, constant: (c: number) => tf.TensorInfo): tf.TensorInfo {
+  const {slope} = ACTIVATIONS[g];
+  return slope === 1 ? da : kernels.mul(da, slopeOf(kernels, slope, a, constant));
 }
 
 /** Trains the network a spec describes; throws TrainingDivergedError on a non-finite loss. */
@@ -136,12 +150,17 @@ export async function train(spec: NetworkSpec, onEpoch?: (report: EpochReport) =
   const gradient = new Float32Array(params.length);
   const adam = createAdam(params.length, spec.learningRate);
 
-  // Everything constant is made once: the mini-batches (float32, in dataset order), two scalars.
+  // Everything constant is made once: the mini-batches (float32, in dataset order), the scalars.
   const kernels = new Kernels();
   const f32 = (values: number[]) => Float32Array.from(values);
   const xBatches = Array.from({length: batches}, (_, b) => kernels.tensor(f32(data.x.slice(b * batch, (b + 1) * batch).flat()), [batch, 2], true));
   const yBatches = Array.from({length: batches}, (_, b) => kernels.tensor(f32(data.y.slice(b * batch, (b + 1) * batch)), [batch, 1], true));
-  const one = kernels.tensor(f32([1]), [], true);
+  const scalars = new Map<number, tf.TensorInfo>();
+  const constant = (c: number) => {
+    let t = scalars.get(c);
+    if (!t) scalars.set(c, (t = kernels.tensor(f32([c]), [], true)));
+    return t;
+  };
   const twoOverB = kernels.tensor(f32([2 / batch]), [], true);
 
   /** Forward and backward pass on one mini-batch: fills `gradient`; returns the batch loss if asked. */
@@ -157,7 +176,7 @@ export async function train(spec: NetworkSpec, onEpoch?: (report: EpochReport) =
       const input = k === 0 ? x : activations[k - 1];
       gradient.set(kernels.read(kernels.matMul(input, delta, true, false)), offsets[k].w);
       gradient.set(kernels.read(kernels.sum(delta, 0)), offsets[k].b);
-      if (k > 0) delta = activationBackward(kernels, kernels.matMul(delta, weights[k], false, true), activations[k - 1], spec.activation, one);
+      if (k > 0) delta = activationBackward(kernels, kernels.matMul(delta, weights[k], false, true), activations[k - 1], spec.activation, constant);
     }
     const loss = withLoss ? kernels.read(kernels.mean(kernels.square(error)))[0] : NaN;
     kernels.release();

@@ -8,6 +8,7 @@
 //   (neurons are counted bottom-up, as the article does).
 import {fixed, pointLabel, unitList} from "./format.js";
 import type {Extent} from "./extents.js";
+import {ACTIVATIONS, type ActivationName} from "./activations.js";
 import {layerActivation, layerSizes, type LayerValues, type Network} from "./network.js";
 
 /** A neuron: layer 1..L (L = output layer), unit 1..n counted bottom-up. */
@@ -114,7 +115,7 @@ export function shapeLabel(net: Network): string {
 
 /**
  * A text description of the diagram for one sample: shape, input, output, and for each hidden layer
- * which units are active (a > 0, for relu) or their activations (other functions).
+ * which units are active (a > 0, for on/off units such as relu) or their activations (other functions).
  * Numbers use `digits` decimals, as on the figure.
  */
 export function describeFlow(net: Network, values: LayerValues, digits: number): string {
@@ -127,7 +128,7 @@ export function describeFlow(net: Network, values: LayerValues, digits: number):
   ];
   for (let k = 0; k < L - 1; ++k) {
     const a = values.a[k];
-    if (layerActivation(net, k) === "relu") {
+    if (ACTIVATIONS[layerActivation(net, k)].onOff) {
       const active = a.flatMap((v, j) => (v > 0 ? [j + 1] : []));
       const inactive = a.flatMap((v, j) => (v > 0 ? [] : [j + 1]));
       parts.push(
@@ -147,7 +148,7 @@ export function describeFlow(net: Network, values: LayerValues, digits: number):
 /** Everything needed to write out one neuron's computation. */
 export interface NeuronTerms {
   ref: NeuronRef;
-  activation: ReturnType<typeof layerActivation>;
+  activation: ActivationName;
   /** a^(k-1) (x for the first layer): the values entering the neuron. */
   inputs: number[];
   /** W^(k)[i][j] for each input i. */

@@ -4,14 +4,17 @@
 //   z^(k) = a^(k-1) W^(k) + b^(k)        (W^(k) has shape [dIn, dOut], applied as x @ W)
 //   a^(k) = g(z^(k))
 // where g is the hidden activation for every layer but the last, and the identity for the last
-// (a linear output, as in the original regression networks).
+// (a linear output, as in the original regression networks). g is ACTIVATIONS[name].fn
+// (activations.ts).
 
-export type Activation = "relu" | "sigmoid" | "tanh" | "linear";
-export const ACTIVATIONS: readonly Activation[] = ["relu", "sigmoid", "tanh", "linear"];
+import {ACTIVATION_NAMES, ACTIVATIONS as DESCRIPTORS, activationOfLayer, isActivation, type ActivationName} from "./activations.js";
 
-export function isActivation(name: unknown): name is Activation {
-  return typeof name === "string" && (ACTIVATIONS as readonly string[]).includes(name);
-}
+// Compatibility for modules not yet moved to activations.ts (spec.ts, tests/e2e/checks.ts).
+/** @deprecated use ActivationName from activations.ts. */
+export type Activation = ActivationName;
+/** @deprecated the list of names: use ACTIVATION_NAMES from activations.ts. */
+export const ACTIVATIONS = ACTIVATION_NAMES;
+export {isActivation};
 
 /** One dense layer: weights[i][j] connects input i to unit j; biases[j] is unit j's bias. */
 export interface Layer {
@@ -22,16 +25,11 @@ export interface Layer {
 export interface Network {
   layers: Layer[];
   /** Activation of the hidden layers; the output layer is linear. */
-  activation: Activation;
+  activation: ActivationName;
 }
 
-/** g(z) for each activation. */
-export const ACTIVATION_FN: Record<Activation, (z: number) => number> = {
-  relu: (z) => (z > 0 ? z : 0),
-  sigmoid: (z) => 1 / (1 + Math.exp(-z)),
-  tanh: (z) => Math.tanh(z),
-  linear: (z) => z
-};
+/** @deprecated g(z) for each activation: use ACTIVATIONS[name].fn from activations.ts. */
+export const ACTIVATION_FN = Object.fromEntries(ACTIVATION_NAMES.map((name) => [name, DESCRIPTORS[name].fn])) as Record<ActivationName, (z: number) => number>;
 
 /** The values of every layer for one input: z[k] and a[k] for k = 0 .. depth-1. */
 export interface LayerValues {
@@ -40,13 +38,8 @@ export interface LayerValues {
   a: number[][];
 }
 
-/** The activation of layer k of a network of `depth` layers with hidden activation g: the output is linear. */
-export function activationOfLayer(g: Activation, k: number, depth: number): Activation {
-  return k === depth - 1 ? "linear" : g;
-}
-
 /** The activation used by layer k of a network (the last layer is linear). */
-export function layerActivation(net: Network, k: number): Activation {
+export function layerActivation(net: Network, k: number): ActivationName {
   return activationOfLayer(net.activation, k, net.layers.length);
 }
 
@@ -56,7 +49,7 @@ export function forward(net: Network, input: readonly number[]): LayerValues {
   const a: number[][] = [];
   let prev: readonly number[] = input;
   net.layers.forEach((layer, k) => {
-    const g = ACTIVATION_FN[layerActivation(net, k)];
+    const g = DESCRIPTORS[layerActivation(net, k)].fn;
     const zk = layer.biases.slice();
     for (let i = 0; i < prev.length; ++i) {
       const row = layer.weights[i];

@@ -5,22 +5,14 @@
 // For a network with hidden layers k = 0 .. L-2 and a linear output layer L-1, the derivative of the
 // output with respect to the input is the chain rule product
 //   J(x) = W^(0) D^(0) W^(1) D^(1) ... W^(L-1),     D^(k) = diag(g'(z^(k)(x)))
-// For ReLU, g'(z) is 1 where z > 0 and 0 elsewhere: D^(k) is the activation mask, constant inside a
-// zone, so f(x) = J x + c exactly there, with c = f(x) - J x. For smooth activations (sigmoid, tanh)
-// the same formula gives the tangent plane at x, a local approximation rather than an identity.
-import {ACTIVATION_FN, forward, layerActivation, type Network} from "./network.js";
+// with g' = ACTIVATIONS[name].derivative (activations.ts). For ReLU, g'(z) is 1 where z > 0 and 0
+// elsewhere: D^(k) is the activation mask, constant inside a zone, so f(x) = J x + c exactly there,
+// with c = f(x) - J x; the same holds for every activation whose descriptor is piecewiseLinear
+// (for the identity, D = I everywhere). For smooth activations (sigmoid, tanh) the same formula gives the tangent plane at x, a local
+// approximation rather than an identity.
+import {ACTIVATIONS} from "./activations.js";
+import {forward, layerActivation, type Network} from "./network.js";
 import type {Point} from "./datasets.js";
-
-/** Derivative g'(z) of each activation, written with the value a = g(z) where that is simpler. */
-const ACTIVATION_SLOPE = {
-  relu: (z: number) => (z > 0 ? 1 : 0),
-  sigmoid: (z: number) => {
-    const s = ACTIVATION_FN.sigmoid(z);
-    return s * (1 - s);
-  },
-  tanh: (z: number) => 1 - Math.tanh(z) ** 2,
-  linear: () => 1
-} as const;
 
 /** The on/off state of every hidden unit at x: mask[k][j] is true when z^(k)_j > 0. */
 export function activationMask(net: Network, x: Point): boolean[][] {
@@ -50,7 +42,7 @@ export function localLinear(net: Network, x: Point): LocalLinear {
   // Back-propagate the row vector d output / d a^(k), starting from the single output unit.
   let grad: number[] = [1];
   for (let k = net.layers.length - 1; k >= 0; --k) {
-    const slope = ACTIVATION_SLOPE[layerActivation(net, k)];
+    const slope = ACTIVATIONS[layerActivation(net, k)].derivative;
     const dz = grad.map((g, j) => g * slope(z[k][j]));
     const W = net.layers[k].weights;
     grad = W.map((row) => row.reduce((s, w, j) => s + w * dz[j], 0));

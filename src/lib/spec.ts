@@ -1,8 +1,25 @@
-// A reference network's specification: what to train. The files in data/ are the only place the
-// reference specs are defined; this module checks them and names the field that is wrong.
-import {isDatasetName, type DatasetName} from "./datasets.js";
+// A network's declaration: what to train and how the site presents it. Each file data/<id>.json is
+// one network and the only place it is declared; the config, the loader, the pages, the tests and
+// the benchmarks all derive from these files (see lib/manifest.ts). This module checks a file and
+// names the field that is wrong.
+import {DATASET_NAMES, isDatasetName, sampleDataset, type Dataset, type DatasetName, type Point} from "./datasets.js";
+import {randomLcg} from "./random.js";
 import {isActivation, ACTIVATIONS, type Activation} from "./network.js";
-import {DATASET_NAMES} from "./datasets.js";
+import {isPaletteName, PALETTE_NAMES, type PaletteName} from "./palette-names.js";
+
+/** A named point of interest: a preset button selects the sample nearest to it. */
+export interface Preset {
+  label: string;
+  point: Point;
+}
+
+/** What the article reports for its own run of this network, quoted beside this build's figures. */
+export interface ArticleFigures {
+  /** The article's section about this network (3, 4, 5): the site lists networks in this order. */
+  section: number;
+  /** The last epoch's last-batch loss the article prints. */
+  finalLoss: number;
+}
 
 export interface NetworkSpec {
   /** Short identifier, also the snapshot's file name: "small-relu". */
@@ -27,11 +44,28 @@ export interface NetworkSpec {
   checkpointEvery: number;
   /** How the seeds were chosen. */
   seedNote: string;
+  /** The flow diagram's palette when the page opens (default "viridis"). */
+  palette: PaletteName;
+  /** Points offered as one-click sample presets, the first being the page's first sample (default none). */
+  presets: Preset[];
+  /** The article's figures for this network, when the article trained one like it. */
+  article?: ArticleFigures;
+  /** One sentence on what its page shows, for the introduction's list (default: none). */
+  blurb?: string;
 }
 
 /** Layer sizes including the two inputs and the single output, e.g. [2, 4, 1]. */
 export function specLayerSizes(spec: Pick<NetworkSpec, "hidden">): number[] {
   return [2, ...spec.hidden, 1];
+}
+
+/**
+ * The training samples of a spec: spec.points draws from randomLcg(spec.dataSeed). The trainer and
+ * every page call this one function, so a snapshot need not store the dataset: it is regenerated,
+ * bit for bit, from the seed (tests/data/loader.test.ts checks it against a trained snapshot).
+ */
+export function specDataset(spec: Pick<NetworkSpec, "dataset" | "points" | "dataSeed">): Dataset {
+  return sampleDataset(spec.dataset, spec.points, randomLcg(spec.dataSeed));
 }
 
 /** A spec, or a snapshot, failed validation; the message names the source and the field. */
@@ -97,6 +131,11 @@ export function parseSpec(value: unknown, source: string, fieldPrefix = ""): Net
   const batchSize = posInt("batchSize");
   if (batchSize > points) fail("batchSize", `must be at most points (${points}), got ${batchSize}`);
   const checkpointEvery = posInt("checkpointEvery");
+  const palette = value.palette ?? "viridis";
+  if (!isPaletteName(palette)) fail("palette", `must be one of ${PALETTE_NAMES.join(", ")}, got ${describe(palette)}`);
+  const presets = parsePresets(value.presets, fail);
+  const article = value.article === undefined ? undefined : parseArticle(value.article, fail);
+  const blurb = value.blurb === undefined ? undefined : str("blurb");
   const spec: NetworkSpec = {
     id,
     title,
@@ -111,11 +150,42 @@ export function parseSpec(value: unknown, source: string, fieldPrefix = ""): Net
     dataSeed: seed("dataSeed"),
     initSeed: seed("initSeed"),
     checkpointEvery,
-    seedNote: str("seedNote")
+    seedNote: str("seedNote"),
+    palette: palette as PaletteName,
+    presets,
+    ...(article ? {article} : {}),
+    ...(blurb ? {blurb} : {})
   };
-  const known = new Set(Object.keys(spec));
+  const known = new Set([...Object.keys(spec), "article", "blurb"]);
   for (const key of Object.keys(value)) if (!known.has(key)) fail(key, "is not a known spec field");
   return spec;
+}
+
+type Fail = (field: string, detail: string) => never;
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+function parsePresets(value: unknown, fail: Fail): Preset[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return fail("presets", `must be an array of {label, point}, got ${describe(value)}`);
+  return value.map((p: unknown, i) => {
+    if (!isObject(p)) return fail(`presets[${i}]`, `must be an object {label, point}, got ${describe(p)}`);
+    if (typeof p.label !== "string" || p.label.trim() === "") return fail(`presets[${i}].label`, `must be a non-empty string, got ${describe(p.label)}`);
+    const point = p.point;
+    if (!Array.isArray(point) || point.length !== 2 || !point.every(isFiniteNumber))
+      return fail(`presets[${i}].point`, `must be two finite numbers [x1, x2], got ${describe(point)}`);
+    for (const key of Object.keys(p)) if (key !== "label" && key !== "point") fail(`presets[${i}].${key}`, "is not a known preset field");
+    return {label: p.label, point: [point[0], point[1]] as const};
+  });
+}
+
+function parseArticle(value: unknown, fail: Fail): ArticleFigures {
+  if (!isObject(value)) return fail("article", `must be an object {section, finalLoss}, got ${describe(value)}`);
+  const {section, finalLoss} = value;
+  if (typeof section !== "number" || !Number.isInteger(section) || section < 1) return fail("article.section", `must be a positive integer, got ${describe(section)}`);
+  if (!isFiniteNumber(finalLoss) || finalLoss <= 0) return fail("article.finalLoss", `must be a positive finite number, got ${describe(finalLoss)}`);
+  for (const key of Object.keys(value)) if (key !== "section" && key !== "finalLoss") fail(`article.${key}`, "is not a known field");
+  return {section, finalLoss};
 }
 
 /** The original's model description: lib, units, depth, activation, lr, optimiser, epochs, batch size. */

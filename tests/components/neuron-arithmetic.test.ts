@@ -86,6 +86,16 @@ describe("neuronArithmetic numbers", () => {
     expect(out.querySelector(".na-a")!.textContent).toContain("linear");
   });
 
+  it("writes tanh out, and calls a linear layer the output only when it is", () => {
+    const layers = [{weights: [[0.5], [-1]], biases: [0.25]}, {weights: [[2]], biases: [0]}];
+    const tanh = neuronArithmetic({activation: "tanh", layers}, [1, 0.5], {layer: 1, unit: 1}, {document});
+    expect(tanh.querySelector(".na-a")!.textContent).toBe(`a = tanh(z) = tanh(0.250) = ${fixed(Math.tanh(0.25), 3)}`);
+    const hidden = neuronArithmetic({activation: "linear", layers}, [1, 0.5], {layer: 1, unit: 1}, {document});
+    expect(hidden.querySelector(".na-a")!.textContent).toBe("a = z = 0.250");
+    const out = neuronArithmetic({activation: "linear", layers}, [1, 0.5], {layer: 2, unit: 1}, {document});
+    expect(out.querySelector(".na-a")!.textContent).toBe("a = z = 0.500 (the output layer is linear)");
+  });
+
   it("names the inputs x for the first layer and a of the previous layer after", () => {
     const {net, snapshot} = fx["large-relu"];
     const x = snapshot.data.x[SAMPLE];

@@ -3,6 +3,7 @@ import {describe, expect, it} from "vitest";
 import {samplePicker, setSample} from "../../src/components/sample-picker.js";
 import {flowControls} from "../../src/components/flow-controls.js";
 import {loadSnapshot} from "../../src/components/snapshot-status.js";
+import {serializeSnapshot} from "../../src/lib/snapshot.js";
 import {loadFixture} from "./golden.js";
 
 describe("sample picker", async () => {
@@ -83,11 +84,12 @@ describe("flow controls", () => {
 describe("loadSnapshot", () => {
   it("returns the validated snapshot", async () => {
     const snap = await loadFixture("small-relu");
-    const loaded = await loadSnapshot({name: "small-relu.json", json: async () => JSON.parse(JSON.stringify(snap))}, document);
+    const loaded = await loadSnapshot({name: "small-relu.json", json: async () => JSON.parse(serializeSnapshot(snap))}, document);
     expect(loaded.ok).toBe(true);
+    if (loaded.ok) expect(loaded.value).toEqual(snap);
   });
   it("names the file and the field of a malformed snapshot", async () => {
-    const snap = JSON.parse(JSON.stringify(await loadFixture("small-relu")));
+    const snap = JSON.parse(serializeSnapshot(await loadFixture("small-relu")));
     snap.layers[0].weights[1][2] = "oops";
     const loaded = await loadSnapshot({name: "small-relu.json", json: async () => snap}, document);
     expect(loaded.ok).toBe(false);

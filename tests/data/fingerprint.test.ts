@@ -1,17 +1,10 @@
-import {existsSync, readFileSync} from "node:fs";
-import {dirname, join, normalize} from "node:path";
+import {existsSync} from "node:fs";
+import {join} from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import {describe, expect, it} from "vitest";
-import {canonicalJson, fingerprintSpec, PROJECT_ROOT, TRAINER_MODULES, tfjsVersion} from "../../src/data/fingerprint.js";
+import {canonicalJson, fingerprintSpec, relativeImports, trainerModules, tfjsVersion} from "../../src/data/fingerprint.js";
+import {PROJECT_ROOT} from "../../src/data/manifest.js";
 import {tinySpec} from "./helpers.js";
-
-/** Relative modules a source file imports (type-only imports included: they shape the code too). */
-function relativeImports(path: string): string[] {
-  const text = readFileSync(join(PROJECT_ROOT, path), "utf8");
-  return [...text.matchAll(/from\s+"(\.{1,2}\/[^"]+)"|import\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g)].map((m) =>
-    normalize(join(dirname(path), (m[1] ?? m[2]).replace(/\.js$/, ".ts")))
-  );
-}
 
 describe("fingerprintSpec", () => {
   it("is a sha256 that changes with any spec field, whatever the key order", () => {
@@ -26,18 +19,16 @@ describe("fingerprintSpec", () => {
     expect(fingerprintSpec({...spec, seedNote: "other"})).not.toBe(fp);
   });
 
-  it("covers every module the loader and trainer import", () => {
-    const seen = new Set<string>();
-    const queue = ["src/data/run-loader.ts", "src/data/small-relu.json.ts"];
-    while (queue.length) {
-      const path = queue.pop()!;
-      if (seen.has(path)) continue;
-      seen.add(path);
-      queue.push(...relativeImports(path));
+  it("covers the trainer's whole import graph: its own files, the lib it uses, and nothing of the pages", () => {
+    const modules = trainerModules();
+    for (const path of ["src/data/trainer.ts", "src/data/snapshots.ts", "src/data/adam.ts", "src/lib/spec.ts", "src/lib/snapshot.ts", "src/lib/datasets.ts"])
+      expect(modules, path).toContain(path);
+    for (const path of modules) {
+      expect(existsSync(join(PROJECT_ROOT, path)), path).toBe(true);
+      expect(path, "no component is part of a snapshot").not.toMatch(/^src\/components\//);
     }
-    seen.delete("src/data/small-relu.json.ts"); // the per-spec wrappers are two lines calling run-loader
-    for (const path of seen) expect(TRAINER_MODULES, path).toContain(path);
-    for (const path of TRAINER_MODULES) expect(existsSync(join(PROJECT_ROOT, path)), path).toBe(true);
+    // Closed under relative imports.
+    for (const path of modules) for (const dep of relativeImports(path)) expect(modules, `${path} imports ${dep}`).toContain(dep);
   });
 
   it("uses the tfjs version that tf.version.tfjs reports", () => {

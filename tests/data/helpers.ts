@@ -23,6 +23,8 @@ export function tinySpec(overrides: Partial<NetworkSpec> = {}): NetworkSpec {
     initSeed: 1,
     checkpointEvery: 2,
     seedNote: "test spec",
+    palette: "viridis",
+    presets: [],
     ...overrides
   };
 }
@@ -46,7 +48,7 @@ export interface ProcessResult {
 
 /** The real loader process (as Framework runs it: tsx from the project root) on another spec file. */
 export function runLoaderProcess(specPath: string): Promise<ProcessResult> {
-  return run(resolve("node_modules/.bin/tsx"), ["src/data/small-relu.json.ts"], {[SPEC_PATH_VARIABLE]: specPath});
+  return run(resolve("node_modules/.bin/tsx"), ["src/data/[id].json.ts", "--id=tiny"], {[SPEC_PATH_VARIABLE]: specPath});
 }
 
 export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<ProcessResult> {

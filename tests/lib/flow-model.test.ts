@@ -80,6 +80,10 @@ describe("flow model", () => {
     expect(text).toContain("unit 1 active (a > 0), unit 2 inactive");
     const sigmoid = describeFlow({...net, activation: "sigmoid"}, forward({...net, activation: "sigmoid"}, x), 2);
     expect(sigmoid).toMatch(/activations, unit 1 \(bottom\) to 2 \(top\): 0\.62, 0\.10/);
+    // Only on/off units (relu) are "active" or not: a linear hidden layer lists its values.
+    const linear = describeFlow({...net, activation: "linear"}, forward({...net, activation: "linear"}, x), 2);
+    expect(linear).not.toContain("active");
+    expect(linear).toMatch(/Hidden layer 1 activations, unit 1 \(bottom\) to 2 \(top\): /);
   });
 
   it("lists units in words", () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {finalLoss, finalMse, parseSnapshot, SNAPSHOT_VERSION, type Snapshot} from "../../src/lib/snapshot.js";
-import {ValidationError, type NetworkSpec} from "../../src/lib/spec.js";
+import {finalLoss, finalMse, parseSnapshot, serializeSnapshot, SNAPSHOT_VERSION, type SnapshotFile} from "../../src/lib/snapshot.js";
+import {specDataset, ValidationError, type NetworkSpec} from "../../src/lib/spec.js";
 
 const spec: NetworkSpec = {
   id: "tiny",
@@ -16,7 +16,9 @@ const spec: NetworkSpec = {
   dataSeed: 1,
   initSeed: 1,
   checkpointEvery: 1,
-  seedNote: "test"
+  seedNote: "test",
+  palette: "viridis",
+  presets: []
 };
 
 const layers = () => [
@@ -24,13 +26,12 @@ const layers = () => [
   {weights: [[1], [-1]], biases: [0.25]}
 ];
 
-/** A small snapshot that satisfies the contract. */
-function valid(): Snapshot {
+/** A small snapshot file that satisfies the contract. */
+function valid(): SnapshotFile {
   return {
     version: SNAPSHOT_VERSION,
     fingerprint: "abc",
     spec,
-    data: {x: [[0, 1], [1, 0], [-1, -1]], y: [0, 0, 0.25]},
     layers: layers(),
     lossHistory: [0.5, 0.25],
     mseHistory: [0.4, 0.2],
@@ -55,8 +56,10 @@ function failingField(corrupt: (s: Record<string, any>) => void): string {
 
 describe("parseSnapshot", () => {
   it("accepts a valid snapshot and its JSON round trip", () => {
-    const s = parseSnapshot(JSON.parse(JSON.stringify(valid())));
-    expect(s).toEqual(valid());
+    const s = parseSnapshot(JSON.parse(serializeSnapshot(valid())));
+    expect(s).toEqual({...valid(), data: specDataset(spec)});
+    // The dataset is regenerated, never stored: a file that carries one is refused, and writing drops it.
+    expect(JSON.parse(serializeSnapshot(s))).not.toHaveProperty("data");
     expect(finalLoss(s)).toBe(0.25);
     expect(finalMse(s)).toBe(0.2);
   });
@@ -70,7 +73,7 @@ describe("parseSnapshot", () => {
     expect(failingField((s) => s.layers[1].biases.push(0))).toBe("layers[1].biases");
     expect(failingField((s) => (s.checkpoints[2].epoch = 3))).toBe("checkpoints[2].epoch");
     expect(failingField((s) => (s.spec.learningRate = -1))).toBe("spec.learningRate");
-    expect(failingField((s) => s.data.x.pop())).toBe("data.x");
+    expect(failingField((s) => (s.data = {x: [], y: []}))).toBe("data");
     expect(failingField((s) => delete s.runtime.backend)).toBe("runtime.backend");
   });
 });

@@ -1,0 +1,82 @@
+// The site's build, one process: bring every network's snapshot up to date (training the stale ones
+// here, in this process: src/data/snapshots.ts), run Framework, then give every built page its
+// language. `--retrain` trains every network again; `--dev` serves the site with Framework's preview
+// server instead of building it (it trains first, so the first page view never waits for training).
+//
+// Framework runs as a child process; a SIGINT or SIGTERM sent to this script is passed on to it, and
+// this script exits with its code, so stopping the build or the dev server stops everything it started.
+//
+// Usage: tsx scripts/build.ts [--retrain] [--dev]
+import {spawn} from "node:child_process";
+import {readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {prepareSnapshots} from "../src/data/snapshots.js";
+import {PROJECT_ROOT} from "../src/data/manifest.js";
+
+const LANG = "en";
+const DIST = join(PROJECT_ROOT, "dist");
+const OBSERVABLE = join(PROJECT_ROOT, "node_modules/.bin/observable");
+
+/** Runs Framework's CLI with the given arguments; resolves with its exit code. */
+function observable(args: string[]): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(OBSERVABLE, args, {cwd: PROJECT_ROOT, stdio: "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}});
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      resolvePromise(code ?? (signal ? 128 + 2 : 1));
+    });
+  });
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, {withFileTypes: true}).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return e.name.startsWith("_") ? [] : htmlFiles(path);
+    return e.name.endsWith(".html") ? [path] : [];
+  });
+}
+
+/**
+ * Framework 1.13's page template writes a bare <html> with no language, which screen readers need
+ * to choose a voice (WCAG 3.1.1); every page of this site is English. A page without exactly one
+ * bare <html> tag fails the build, so a template change upstream cannot silently skip this.
+ */
+export function setLanguage(dist: string, lang = LANG): number {
+  const files = htmlFiles(dist);
+  if (files.length === 0) throw new Error(`no pages in ${dist}`);
+  for (const file of files) {
+    const text = readFileSync(file, "utf8");
+    if (text.includes(`<html lang="${lang}">`)) continue;
+    const count = text.split("<html>").length - 1;
+    if (count !== 1) throw new Error(`${file} has ${count} bare <html> tags, expected 1`);
+    writeFileSync(file, text.replace("<html>", `<html lang="${lang}">`));
+  }
+  return files.length;
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => a !== "--retrain" && a !== "--dev");
+  if (unknown.length) throw new Error(`unknown option ${unknown.join(" ")} (usage: build.ts [--retrain] [--dev])`);
+  const entries = await prepareSnapshots({all: args.includes("--retrain")});
+  const trained = entries.filter((e) => e.action === "trained").length;
+  process.stderr.write(`build: ${entries.length} networks, ${trained} trained, ${entries.length - trained} kept\n`);
+  if (args.includes("--dev")) return observable(["preview", "--host", "127.0.0.1"]);
+  const code = await observable(["build"]);
+  if (code !== 0) return code;
+  process.stderr.write(`build: set lang="${LANG}" on ${setLanguage(DIST)} pages\n`);
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`build: error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+);

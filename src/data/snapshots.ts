@@ -1,0 +1,120 @@
+// Bringing every declared network's snapshot up to date before Framework builds or serves the site.
+//
+// Framework caches a loader's output in src/.observablehq/cache/<path> and a build never reruns a
+// loader whose output is cached, even when a module it imports or the spec it reads changed. So,
+// for every network in the manifest, this compares the fingerprint stored in the cached snapshot
+// with the one the current spec and trainer give (fingerprint.ts), and trains again exactly the
+// networks whose snapshot is missing, unreadable or stale. It trains them here, in one process, and
+// writes each snapshot where Framework's cache expects the output of the loader src/data/[id].json.ts,
+// then the introduction's summary where it expects src/data/networks.json.ts's: the build then finds
+// every loader's output fresh and starts no loader process (each would pay ~2 s to start tsx and
+// load tfjs). The loaders stay the declared source of these files and run the same code when the
+// preview server finds a file missing.
+//
+// Nothing is lost on failure: every spec is validated before any file is touched, each file is
+// written to a temporary name and renamed, and a network that fails to train leaves its previous
+// snapshot in place (the build fails naming it).
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {summarize, type ManifestEntry} from "../lib/manifest.js";
+import {parseSnapshot, serializeSnapshot, type Snapshot} from "../lib/snapshot.js";
+import type {NetworkSpec} from "../lib/spec.js";
+import {fingerprintSpec} from "./fingerprint.js";
+import {PROJECT_ROOT, readManifest, type ManifestOptions} from "./manifest.js";
+
+export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, "src/.observablehq/cache/data");
+/** The summary's file name, beside the snapshots (FileAttachment("data/networks.json")). */
+export const SUMMARY_FILE = "networks.json";
+
+/** How often (in epochs) training progress is logged. */
+const LOG_EVERY = 50;
+
+export interface PrepareOptions extends ManifestOptions {
+  cacheDir?: string;
+  /** Train every network again, whatever its fingerprint. */
+  all?: boolean;
+  log?: (line: string) => void;
+}
+
+export type PrepareAction = "kept" | "trained";
+
+export interface PrepareEntry {
+  id: string;
+  action: PrepareAction;
+  reason: string;
+}
+
+/** Writes a file through a temporary name, so a reader never sees half of it. */
+export function writeAtomically(path: string, text: string): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+  } finally {
+    rmSync(temp, {force: true});
+  }
+}
+
+/** Why the cached snapshot at `path` cannot be kept for a spec whose fingerprint is `current`, or null. */
+export function staleReason(path: string, current: string): string | null {
+  if (!existsSync(path)) return "not cached";
+  let stored: string;
+  try {
+    stored = parseSnapshot(JSON.parse(readFileSync(path, "utf8")), path).fingerprint;
+  } catch (error) {
+    return `cached snapshot unreadable: ${(error as Error).message}`;
+  }
+  return stored === current ? null : `fingerprint ${stored.slice(0, 12)} is stale, the spec and trainer now give ${current.slice(0, 12)}`;
+}
+
+/** Trains one spec with the project's trainer (tfjs is loaded on first use only). */
+export async function trainSpec(spec: NetworkSpec, log: (line: string) => void): Promise<Snapshot> {
+  const {trainSnapshot} = await import("./trainer.js");
+  const started = performance.now();
+  const snapshot = await trainSnapshot(spec, fingerprintSpec(spec), ({epoch, loss, mse}) => {
+    if (epoch % LOG_EVERY === 0 || epoch === spec.epochs)
+      log(`${spec.id}: epoch ${epoch}/${spec.epochs}, last-batch loss ${loss.toPrecision(4)}, full-dataset MSE ${mse.toPrecision(4)}`);
+  });
+  log(`${spec.id}: trained in ${((performance.now() - started) / 1000).toFixed(2)} s with tfjs ${snapshot.runtime.tfjsVersion} (${snapshot.runtime.backend})`);
+  return snapshot;
+}
+
+/** The snapshot's file text, checked against the contract as a page will read it. */
+export function snapshotText(snapshot: Snapshot, source: string): string {
+  const text = serializeSnapshot(snapshot);
+  parseSnapshot(JSON.parse(text), source);
+  return text;
+}
+
+/** The introduction's summary of the given manifest, from the snapshots in cacheDir. */
+export function summaryText(manifest: ManifestEntry[], cacheDir: string): string {
+  const summaries = manifest.map((entry) => {
+    const path = join(cacheDir, `${entry.spec.id}.json`);
+    return summarize(parseSnapshot(JSON.parse(readFileSync(path, "utf8")), path), entry.path);
+  });
+  return JSON.stringify(summaries);
+}
+
+/** Brings every snapshot of the manifest up to date, then writes the summary; returns what it did. */
+export async function prepareSnapshots(options: PrepareOptions = {}): Promise<PrepareEntry[]> {
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Validates every spec first: a bad one throws here, naming its file and field, before any write.
+  const manifest = readManifest(options);
+  mkdirSync(cacheDir, {recursive: true});
+  const entries: PrepareEntry[] = [];
+  for (const {spec} of manifest) {
+    const path = join(cacheDir, `${spec.id}.json`);
+    const reason = options.all ? "retrain requested" : staleReason(path, fingerprintSpec(spec));
+    if (reason === null) {
+      entries.push({id: spec.id, action: "kept", reason: "fingerprint unchanged"});
+      log(`snapshots: ${spec.id}: kept (fingerprint unchanged)`);
+      continue;
+    }
+    log(`snapshots: ${spec.id}: training (${reason})`);
+    writeAtomically(path, snapshotText(await trainSpec(spec, log), `snapshot of ${spec.id}`));
+    entries.push({id: spec.id, action: "trained", reason});
+  }
+  writeAtomically(join(cacheDir, SUMMARY_FILE), summaryText(manifest, cacheDir));
+  return entries;
+}

@@ -1,0 +1,114 @@
+// The facts that decide the wording of the pages' sentences. Each function takes what a run shows
+// and returns the sentence (plain text) that is true of it, so no page holds a ternary that chooses
+// wording, and each choice is tested (tests/lib/prose.test.ts). Numbers are formatted with format.ts.
+import type {NetworkSpec} from "./spec.js";
+import {TARGET_TEXT, type DatasetName} from "./datasets.js";
+import type {UnitPair} from "./symmetry.js";
+import type {ParameterStats} from "./extents.js";
+import {fixed, sig, unitList} from "./format.js";
+
+/** "1 epoch", "250 epochs". */
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? word : pluralWord}`;
+}
+
+/** "one hidden layer of 4 relu units", "2 hidden layers of 5 and 5 relu units". */
+export function shapePhrase(spec: Pick<NetworkSpec, "hidden" | "activation">): string {
+  const layers = spec.hidden.length === 1 ? "one hidden layer" : `${spec.hidden.length} hidden layers`;
+  const units = spec.hidden.length === 1 ? spec.hidden[0] : `${spec.hidden.slice(0, -1).join(", ")} and ${spec.hidden.at(-1)}`;
+  return `${layers} of ${units} ${spec.activation} units`;
+}
+
+/** The targets and dataset sizes of several networks: one phrase when they share them, else one per network. */
+export function targetsPhrase(networks: readonly {title: string; dataset: DatasetName; points: number}[]): string {
+  const phrase = (n: {dataset: DatasetName; points: number}) => `the target ${TARGET_TEXT[n.dataset]}, on ${plural(n.points, "training sample")}`;
+  const distinct = new Set(networks.map(phrase));
+  if (distinct.size <= 1) return networks.length ? phrase(networks[0]) : "no network was built";
+  return networks.map((n) => `${phrase(n)} (${n.title})`).join("; ");
+}
+
+/** What the ReLU does to a sample's hidden layer, given its active units out of `units`. */
+export function silencedSentence(active: readonly number[], units: number): string {
+  if (active.length === 0) return "Every linear output is negative, the ReLU silences all the units, and the output is the output bias alone.";
+  if (active.length === units) return "No unit is silenced: every linear output is positive and passes through unchanged.";
+  return "The others have a negative linear output, which the ReLU sets to zero.";
+}
+
+/** The pairs of opposite first-layer units, listed. */
+export function pairsPhrase(pairs: readonly UnitPair[]): string {
+  return pairs.map((p) => `units ${p.units[0]} and ${p.units[1]} (cosine ${fixed(p.cosine, 3)}, biases ${fixed(p.biases[0], 3)} and ${fixed(p.biases[1], 3)})`).join("; ");
+}
+
+/** Cosine below which a pair counts as opposite (an angle above about 154°). */
+export const OPPOSITE_COSINE = -0.9;
+
+/** Whether this run shows the article's symmetry: every pair close to exactly opposite. */
+export function symmetrySentence(pairs: readonly UnitPair[]): string {
+  if (pairs.length === 0) return "with a single unit there is no pair to compare";
+  if (pairs.every((p) => p.cosine < OPPOSITE_COSINE)) {
+    const which = pairs.length === 1 ? "the pair is" : pairs.length === 2 ? "both pairs are" : `all ${pairs.length} pairs are`;
+    return `${which} close to it, so this run shows the same symmetry`;
+  }
+  return "this run is not as symmetric as the article's";
+}
+
+/** Whether the zone around the origin is closed inside the plotted square [-r, r]^2. */
+export function centreZoneSentence(closed: boolean, sides: number, r: number): string {
+  return closed
+    ? `is closed: a polygon with ${sides} sides inside the plot, bounded by lines only`
+    : `is not closed inside [−${r}, ${r}]²: it reaches the edge of the plot`;
+}
+
+/** Slope magnitude below which a zone counts as nearly flat. */
+export const FLAT_SLOPE = 0.1;
+
+/** Whether the network is nearly flat in the centre zone, as the product is near the origin. */
+export function flatnessSentence(a: number, b: number): string {
+  return Math.max(Math.abs(a), Math.abs(b)) < FLAT_SLOPE
+    ? "Both slopes are small: the network is nearly flat here, as the product is near the origin."
+    : "The slopes are not small: this run does not flatten the centre as much as the article's.";
+}
+
+/** "positive", "negative" or "zero". */
+export function signWord(v: number): string {
+  return v > 0 ? "positive" : v < 0 ? "negative" : "zero";
+}
+
+/** The output layer's weights by sign: "3 are positive, from 0.41 to 1.20, and 2 are negative (−0.50, −0.72)". */
+export function outputWeightsSentence(weights: readonly number[]): string {
+  const positive = weights.filter((w) => w > 0);
+  const negative = weights.filter((w) => w < 0);
+  const count = (n: number) => `${n} ${n === 1 ? "is" : "are"}`;
+  const pos = positive.length ? `, from ${fixed(Math.min(...positive), 2)} to ${fixed(Math.max(...positive), 2)}` : "";
+  const neg = negative.length ? ` (${negative.map((w) => fixed(w, 2)).join(", ")})` : "";
+  return `${count(positive.length)} positive${pos}, and ${count(negative.length)} negative${neg}`;
+}
+
+/** How one MSE compares with another's: "higher than the small ReLU network's 0.001364". */
+export function comparedMse(mse: number, other: number, otherName: string): string {
+  return `${mse > other ? "higher" : mse < other ? "lower" : "the same as"}${mse === other ? "" : " than"} the ${otherName}'s ${sig(other)}`;
+}
+
+/** The sigmoid network's parameter sizes against a ReLU network's, and whether both are larger. */
+export function parameterComparison(sigmoid: ParameterStats, relu: ParameterStats, reluName: string, sameShape: boolean): string {
+  const ratio = (a: number, b: number) => `${fixed(a, 2)} to ${fixed(b, 2)} (${fixed(a / b, 1)}×)`;
+  const verdict =
+    sigmoid.meanAbsWeight > relu.meanAbsWeight && sigmoid.meanAbsBias > relu.meanAbsBias
+      ? "both larger, as the argument above expects"
+      : "this run does not show both larger";
+  return (
+    `Against the ${reluName}${sameShape ? " of the same shape" : ""}, the sigmoid network's mean absolute weight is ` +
+    `${ratio(sigmoid.meanAbsWeight, relu.meanAbsWeight)} and its mean absolute bias ${ratio(sigmoid.meanAbsBias, relu.meanAbsBias)}: ${verdict}.`
+  );
+}
+
+/** Share of the samples above which a unit counts as flat everywhere (dead). */
+export const DEAD_SHARE = 0.99;
+
+/** Whether any unit sits in a flat tail of its activation on (nearly) every sample. */
+export function saturationVerdict(shares: readonly number[]): string {
+  const dead = shares.flatMap((s, j) => (s > DEAD_SHARE ? [j + 1] : []));
+  return dead.length
+    ? `${unitList(dead)} ${dead.length === 1 ? "is" : "are"} flat on every sample: in effect ${dead.length === 1 ? "it has" : "they have"} died.`
+    : "No unit is flat on every sample: every unit still responds somewhere in the data.";
+}

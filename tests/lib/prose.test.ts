@@ -1,0 +1,79 @@
+// Each sentence-deciding function says what is true of the run it is given.
+import {describe, expect, it} from "vitest";
+import {
+  centreZoneSentence,
+  comparedMse,
+  flatnessSentence,
+  outputWeightsSentence,
+  pairsPhrase,
+  parameterComparison,
+  plural,
+  saturationVerdict,
+  shapePhrase,
+  signWord,
+  silencedSentence,
+  symmetrySentence,
+  targetsPhrase
+} from "../../src/lib/prose.js";
+
+const pair = (cosine: number) => ({units: [1, 3] as [number, number], cosine, biases: [-0.5, 0.25] as [number, number]});
+
+describe("prose", () => {
+  it("counts and shapes", () => {
+    expect(plural(1, "epoch")).toBe("1 epoch");
+    expect(plural(2500, "sample")).toBe("2,500 samples");
+    expect(shapePhrase({hidden: [4], activation: "relu"})).toBe("one hidden layer of 4 relu units");
+    expect(shapePhrase({hidden: [5, 5], activation: "relu"})).toBe("2 hidden layers of 5 and 5 relu units");
+    expect(shapePhrase({hidden: [3, 3, 2], activation: "tanh"})).toBe("3 hidden layers of 3, 3 and 2 tanh units");
+  });
+
+  it("names one target when the networks share it, and each network's otherwise", () => {
+    const a = {title: "Small ReLU network", dataset: "prod" as const, points: 2500};
+    expect(targetsPhrase([a, {...a, title: "B"}])).toBe("the target y = x₁·x₂ / 4, on 2,500 training samples");
+    expect(targetsPhrase([a, {title: "Tanh network", dataset: "sumSquares" as const, points: 100}])).toBe(
+      "the target y = x₁·x₂ / 4, on 2,500 training samples (Small ReLU network); the target y = (x₁² + x₂²) / 4, on 100 training samples (Tanh network)"
+    );
+  });
+
+  it("says what the ReLU silences", () => {
+    expect(silencedSentence([], 4)).toMatch(/silences all the units/);
+    expect(silencedSentence([1, 2, 3, 4], 4)).toMatch(/^No unit is silenced/);
+    expect(silencedSentence([1, 3], 4)).toMatch(/^The others have a negative linear output/);
+  });
+
+  it("states the symmetry only when every pair is nearly opposite", () => {
+    expect(symmetrySentence([pair(-0.99), pair(-0.95)])).toBe("both pairs are close to it, so this run shows the same symmetry");
+    expect(symmetrySentence([pair(-0.99)])).toMatch(/^the pair is close/);
+    expect(symmetrySentence([pair(-0.99), pair(-0.95), pair(-0.91)])).toMatch(/^all 3 pairs are close/);
+    expect(symmetrySentence([pair(-0.99), pair(-0.5)])).toBe("this run is not as symmetric as the article's");
+    expect(pairsPhrase([pair(-0.99)])).toBe("units 1 and 3 (cosine −0.990, biases −0.500 and 0.250)");
+  });
+
+  it("describes the centre zone and its flatness", () => {
+    expect(centreZoneSentence(true, 4, 3)).toMatch(/closed: a polygon with 4 sides/);
+    expect(centreZoneSentence(false, 5, 3)).toMatch(/not closed inside \[−3, 3\]²/);
+    expect(flatnessSentence(0.05, -0.09)).toMatch(/^Both slopes are small/);
+    expect(flatnessSentence(0.05, -0.2)).toMatch(/^The slopes are not small/);
+    expect([signWord(2), signWord(-1), signWord(0)]).toEqual(["positive", "negative", "zero"]);
+  });
+
+  it("lists output weights by sign", () => {
+    expect(outputWeightsSentence([0.41, -0.5, 1.2])).toBe("2 are positive, from 0.41 to 1.20, and 1 is negative (−0.50)");
+    expect(outputWeightsSentence([-0.5])).toBe("0 are positive, and 1 is negative (−0.50)");
+  });
+
+  it("compares losses and parameter sizes", () => {
+    expect(comparedMse(0.003, 0.001, "small ReLU network")).toBe("higher than the small ReLU network's 0.001000");
+    expect(comparedMse(0.0005, 0.001, "small ReLU network")).toBe("lower than the small ReLU network's 0.001000");
+    const big = {meanAbsWeight: 4, meanAbsBias: 2, maxAbsWeight: 8, maxAbsBias: 3};
+    const small = {meanAbsWeight: 1, meanAbsBias: 0.5, maxAbsWeight: 2, maxAbsBias: 1};
+    expect(parameterComparison(big, small, "small ReLU network", true)).toMatch(/of the same shape.*4\.00 to 1\.00 \(4\.0×\).*both larger/);
+    expect(parameterComparison(small, big, "small ReLU network", false)).toMatch(/does not show both larger/);
+  });
+
+  it("calls a unit dead only when it is flat on (nearly) every sample", () => {
+    expect(saturationVerdict([0.2, 0.5])).toMatch(/^No unit is flat/);
+    expect(saturationVerdict([0.2, 0.995])).toBe("unit 2 is flat on every sample: in effect it has died.");
+    expect(saturationVerdict([1, 0.995])).toBe("units 1 and 2 are flat on every sample: in effect they have died.");
+  });
+});
