@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["tests/lib/**/*.test.ts", "tests/data/**/*.test.ts", "tests/components/**/*.test.ts"],
+          include: ["tests/lib/**/*.test.ts", "tests/data/**/*.test.ts", "tests/components/**/*.test.ts", "tests/scripts/**/*.test.ts"],
           setupFiles: ["tests/components/canvas-stub.ts"],
           testTimeout: 120_000
         }

@@ -13,7 +13,7 @@
 //
 // Usage: tsx scripts/bench-browser.ts [--runs 5] [--steps 200]   (SITE_DIST, CHROMIUM_PATH as for the tests)
 import {cpus} from "node:os";
-import {DIST, FIGURES, PAGES, launchBrowser, openPage, serveSite, type SitePage} from "../tests/e2e/harness.js";
+import {DIST, figuresOf, PAGES, launchBrowser, openPage, serveSite, type SitePage} from "./harness.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -30,7 +30,7 @@ const WARMUP = 10;
 /** A predicate, checked each frame, that records performance.now() when the page's figures are drawn. */
 function drawnPredicate(path: SitePage): string {
   return `(() => {
-    const figures = ${JSON.stringify(FIGURES[path])};
+    const figures = ${JSON.stringify(figuresOf(path))};
     const ready = document.querySelector("observablehq-loading") === null && figures.every(([s, n]) => document.querySelectorAll(s).length >= n);
     if (ready && window.__drawnAt === undefined) window.__drawnAt = performance.now();
     return ready;

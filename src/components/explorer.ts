@@ -17,6 +17,7 @@ import {forward, type Network} from "../lib/network.js";
 import {nearestSample} from "../lib/sampling.js";
 import type {NeuronRef} from "../lib/flow-model.js";
 import type {Point} from "../lib/datasets.js";
+import {inSentence} from "../lib/prose.js";
 import {h} from "./dom.js";
 import {samplePicker, setSample} from "./sample-picker.js";
 import {estimatePanels} from "./estimate-panels.js";
@@ -92,7 +93,7 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
       extents,
       values: forward(net, input),
       selected: root.value.neuron,
-      title: `Sample ${i} through the ${spec.title.toLowerCase()}`,
+      title: `Sample ${i} through the ${inSentence(spec.title)}`,
       document: doc
     });
     // The diagram's own input event (a unit selected) bubbles on to the page through the root.

@@ -1,13 +1,21 @@
 // Parameter magnitudes of several networks side by side, to compare how large their weights and
-// biases grew.
-import type {Snapshot} from "../lib/snapshot.js";
-import {parameterStats} from "../lib/extents.js";
+// biases grew. Takes the introduction's summaries (or anything with a title and parameter stats).
+import type {ParameterStats} from "../lib/extents.js";
 import {fixed} from "../lib/format.js";
 import {h} from "./dom.js";
 
-export function parameterTable(snapshots: readonly Snapshot[], doc: Document = document): HTMLTableElement {
+export interface ParameterRow {
+  title: string;
+  parameters: ParameterStats;
+}
+
+export interface ParameterTableOptions {
+  document?: Document;
+}
+
+export function parameterTable(rows: readonly ParameterRow[], {document: doc = document}: ParameterTableOptions = {}): HTMLElement {
   const head = ["network", "largest |weight|", "mean |weight|", "largest |bias|", "mean |bias|"];
-  return h(
+  const table = h(
     doc,
     "table",
     {class: "parameter-table"},
@@ -17,16 +25,10 @@ export function parameterTable(snapshots: readonly Snapshot[], doc: Document = d
       doc,
       "tbody",
       {},
-      snapshots.map((s) => {
-        const st = parameterStats(s.layers);
-        return h(
-          doc,
-          "tr",
-          {},
-          h(doc, "th", {scope: "row"}, s.spec.title),
-          [st.maxAbsWeight, st.meanAbsWeight, st.maxAbsBias, st.meanAbsBias].map((v) => h(doc, "td", {}, fixed(v, 3)))
-        );
-      })
+      rows.map(({title, parameters: p}) =>
+        h(doc, "tr", {}, h(doc, "th", {scope: "row"}, title), [p.maxAbsWeight, p.meanAbsWeight, p.maxAbsBias, p.meanAbsBias].map((v) => h(doc, "td", {}, fixed(v, 3))))
+      )
     )
   );
+  return h(doc, "div", {class: "table-scroll"}, table);
 }

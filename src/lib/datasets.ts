@@ -25,6 +25,15 @@ export function isDatasetName(name: unknown): name is DatasetName {
   return typeof name === "string" && Object.hasOwn(TARGETS, name);
 }
 
+/**
+ * The target's gradient (df/dx1, df/dx2) at p by central differences with step h: exact up to
+ * rounding for the quadratic targets here, whose third derivatives vanish.
+ */
+export function targetGradient(name: DatasetName, [x1, x2]: Point, h = 1e-3): Point {
+  const f = TARGETS[name];
+  return [(f(x1 + h, x2) - f(x1 - h, x2)) / (2 * h), (f(x1, x2 + h) - f(x1, x2 - h)) / (2 * h)];
+}
+
 /** Half-width of the sampling square: inputs are uniform on [-SAMPLE_RANGE, SAMPLE_RANGE]^2. */
 export const SAMPLE_RANGE = 2;
 

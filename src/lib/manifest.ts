@@ -6,6 +6,7 @@ import {ValidationError, type NetworkSpec} from "./spec.js";
 import {finalLoss, finalMse, type Snapshot} from "./snapshot.js";
 import type {Activation} from "./network.js";
 import type {DatasetName} from "./datasets.js";
+import {parameterStats, type ParameterStats} from "./extents.js";
 
 /** Where the generic explorer page of a network without an article page lives: /networks/<id>. */
 export const EXPLORER_ROUTE = "/networks";
@@ -40,6 +41,8 @@ export interface NetworkSummary {
   path: string;
   dataset: DatasetName;
   points: number;
+  /** The dataset's seed: specDataset(summary) regenerates its samples. */
+  dataSeed: number;
   hidden: number[];
   activation: Activation;
   learningRate: number;
@@ -53,6 +56,8 @@ export interface NetworkSummary {
   articleFinalLoss: number | null;
   /** What its page shows, in one sentence, or null. */
   blurb: string | null;
+  /** How large its trained weights and biases are (for comparisons across networks). */
+  parameters: ParameterStats;
 }
 
 export function summarize(snapshot: Snapshot, path: string): NetworkSummary {
@@ -63,6 +68,7 @@ export function summarize(snapshot: Snapshot, path: string): NetworkSummary {
     path,
     dataset: s.dataset,
     points: s.points,
+    dataSeed: s.dataSeed,
     hidden: s.hidden,
     activation: s.activation,
     learningRate: s.learningRate,
@@ -71,7 +77,8 @@ export function summarize(snapshot: Snapshot, path: string): NetworkSummary {
     finalLoss: finalLoss(snapshot),
     finalMse: finalMse(snapshot),
     articleFinalLoss: s.article?.finalLoss ?? null,
-    blurb: s.blurb ?? null
+    blurb: s.blurb ?? null,
+    parameters: parameterStats(snapshot.layers)
   };
 }
 
@@ -90,6 +97,12 @@ export function parseSummaries(value: unknown, source: string): NetworkSummary[]
     if (!Array.isArray(hidden) || !hidden.every((u) => Number.isInteger(u) && u > 0)) fail(`[${i}].hidden`, "must be an array of unit counts");
     const article = o.articleFinalLoss;
     if (article !== null && !(typeof article === "number" && Number.isFinite(article))) fail(`[${i}].articleFinalLoss`, "must be a number or null");
+    const params = o.parameters;
+    if (typeof params !== "object" || params === null) fail(`[${i}].parameters`, "must be an object");
+    const stat = (k: keyof ParameterStats) => {
+      const v = (params as Record<string, unknown>)[k];
+      return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : fail(`[${i}].parameters.${k}`, "must be a non-negative finite number");
+    };
     const blurb = o.blurb;
     if (blurb !== null && typeof blurb !== "string") fail(`[${i}].blurb`, "must be a string or null");
     return {
@@ -98,6 +111,7 @@ export function parseSummaries(value: unknown, source: string): NetworkSummary[]
       path: str("path"),
       dataset: str("dataset") as DatasetName,
       points: num("points"),
+      dataSeed: num("dataSeed"),
       hidden: hidden as number[],
       activation: str("activation") as Activation,
       learningRate: num("learningRate"),
@@ -106,7 +120,8 @@ export function parseSummaries(value: unknown, source: string): NetworkSummary[]
       finalLoss: num("finalLoss"),
       finalMse: num("finalMse"),
       articleFinalLoss: article as number | null,
-      blurb: blurb as string | null
+      blurb: blurb as string | null,
+      parameters: {maxAbsWeight: stat("maxAbsWeight"), meanAbsWeight: stat("meanAbsWeight"), maxAbsBias: stat("maxAbsBias"), meanAbsBias: stat("meanAbsBias")}
     };
   });
 }

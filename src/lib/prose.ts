@@ -7,6 +7,11 @@ import type {UnitPair} from "./symmetry.js";
 import type {ParameterStats} from "./extents.js";
 import {fixed, sig, unitList} from "./format.js";
 
+/** A title inside a sentence: "Small ReLU network" becomes "small ReLU network". */
+export function inSentence(title: string): string {
+  return title.charAt(0).toLowerCase() + title.slice(1);
+}
+
 /** "1 epoch", "250 epochs". */
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? word : pluralWord}`;
@@ -25,6 +30,21 @@ export function targetsPhrase(networks: readonly {title: string; dataset: Datase
   const distinct = new Set(networks.map(phrase));
   if (distinct.size <= 1) return networks.length ? phrase(networks[0]) : "no network was built";
   return networks.map((n) => `${phrase(n)} (${n.title})`).join("; ");
+}
+
+/** A target written out with a point's numbers: "0.370 × −0.210 / 4" for prod. */
+export function targetArithmetic(dataset: DatasetName, [x1, x2]: readonly [number, number]): string {
+  const a = fixed(x1, 3);
+  const b = fixed(x2, 3);
+  const sq = (v: string) => `(${v})²`;
+  switch (dataset) {
+    case "prod":
+      return `${a} × ${b} / 4`;
+    case "sumSquares":
+      return `(${sq(a)} + ${sq(b)}) / 4`;
+    case "polynom":
+      return `(${sq(a)} − 3 × ${a} × ${b} − ${sq(b)}) / 4`;
+  }
 }
 
 /** What the ReLU does to a sample's hidden layer, given its active units out of `units`. */
@@ -84,20 +104,31 @@ export function outputWeightsSentence(weights: readonly number[]): string {
   return `${count(positive.length)} positive${pos}, and ${count(negative.length)} negative${neg}`;
 }
 
-/** How one MSE compares with another's: "higher than the small ReLU network's 0.001364". */
-export function comparedMse(mse: number, other: number, otherName: string): string {
-  return `${mse > other ? "higher" : mse < other ? "lower" : "the same as"}${mse === other ? "" : " than"} the ${otherName}'s ${sig(other)}`;
+/** A network to compare with: its title and figures (a NetworkSummary), or undefined when there is none. */
+export interface Comparison {
+  title: string;
+  finalMse: number;
+  parameters: ParameterStats;
 }
 
-/** The sigmoid network's parameter sizes against a ReLU network's, and whether both are larger. */
-export function parameterComparison(sigmoid: ParameterStats, relu: ParameterStats, reluName: string, sameShape: boolean): string {
+/** How one MSE compares with another network's: ", higher than the small relu network's 0.001364", or "" with none. */
+export function comparedMse(mse: number, other: Comparison | undefined): string {
+  if (!other) return "";
+  const o = other.finalMse;
+  return `, ${mse > o ? "higher than" : mse < o ? "lower than" : "the same as"} the ${inSentence(other.title)}'s ${sig(o)}`;
+}
+
+/** The sigmoid network's parameter sizes against a ReLU network's of the same shape, or "" with none. */
+export function parameterComparison(sigmoid: ParameterStats, other: Comparison | undefined): string {
+  if (!other) return "";
+  const relu = other.parameters;
   const ratio = (a: number, b: number) => `${fixed(a, 2)} to ${fixed(b, 2)} (${fixed(a / b, 1)}×)`;
   const verdict =
     sigmoid.meanAbsWeight > relu.meanAbsWeight && sigmoid.meanAbsBias > relu.meanAbsBias
       ? "both larger, as the argument above expects"
       : "this run does not show both larger";
   return (
-    `Against the ${reluName}${sameShape ? " of the same shape" : ""}, the sigmoid network's mean absolute weight is ` +
+    `Against the ${inSentence(other.title)} of the same shape, the sigmoid network's mean absolute weight is ` +
     `${ratio(sigmoid.meanAbsWeight, relu.meanAbsWeight)} and its mean absolute bias ${ratio(sigmoid.meanAbsBias, relu.meanAbsBias)}: ${verdict}.`
   );
 }

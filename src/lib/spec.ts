@@ -68,6 +68,19 @@ export function specDataset(spec: Pick<NetworkSpec, "dataset" | "points" | "data
   return sampleDataset(spec.dataset, spec.points, randomLcg(spec.dataSeed));
 }
 
+/** The point of the preset with this label; a page that names a preset its spec lacks fails here, naming both. */
+export function presetPoint(spec: Pick<NetworkSpec, "id" | "presets">, label: string): Point {
+  const preset = spec.presets.find((p) => p.label === label);
+  if (!preset) throw new ValidationError(`data/${spec.id}.json`, "presets", `must include a preset labelled ${JSON.stringify(label)}`);
+  return preset.point;
+}
+
+/** The article's figures of a network that has an article page; its absence fails naming the field. */
+export function articleFigures(spec: Pick<NetworkSpec, "id" | "article">): ArticleFigures {
+  if (!spec.article) throw new ValidationError(`data/${spec.id}.json`, "article", "must give the article's figures {section, finalLoss} for a network with an article page");
+  return spec.article;
+}
+
 /** A spec, or a snapshot, failed validation; the message names the source and the field. */
 export class ValidationError extends Error {
   constructor(

@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {expectGolden, loadFixture} from "./golden.js";
+import {rgb} from "d3";
+import type {Plot as PlotChart, Scale, ScaleName} from "@observablehq/plot";
+import {expectGolden, loadFixture, normalise} from "./golden.js";
 import {datasetScatter} from "../../src/components/dataset-scatter.js";
 import {lossHistory} from "../../src/components/loss-history.js";
 import {modelEstimate} from "../../src/components/model-estimate.js";
+import {estimatePanels} from "../../src/components/estimate-panels.js";
 import {weightHeatmap} from "../../src/components/weight-heatmap.js";
 import {firstLayerLinesChart} from "../../src/components/first-layer-lines.js";
 import {localLinearChart} from "../../src/components/local-linear-chart.js";
@@ -14,10 +17,31 @@ import {snapshotNetwork} from "../../src/lib/snapshot.js";
 import {gridEstimate} from "../../src/lib/estimate.js";
 import {zoneSteps, activationMask} from "../../src/lib/regions.js";
 import {fixed} from "../../src/lib/format.js";
+import {summarize} from "../../src/lib/manifest.js";
 
 const width = 640;
 /** Pixel positions are compared to this many decimals (far below a pixel). */
 const PIXEL_DIGITS = 9;
+
+/** Plot's figure (or bare svg) carries its materialised scales. */
+function isPlotChart(e: Element | null): e is Element & PlotChart {
+  return e !== null && "scale" in e && typeof e.scale === "function";
+}
+
+/** A chart's materialised scale; fails the test if the chart has none by that name. */
+function scaleOf(chart: Element | null, name: ScaleName): Scale {
+  if (!isPlotChart(chart)) throw new Error(`not a Plot chart: ${chart?.tagName}`);
+  const scale = chart.scale(name);
+  if (!scale) throw new Error(`the chart has no ${name} scale`);
+  return scale;
+}
+
+/** A continuous scale's [lo, hi] domain. */
+function domainOf(scale: Scale): [number, number] {
+  const [lo, hi, ...rest] = Array.from(scale.domain ?? [], Number);
+  expect(rest).toEqual([]);
+  return [lo, hi];
+}
 
 describe("chart components (golden)", async () => {
   const relu = await loadFixture("small-relu");
@@ -48,8 +72,7 @@ describe("chart components (golden)", async () => {
     }
   });
 
-  it("estimate panels move their rings without redrawing", async () => {
-    const {estimatePanels} = await import("../../src/components/estimate-panels.js");
+  it("estimate panels move their rings without redrawing", () => {
     const est = gridEstimate(net, "prod", relu.data.x);
     const panels = estimatePanels(est, {width, samples: relu.data.x, document});
     const contours = [...panels.querySelectorAll("path")];
@@ -59,9 +82,8 @@ describe("chart components (golden)", async () => {
     for (const svg of svgs) {
       expect(svg.getAttribute("aria-label")).toContain("selected sample 4 ringed");
       const ring = svg.querySelector(".selected-ring circle:last-child")!;
-      const figure = svg.parentElement as unknown as {scale(n: string): {apply(v: number): number}};
-      expect(Number(ring.getAttribute("cx"))).toBeCloseTo(figure.scale("x").apply(relu.data.x[4][0]), PIXEL_DIGITS);
-      expect(Number(ring.getAttribute("cy"))).toBeCloseTo(figure.scale("y").apply(relu.data.x[4][1]), PIXEL_DIGITS);
+      expect(Number(ring.getAttribute("cx"))).toBeCloseTo(scaleOf(svg.parentElement, "x").apply(relu.data.x[4][0]), PIXEL_DIGITS);
+      expect(Number(ring.getAttribute("cy"))).toBeCloseTo(scaleOf(svg.parentElement, "y").apply(relu.data.x[4][1]), PIXEL_DIGITS);
     }
     // The same path elements are still there: selecting does not redraw the charts.
     expect([...panels.querySelectorAll("path")]).toEqual(contours);
@@ -85,12 +107,11 @@ describe("chart components (golden)", async () => {
     chart.select([1, 1]);
     const d = chart.querySelector(".selected-zone")!.getAttribute("d")!;
     const poly = zonePolygon(net, [1, 1], 3);
-    const scale = chart as unknown as {scale(n: string): {apply(v: number): number}};
     const drawn = d.slice(1, -1).split("L").map((xy) => xy.split(",").map(Number));
     expect(drawn).toHaveLength(poly.length);
     drawn.forEach(([px, py], i) => {
-      expect(px).toBeCloseTo(scale.scale("x").apply(poly[i][0]), PIXEL_DIGITS);
-      expect(py).toBeCloseTo(scale.scale("y").apply(poly[i][1]), PIXEL_DIGITS);
+      expect(px).toBeCloseTo(scaleOf(chart, "x").apply(poly[i][0]), PIXEL_DIGITS);
+      expect(py).toBeCloseTo(scaleOf(chart, "y").apply(poly[i][1]), PIXEL_DIGITS);
     });
     expect(chart.querySelector("svg[aria-label*='selected point (1.00, 1.00)']")).not.toBeNull();
     expect([...chart.querySelectorAll("path")].filter((p) => !p.classList.contains("selected-zone"))).toEqual(lines);
@@ -118,9 +139,113 @@ describe("chart components (golden)", async () => {
   });
 
   it("network and parameter tables", () => {
-    expectGolden(networkTable([relu, large, sigmoid], document), "network-table");
-    expectGolden(parameterTable([sigmoid, relu], document), "parameter-table");
+    expectGolden(networkTable([relu, large, sigmoid].map((s) => summarize(s, `/${s.spec.id}`)), {document}), "network-table");
+    expectGolden(parameterTable([sigmoid, relu].map((s) => summarize(s, `/${s.spec.id}`)), {document}), "parameter-table");
   });
+});
+
+// Properties of the estimate, truth and error panels that hold for any network, so that they fail
+// on a wrong encoding whatever the goldens say (goldens can be regenerated; these cannot). They run
+// on trained fixtures and on an estimate offset from the truth, whose range passes the truth's at
+// the top and stops inside it at the bottom: on it, a domain taken from either panel alone differs
+// from the shared one (on the trained ReLU fixture the truth's range holds the estimate's, so a
+// truth panel with its own domain would draw exactly the same).
+describe("estimate panels (properties)", async () => {
+  const relu = await loadFixture("small-relu");
+  const sigmoid = await loadFixture("small-sigmoid");
+  const trained = gridEstimate(snapshotNetwork(relu), "prod", relu.data.x);
+  const shift = (Math.max(...trained.truth) - Math.min(...trained.truth)) / 4;
+  const offset = {...trained, estimate: trained.estimate.map((v) => v + shift), error: trained.error.map((e) => e + shift)};
+  const cases = [
+    {name: "small ReLU", est: trained, samples: relu.data.x},
+    {name: "small sigmoid", est: gridEstimate(snapshotNetwork(sigmoid), "prod", sigmoid.data.x), samples: sigmoid.data.x},
+    {name: "an estimate offset from the truth", est: offset, samples: relu.data.x}
+  ];
+
+  it("the offset estimate tells a shared domain from either panel's own", () => {
+    const lo = Math.min(...offset.estimate, ...offset.truth);
+    const hi = Math.max(...offset.estimate, ...offset.truth);
+    expect(Math.max(...offset.truth)).toBeLessThan(hi);
+    expect(Math.min(...offset.estimate)).toBeGreaterThan(lo);
+  });
+
+  for (const {name, est, samples} of cases) {
+    describe(name, () => {
+      const panels = estimatePanels(est, {width, samples, document});
+      const figures = [...panels.querySelectorAll("figure")];
+      /** The panel whose title starts with `title`. */
+      const panel = (title: string) => {
+        const found = figures.filter((f) => f.querySelector("h2")?.textContent?.startsWith(title));
+        expect(found, title).toHaveLength(1);
+        return found[0];
+      };
+
+      it("draws three panels, in the order estimate, truth, error", () => {
+        expect(figures).toEqual([panel("Network estimate"), panel("Ground truth"), panel("Error")]);
+      });
+
+      it("gives estimate and truth one colour domain: a value has the same colour in both", () => {
+        const [estimate, truth] = [panel("Network estimate"), panel("Ground truth")];
+        const lo = Math.min(...est.estimate, ...est.truth);
+        const hi = Math.max(...est.estimate, ...est.truth);
+        const [e, t] = [scaleOf(estimate, "color"), scaleOf(truth, "color")];
+        expect(domainOf(t)).toEqual(domainOf(e));
+        // The domain holds every value of both panels, so neither is clipped to the other's range.
+        const [d0, d1] = domainOf(e);
+        expect(d0).toBeLessThanOrEqual(lo);
+        expect(d1).toBeGreaterThanOrEqual(hi);
+        for (let k = 0; k <= 20; ++k) {
+          const v = lo + ((hi - lo) * k) / 20;
+          expect(t.apply(v), `colour of ${v}`).toBe(e.apply(v));
+        }
+        expect(e.apply(lo)).not.toBe(e.apply(hi));
+        // What a reader sees: the two legends are the same drawing.
+        const legend = (f: Element) => normalise(f.querySelector("svg[class$='-ramp']")?.outerHTML ?? "no legend");
+        expect(legend(truth)).toBe(legend(estimate));
+      });
+
+      it("colours the error on a diverging scale symmetric about zero: red below, blue above", () => {
+        const scale = scaleOf(panel("Error"), "color");
+        expect(scale.type).toBe("diverging");
+        const [d0, d1] = domainOf(scale);
+        expect(d0).toBe(-d1);
+        const maxErr = Math.max(...est.error.map(Math.abs));
+        expect(d1).toBeGreaterThanOrEqual(maxErr);
+        const colour = (v: number) => rgb(String(scale.apply(v)));
+        // Zero is the neutral middle: pale, no hue.
+        const zero = colour(0);
+        expect(Math.min(zero.r, zero.g, zero.b)).toBeGreaterThan(200);
+        for (const m of [0.25, 0.5, 1]) {
+          const above = colour(m * maxErr);
+          const below = colour(-m * maxErr);
+          expect(above.b, `+${m}·max is blue`).toBeGreaterThan(above.r);
+          expect(below.r, `−${m}·max is red`).toBeGreaterThan(below.b);
+        }
+      });
+
+      it("puts the three panels on the same x and y domains: the grid plus half a cell each side", () => {
+        const {x1, x2} = est.grid;
+        const h1 = (x1[1] - x1[0]) / 2;
+        const h2 = (x2[1] - x2[0]) / 2;
+        for (const f of figures) {
+          expect(domainOf(scaleOf(f, "x"))).toEqual([x1[0] - h1, x1[x1.length - 1] + h1]);
+          expect(domainOf(scaleOf(f, "y"))).toEqual([x2[0] - h2, x2[x2.length - 1] + h2]);
+        }
+      });
+
+      it("draws every training sample where it is, on every panel", () => {
+        for (const f of figures) {
+          const dots = [...f.querySelectorAll("circle")].filter((c) => !c.closest(".selected-ring"));
+          expect(dots).toHaveLength(samples.length);
+          const [x, y] = [scaleOf(f, "x"), scaleOf(f, "y")];
+          dots.forEach((c, i) => {
+            expect(Number(c.getAttribute("cx"))).toBeCloseTo(x.apply(samples[i][0]), 1);
+            expect(Number(c.getAttribute("cy"))).toBeCloseTo(y.apply(samples[i][1]), 1);
+          });
+        }
+      });
+    });
+  }
 });
 
 describe("zone map chart (golden)", async () => {

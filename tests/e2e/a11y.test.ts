@@ -6,7 +6,7 @@ import {describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {DIAGRAM_DIGITS} from "../../src/components/flow-diagram.js";
 import {fixed} from "../../src/lib/format.js";
-import {AXE_PATH, NETWORK_PAGES, PAGES, openPage, problems, servedSnapshot, waitForFigures, type SiteServer} from "./harness.js";
+import {AXE_PATH, NETWORK_PAGES, PAGES, openPage, problems, servedSnapshot, waitForFigures, type SiteServer} from "../../scripts/harness.js";
 import {useSite} from "./use-site.js";
 import {SLIDER, readFlow, selectedSample, waitForSample} from "./site.js";
 

@@ -5,9 +5,11 @@
 import {describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import type {Point} from "../../src/lib/datasets.js";
-import {snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
+import {readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {parseSnapshot, snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
 import type {Network} from "../../src/lib/network.js";
-import {openPage, problems, servedSnapshot, waitForFigures, type PageLog, type SitePage, type SiteServer} from "./harness.js";
+import {DIST, openPage, problems, servedSnapshot, waitForFigures, type PageLog, type SitePage, type SiteServer} from "../../scripts/harness.js";
 import {useSite} from "./use-site.js";
 import {FLOW, SLIDER, chart, pixelOf, readArithmetic, readFlow, ringAndPixel, selectedSample, twoNearest, waitForSample} from "./site.js";
 import {expectArithmetic, expectFlowMatches} from "./checks.js";
@@ -36,12 +38,23 @@ interface Loaded {
   close(): Promise<void>;
 }
 
-async function load(path: SitePage, id: string): Promise<Loaded> {
+/**
+ * Opens a page and reads the snapshot of network `id` as the site serves it; a page that reads only
+ * the summary (the regression page) has it fetched directly, and its dataset must be the snapshot's.
+ */
+async function load(path: SitePage, id: string, {summary = false} = {}): Promise<Loaded> {
   const {page, log, close} = await openPage(browser, site.origin);
   await page.goto(site.url(path));
   await waitForFigures(page, path);
-  const {snapshot} = await servedSnapshot(page, id);
+  const {snapshot} = summary ? await fetchedSnapshot(id) : await servedSnapshot(page, id);
   return {page, log, snap: snapshot, net: snapshotNetwork(snapshot), close};
+}
+
+/** Snapshot `id` from the built site, by its file name under /_file/data/. */
+async function fetchedSnapshot(id: string): Promise<{snapshot: Snapshot}> {
+  const name = readdirSync(join(DIST, "_file", "data")).find((f) => new RegExp(`^${id}\\.[0-9a-f]+\\.json$`).test(f));
+  if (!name) throw new Error(`no built snapshot ${id}`);
+  return {snapshot: parseSnapshot(JSON.parse(readFileSync(join(DIST, "_file", "data", name), "utf8")), name)};
 }
 
 /** Expects the chart's ring to be drawn where its scales put sample i. */
@@ -101,7 +114,7 @@ async function findNearest(page: Page, x1: string, x2: string): Promise<void> {
 
 describe("regression page", () => {
   it("moves the ring with the slider, a click on the plot and typed coordinates; refuses bad input", async () => {
-    const {page, log, snap, close} = await load("/regression", "small-relu");
+    const {page, log, snap, close} = await load("/regression", "small-relu", {summary: true});
     try {
       const samples = snap.data.x;
       const start = await selectedSample(page);

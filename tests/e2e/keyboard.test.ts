@@ -5,7 +5,7 @@ import {describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {snapshotNetwork} from "../../src/lib/snapshot.js";
 import type {Point} from "../../src/lib/datasets.js";
-import {openPage, problems, servedSnapshot, waitForFigures, type SiteServer} from "./harness.js";
+import {openPage, problems, servedSnapshot, waitForFigures, type SiteServer} from "../../scripts/harness.js";
 import {useSite} from "./use-site.js";
 import {readArithmetic, readFlow, selectedSample, twoNearest, waitForSample} from "./site.js";
 import {expectArithmetic} from "./checks.js";

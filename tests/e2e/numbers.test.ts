@@ -6,7 +6,7 @@ import {describe, expect, it} from "vitest";
 import type {Browser} from "playwright-core";
 import {DIAGRAM_DIGITS} from "../../src/components/flow-diagram.js";
 import {snapshotNetwork} from "../../src/lib/snapshot.js";
-import {NETWORK_PAGES, openPage, problems, servedSnapshot, waitForFigures, type SiteServer} from "./harness.js";
+import {NETWORK_PAGES, openPage, problems, servedSnapshot, waitForFigures, type SiteServer} from "../../scripts/harness.js";
 import {useSite} from "./use-site.js";
 import {readFlow, selectedSample, waitForSample} from "./site.js";
 import {expectFlowMatches} from "./checks.js";

@@ -2,7 +2,7 @@
 // console error or warning, throws nothing, has no failed request and asks no other origin.
 import {describe, expect, it} from "vitest";
 import type {Browser} from "playwright-core";
-import {FIGURES, PAGES, openPage, problems, servedSnapshot, waitForFigures, type SiteServer} from "./harness.js";
+import {PAGES, SUMMARY, dataFilesOf, figuresOf, openPage, problems, servedSnapshot, servedSummary, waitForFigures, type SiteServer} from "../../scripts/harness.js";
 import {useSite} from "./use-site.js";
 
 let site: SiteServer;
@@ -11,15 +11,6 @@ useSite((s, b) => {
   site = s;
   browser = b;
 });
-
-/** The snapshots each page reads. */
-const SNAPSHOTS: Record<(typeof PAGES)[number], string[]> = {
-  "/": ["small-relu", "large-relu", "small-sigmoid"],
-  "/regression": ["small-relu"],
-  "/small-relu": ["small-relu"],
-  "/large-relu": ["large-relu"],
-  "/small-sigmoid": ["small-sigmoid", "small-relu", "large-relu"]
-};
 
 describe.each(PAGES)("page %s", (path) => {
   it("draws its figures with no error, warning, failed or foreign request", async () => {
@@ -31,15 +22,17 @@ describe.each(PAGES)("page %s", (path) => {
       await page.waitForLoadState("networkidle");
       expect(await page.locator(".snapshot-error, .observablehq--error").count(), "error boxes on the page").toBe(0);
       expect(await page.locator("observablehq-loading").count(), "cells still loading").toBe(0);
-      for (const [selector, n] of FIGURES[path]) expect(await page.locator(selector).count(), selector).toBeGreaterThanOrEqual(n);
+      for (const [selector, n] of figuresOf(path)) expect(await page.locator(selector).count(), selector).toBeGreaterThanOrEqual(n);
       await expect(page.locator("h1").first().textContent()).resolves.toBeTruthy();
       // Every inline expression of the prose was evaluated: none is left as source text.
       expect(await page.locator("main").innerText()).not.toMatch(/\$\{|undefined|NaN/);
-      // The snapshots the page fetched are the ones it should read, and they are valid.
-      for (const id of SNAPSHOTS[path]) {
-        const {snapshot} = await servedSnapshot(page, id);
-        expect(snapshot.spec.id).toBe(id);
+      // The data files the page fetched are the ones it should read, and they are valid.
+      for (const id of dataFilesOf(path)) {
+        if (id === SUMMARY) expect((await servedSummary(page)).summaries.length).toBeGreaterThan(0);
+        else expect((await servedSnapshot(page, id)).snapshot.spec.id).toBe(id);
       }
+      const fetched = log.requests.filter((r) => /\/_file\/data\//.test(r.url)).map((r) => new URL(r.url).pathname.split("/").pop()!.split(".")[0]);
+      expect(fetched.sort(), "data files fetched").toEqual([...dataFilesOf(path)].sort());
       expect(problems(log)).toEqual([]);
       expect(log.requests.length).toBeGreaterThan(0);
       expect(log.requests.every((r) => r.url.startsWith(site.origin + "/"))).toBe(true);

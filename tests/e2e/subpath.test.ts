@@ -4,7 +4,8 @@
 import {describe, expect, it} from "vitest";
 import type {Browser} from "playwright-core";
 import {parseSnapshot} from "../../src/lib/snapshot.js";
-import {PAGES, openPage, problems, waitForFigures, type SiteServer} from "./harness.js";
+import {parseSummaries} from "../../src/lib/manifest.js";
+import {NETWORK_PAGES, PAGES, SUMMARY, openPage, problems, waitForFigures, type SiteServer} from "../../scripts/harness.js";
 import {useSite} from "./use-site.js";
 
 const SUBPATH = "/fcnn/";
@@ -43,7 +44,9 @@ describe.each(PAGES)("%s under /fcnn/", (path) => {
         expect(under(url), `${ref} resolves to ${url}`).toBe(true);
         const res = await fetch(url);
         expect(res.status, url).toBe(200);
-        if (files.includes(ref)) {
+        if (files.includes(ref) && ref.includes(`/${SUMMARY}.`)) {
+          expect(parseSummaries(await res.json(), ref).length).toBeGreaterThan(0);
+        } else if (files.includes(ref)) {
           const snapshot = parseSnapshot(await res.json(), ref);
           expect(ref).toContain(snapshot.spec.id);
         } else {
@@ -72,7 +75,7 @@ describe("navigation under /fcnn/", () => {
       await page.click('nav.site-nav a[href$="regression"]');
       await page.waitForURL(site.url("/regression"));
       await waitForFigures(page, "/regression");
-      for (const next of ["/small-relu", "/large-relu", "/small-sigmoid"] as const) {
+      for (const next of NETWORK_PAGES.map((p) => p.path)) {
         await page.click("#observablehq-footer a[rel=next]");
         await page.waitForURL(site.url(next));
         expect(under(page.url())).toBe(true);

@@ -2,7 +2,7 @@
 // file, started before its tests and closed after them.
 import {afterAll, beforeAll} from "vitest";
 import type {Browser} from "playwright-core";
-import {launchBrowser, serveSite, type SiteServer} from "./harness.js";
+import {launchBrowser, serveSite, type SiteServer} from "../../scripts/harness.js";
 
 /** Starts the server (with `options`, e.g. a subpath) and the browser, and hands them to `ready`. */
 export function useSite(ready: (site: SiteServer, browser: Browser) => void, options: Parameters<typeof serveSite>[0] = {}): void {

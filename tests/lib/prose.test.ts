@@ -13,6 +13,7 @@ import {
   signWord,
   silencedSentence,
   symmetrySentence,
+  targetArithmetic,
   targetsPhrase
 } from "../../src/lib/prose.js";
 
@@ -33,6 +34,12 @@ describe("prose", () => {
     expect(targetsPhrase([a, {title: "Tanh network", dataset: "sumSquares" as const, points: 100}])).toBe(
       "the target y = x₁·x₂ / 4, on 2,500 training samples (Small ReLU network); the target y = (x₁² + x₂²) / 4, on 100 training samples (Tanh network)"
     );
+  });
+
+  it("writes a target out with a point's numbers", () => {
+    expect(targetArithmetic("prod", [0.37, -0.21])).toBe("0.370 × −0.210 / 4");
+    expect(targetArithmetic("sumSquares", [1, -2])).toBe("((1.000)² + (−2.000)²) / 4");
+    expect(targetArithmetic("polynom", [1, 2])).toBe("((1.000)² − 3 × 1.000 × 2.000 − (2.000)²) / 4");
   });
 
   it("says what the ReLU silences", () => {
@@ -63,12 +70,15 @@ describe("prose", () => {
   });
 
   it("compares losses and parameter sizes", () => {
-    expect(comparedMse(0.003, 0.001, "small ReLU network")).toBe("higher than the small ReLU network's 0.001000");
-    expect(comparedMse(0.0005, 0.001, "small ReLU network")).toBe("lower than the small ReLU network's 0.001000");
     const big = {meanAbsWeight: 4, meanAbsBias: 2, maxAbsWeight: 8, maxAbsBias: 3};
     const small = {meanAbsWeight: 1, meanAbsBias: 0.5, maxAbsWeight: 2, maxAbsBias: 1};
-    expect(parameterComparison(big, small, "small ReLU network", true)).toMatch(/of the same shape.*4\.00 to 1\.00 \(4\.0×\).*both larger/);
-    expect(parameterComparison(small, big, "small ReLU network", false)).toMatch(/does not show both larger/);
+    const relu = (parameters: typeof big) => ({title: "Small ReLU network", finalMse: 0.001, parameters});
+    expect(comparedMse(0.003, relu(small))).toBe(", higher than the small ReLU network's 0.001000");
+    expect(comparedMse(0.0005, relu(small))).toBe(", lower than the small ReLU network's 0.001000");
+    expect(comparedMse(0.0005, undefined)).toBe("");
+    expect(parameterComparison(big, relu(small))).toMatch(/small ReLU network of the same shape.*4\.00 to 1\.00 \(4\.0×\).*both larger/);
+    expect(parameterComparison(small, relu(big))).toMatch(/does not show both larger/);
+    expect(parameterComparison(small, undefined)).toBe("");
   });
 
   it("calls a unit dead only when it is flat on (nearly) every sample", () => {

@@ -2,26 +2,34 @@
 // (sirv, optionally under a subpath, on 127.0.0.1) and Debian's Chromium driven by playwright-core.
 // Every request to an origin other than the server's is aborted and recorded, so a test can fail on it.
 //
-// SITE_DIST points the tests at another built copy of the site (default: ./dist); CHROMIUM_PATH at
-// another Chromium (default: /usr/bin/chromium). No browser is ever downloaded.
+// The site's pages come from the network manifest (src/data/manifest.ts), as the config's do: a new
+// spec file is a new page, and every browser test and the browser benchmark visit it.
+//
+// SITE_DIST points the tests at another built copy of the site (default: ./dist), and SITE_ROOT at
+// the project it was built from (default: the working directory); CHROMIUM_PATH at another Chromium
+// (default: /usr/bin/chromium). No browser is ever downloaded.
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
 import sirv from "sirv";
 import {chromium, type Browser, type Page} from "playwright-core";
-import {parseSnapshot, type Snapshot} from "../../src/lib/snapshot.js";
+import {parseSnapshot, type Snapshot} from "../src/lib/snapshot.js";
+import {parseSummaries, type NetworkSummary} from "../src/lib/manifest.js";
+import {readManifest} from "../src/data/manifest.js";
 
-export const DIST = process.env.SITE_DIST ? resolve(process.env.SITE_DIST) : join(process.cwd(), "dist");
+const ROOT = process.env.SITE_ROOT ? resolve(process.env.SITE_ROOT) : process.cwd();
+export const DIST = process.env.SITE_DIST ? resolve(process.env.SITE_DIST) : join(ROOT, "dist");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const PAGES = ["/", "/regression", "/small-relu", "/large-relu", "/small-sigmoid"] as const;
-export type SitePage = (typeof PAGES)[number];
+/** Every declared network and its page, in the site's order. */
+export const MANIFEST = readManifest({specDir: join(ROOT, "data"), pagesDir: join(ROOT, "src")});
+/** A page path such as "/", "/regression", "/small-relu" or "/networks/<id>". */
+export type SitePage = string;
 /** The pages that draw a flow diagram, and the snapshot each one is about. */
-export const NETWORK_PAGES = [
-  {path: "/small-relu", id: "small-relu"},
-  {path: "/large-relu", id: "large-relu"},
-  {path: "/small-sigmoid", id: "small-sigmoid"}
-] as const;
+export const NETWORK_PAGES: readonly {path: SitePage; id: string}[] = MANIFEST.map((e) => ({path: e.path, id: e.spec.id}));
+export const PAGES: readonly SitePage[] = ["/", "/regression", ...NETWORK_PAGES.map((p) => p.path)];
+/** The summary of every network that the introduction reads: data/networks.json. */
+export const SUMMARY = "networks";
 /** The axe-core build injected into pages by the accessibility tests. */
 export const AXE_PATH = join(process.cwd(), "node_modules", "axe-core", "axe.min.js");
 
@@ -158,20 +166,35 @@ const NETWORK_FIGURES: [string, number][] = [
   [".estimate-panels figure > svg[aria-label]", 3],
   [".flow-diagram svg.flow-svg .neuron", 3]
 ];
-export const FIGURES: Record<SitePage, [string, number][]> = {
-  "/": [["table.network-table tbody tr", 3]],
-  "/regression": [
-    ["form.sample-picker input[type=range]", 1],
-    ["figure svg[aria-label^='Scatter']", 1]
-  ],
-  "/small-relu": [...NETWORK_FIGURES, ["figure svg[aria-label^='First-layer lines']", 1]],
-  "/large-relu": NETWORK_FIGURES,
-  "/small-sigmoid": [...NETWORK_FIGURES, ["table", 1]]
+/** What the article pages draw beyond every network page's figures. */
+const ARTICLE_FIGURES: Record<string, [string, number][]> = {
+  "/small-relu": [["figure svg[aria-label^='First-layer lines']", 1]],
+  "/small-sigmoid": [["table.parameter-table", 1]]
 };
+
+/** The figures of a page: [selector, minimum count]. */
+export function figuresOf(path: SitePage): [string, number][] {
+  if (path === "/") return [["table.network-table tbody tr", MANIFEST.length]];
+  if (path === "/regression")
+    return [
+      ["form.sample-picker input[type=range]", 1],
+      ["figure svg[aria-label^='Scatter']", 1]
+    ];
+  return [...NETWORK_FIGURES, ...(ARTICLE_FIGURES[path] ?? [])];
+}
+
+/** The data files a page reads (by name: a network's id, or SUMMARY). */
+export function dataFilesOf(path: SitePage): string[] {
+  if (path === "/" || path === "/regression") return [SUMMARY];
+  const network = NETWORK_PAGES.find((p) => p.path === path);
+  if (!network) throw new Error(`no page ${path} in the manifest`);
+  // The sigmoid page compares its parameters with the other networks' through the summary.
+  return path === "/small-sigmoid" ? [network.id, SUMMARY] : [network.id];
+}
 
 /**
  * Waits until the page's cells have settled and its figures are drawn: no Framework loading
- * placeholder is left and every figure of FIGURES[path] is in the document; then two animation
+ * placeholder is left and every figure of figuresOf(path) is in the document; then two animation
  * frames, so what a test reads has been laid out. Stops early (without failing) when the page shows
  * a snapshot error or a cell error, so the test can report what it shows instead of a timeout.
  */
@@ -181,7 +204,7 @@ export async function waitForFigures(page: Page, path: SitePage, {timeout = 30_0
       (figures) =>
         document.querySelector(".snapshot-error, .observablehq--error") !== null ||
         (document.querySelector("observablehq-loading") === null && figures.every(([s, n]) => document.querySelectorAll(s).length >= n)),
-      FIGURES[path],
+      figuresOf(path),
       {timeout, polling: 50}
     );
   } catch (error) {
@@ -192,7 +215,7 @@ export async function waitForFigures(page: Page, path: SitePage, {timeout = 30_0
           ...figures.filter(([s, n]) => document.querySelectorAll(s).length < n).map(([s, n]) => `${s}: ${document.querySelectorAll(s).length} of ${n}`),
           ...(document.querySelector("observablehq-loading") ? [`${document.querySelectorAll("observablehq-loading").length} cells still loading`] : [])
         ],
-        FIGURES[path]
+        figuresOf(path)
       )
       .catch(() => []);
     throw new Error(`${path}: figures not drawn within ${timeout} ms; missing ${missing.join("; ")}`, {cause: error});
@@ -207,13 +230,21 @@ export async function animationFrames(page: Page, n = 2): Promise<void> {
   await page.evaluate(`new Promise((resolve) => { let k = ${Number(n)}; const step = () => (k-- <= 0 ? resolve() : requestAnimationFrame(step)); step(); })`);
 }
 
-/** The URL of the snapshot `id` this page fetched (Framework hashes file names: /_file/data/<id>.<hash>.json). */
+/** The URL of the data file `id` this page fetched (Framework hashes file names: /_file/data/<id>.<hash>.json). */
 export async function snapshotUrl(page: Page, id: string): Promise<string> {
   const urls = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
   const pattern = new RegExp(`/_file/data/${id}\\.[0-9a-f]+\\.json$`);
   const url = urls.find((u) => pattern.test(new URL(u).pathname));
   if (!url) throw new Error(`the page fetched no snapshot ${id}; it fetched:\n${urls.join("\n")}`);
   return url;
+}
+
+/** The summary exactly as the page received it, fetched again from the server and validated. */
+export async function servedSummary(page: Page): Promise<{url: string; summaries: NetworkSummary[]}> {
+  const url = await snapshotUrl(page, SUMMARY);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return {url, summaries: parseSummaries(await res.json(), `${SUMMARY}.json`)};
 }
 
 /** The snapshot `id` exactly as the page received it, fetched again from the server and validated. */

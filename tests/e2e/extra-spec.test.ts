@@ -1,0 +1,102 @@
+// Adding a network is adding one spec file: a copy of the project with one more spec in data/ (a
+// tanh [8] network on sumSquares) and nothing else is built with the real `npm run build`; the
+// build trains it and publishes its generic explorer page, which loads in Chromium with its figures,
+// no error, and prose that names its own activation; the introduction and the navigation list it.
+//
+// The copy starts from this project's Framework cache (when there is one), so only the new network
+// is trained and the npm bundles are not built again: the test checks what the spec file changes.
+import {cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {spawnSync} from "node:child_process";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Browser} from "playwright-core";
+import {launchBrowser, openPage, problems, serveSite, waitForFigures, type SiteServer} from "../../scripts/harness.js";
+
+const ID = "tanh-eight";
+const SPEC = {
+  id: ID,
+  title: "Tanh network",
+  dataset: "sumSquares",
+  points: 600,
+  hidden: [8],
+  activation: "tanh",
+  optimizer: "adam",
+  learningRate: 0.01,
+  epochs: 40,
+  batchSize: 50,
+  checkpointEvery: 10,
+  dataSeed: 3,
+  initSeed: 4,
+  seedNote: "a test network"
+};
+/** What the copy needs of the project (no node_modules: linked; no dist: built). */
+const COPIED = ["package.json", "tsconfig.json", "observablehq.config.ts", "data", "src", "scripts"];
+
+let root: string;
+let site: SiteServer;
+let browser: Browser;
+let build: {status: number | null; output: string};
+
+beforeAll(async () => {
+  root = join(tmpdir(), `fcnn-extra-${process.pid}`);
+  rmSync(root, {recursive: true, force: true});
+  mkdirSync(root);
+  // src/ brings Framework's cache (src/.observablehq/cache) along, when this project has one.
+  for (const entry of COPIED) cpSync(entry, join(root, entry), {recursive: true});
+  symlinkSync(join(process.cwd(), "node_modules"), join(root, "node_modules"), "dir");
+  writeFileSync(join(root, "data", `${ID}.json`), JSON.stringify(SPEC, null, 2));
+  const result = spawnSync("npm", ["run", "build"], {cwd: root, encoding: "utf8", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}, timeout: 240_000});
+  build = {status: result.status, output: `${result.stdout}\n${result.stderr}`};
+  if (build.status === 0) {
+    site = await serveSite({root: join(root, "dist")});
+    browser = await launchBrowser();
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (root) rmSync(root, {recursive: true, force: true});
+});
+
+describe("a spec dropped into data/", () => {
+  it("is trained by the build, which publishes its page", () => {
+    expect(build.status, build.output.slice(-3000)).toBe(0);
+    expect(build.output).toContain(`${ID}: training`);
+    expect(existsSync(join(root, "dist", "networks", `${ID}.html`))).toBe(true);
+  });
+
+  it("gets an explorer page with its figures, its own activation in the prose, and no error", async () => {
+    const path = `/networks/${ID}`;
+    const {page, log, close} = await openPage(browser, site.origin);
+    try {
+      await page.goto(site.url(path));
+      await waitForFigures(page, path);
+      await page.waitForLoadState("networkidle");
+      expect(await page.locator(".snapshot-error, .observablehq--error").count()).toBe(0);
+      expect(await page.locator("h1").first().textContent()).toBe(SPEC.title);
+      const text = await page.locator("main").innerText();
+      expect(text).toContain("8 tanh units");
+      expect(text).toMatch(/exist only for piecewise-linear activations/);
+      expect(text).not.toMatch(/\$\{|undefined|NaN|ReLU silences/);
+      expect(await page.locator(".neuron-arithmetic").count()).toBeGreaterThan(0);
+      expect(problems(log)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("is listed by the introduction and the navigation", async () => {
+    const {page, log, close} = await openPage(browser, site.origin);
+    try {
+      await page.goto(site.url("/"));
+      await waitForFigures(page, "/");
+      expect(await page.locator(`table.network-table a[href='./networks/${ID}']`).count()).toBe(1);
+      expect(await page.locator(`nav.site-nav a[href='./networks/${ID}']`).count()).toBe(1);
+      expect(problems(log)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
