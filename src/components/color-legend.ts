@@ -1,16 +1,20 @@
-// Legends of the flow diagram, drawn with D3 into small SVGs:
-// - colorLegend: the neuron colour scale(s) in use, either one ramp ("comp") or one small ramp under
-//   each column ("layer", "dataset"), each labelled with its domain ends;
-// - edgeLegend: a wedge from −max to +max drawn exactly as edges are (colour by sign and size,
-//   width by size), so one picture says what both colour and width mean.
-// Every number shown is a domain end, i.e. an exact value of the diagram, formatted like the figure.
+// Legends, drawn with D3 into small SVGs:
+// - colorLegend: the flow diagram's neuron colour scale(s) in use, either one ramp ("comp") or one
+//   small ramp under each column ("layer", "dataset"), each labelled with its domain ends;
+// - parameterLegend: the parameter scale from −max to +max, as short segments drawn exactly as edges
+//   are (colour, and width when the figure encodes it), so one picture says what colour and width mean;
+//   edgeLegend is the flow diagram's, titled by its edge encoding; the weight heatmap shows the same
+//   scale without widths.
+// Every number shown is a domain end (or 0), i.e. an exact value of the figure, formatted like it.
+// Text is filled with currentColor, the page's text colour in any theme.
 import * as d3 from "d3";
 import type {Extent} from "../lib/extents.js";
 import {fixed} from "../lib/format.js";
-import type {ColorMode, EdgeMode} from "../lib/flow-model.js";
-import {signedColor, strokeWidthFor} from "./palettes.js";
+import type {ColorMode} from "../lib/flow-model.js";
+import {svgElement} from "./dom.js";
+import type {EdgeEncoding} from "./flow/encodings.js";
+import type {ParameterScale} from "./parameter-scale.js";
 
-const SVG_NS = "http://www.w3.org/2000/svg";
 let gradientCount = 0;
 
 /** One ramp: a label, its domain and its horizontal span (centre and width, in px). */
@@ -50,9 +54,10 @@ function legendBlock(doc: Document, className: string, mode: string, title: stri
 }
 
 function svgRoot(doc: Document, width: number, height: number) {
-  const svg = d3.select(doc.createElementNS(SVG_NS, "svg") as SVGSVGElement);
-  return svg
+  return d3
+    .select(svgElement(doc, "svg"))
     .attr("aria-hidden", "true")
+    .attr("fill", "currentColor")
     .attr("width", width)
     .attr("height", height)
     .attr("viewBox", `0 0 ${width} ${height}`)
@@ -129,30 +134,34 @@ export function colorLegend(o: ColorLegendOptions): HTMLElement {
   return block;
 }
 
-export interface EdgeLegendOptions {
+export interface ParameterLegendOptions {
   document: Document;
-  mode: EdgeMode;
-  /** The scale's end: the largest |w| (or |w·a|) and |b| of the diagram. */
-  max: number;
+  scale: ParameterScale;
+  /** The room available, in px (the ramp is at most 220 px wide). */
   width: number;
   digits: number;
+  /** Classes and data-mode of the block, and its title. */
+  className: string;
+  mode: string;
+  title: string;
+  /** Draw each segment at the scale's width for its value (edges), or all at one height (cells). */
+  widths: boolean;
 }
 
-/** The edge legend: a wedge of short segments from −max to +max, styled as edges are. */
-export function edgeLegend(o: EdgeLegendOptions): HTMLElement {
+/** Height of the ramp when widths are not encoded, in px. */
+const FLAT_RAMP = 10;
+
+/**
+ * The parameter scale from −max to +max as 24 short segments, each drawn at the colour (and width)
+ * of the value at its middle, with the two ends and 0 written below.
+ */
+export function parameterLegend(o: ParameterLegendOptions): HTMLElement {
   const rampWidth = Math.min(220, o.width - 8);
-  const what = o.mode === "weight" ? "weight w" : "contribution w·a, the term the edge adds to z";
-  const block = legendBlock(
-    o.document,
-    `flow-edge-legend flow-edge-legend-${o.mode}`,
-    o.mode,
-    `Edges: ${what} (label, colour and width). Blue positive, red negative, wider when larger; bias boxes use the same colours.` +
-      (o.mode === "contribution" ? " Dashed grey: an inactive input, which adds exactly 0." : "")
-  );
-  const width = rampWidth + 8;
-  const svg = svgRoot(o.document, width, 34);
-  const x = d3.scaleLinear().domain([-o.max, o.max]).range([4, 4 + rampWidth]);
-  const steps = d3.range(-12, 12).map((s) => [(s / 12) * o.max, ((s + 1) / 12) * o.max]);
+  const block = legendBlock(o.document, o.className, o.mode, o.title);
+  const svg = svgRoot(o.document, rampWidth + 8, 34);
+  const {max, color, width} = o.scale;
+  const x = d3.scaleLinear().domain([-max, max]).range([4, 4 + rampWidth]);
+  const steps = d3.range(-12, 12).map((s) => [(s / 12) * max, ((s + 1) / 12) * max] as const);
   svg
     .append("g")
     .selectAll("line")
@@ -162,16 +171,16 @@ export function edgeLegend(o: EdgeLegendOptions): HTMLElement {
     .attr("x2", (d) => x(d[1]))
     .attr("y1", 8)
     .attr("y2", 8)
-    .attr("stroke", (d) => signedColor((d[0] + d[1]) / 2, o.max))
-    .attr("stroke-width", (d) => strokeWidthFor((d[0] + d[1]) / 2, o.max));
+    .attr("stroke", (d) => color((d[0] + d[1]) / 2))
+    .attr("stroke-width", (d) => (o.widths ? width((d[0] + d[1]) / 2) : FLAT_RAMP));
   svg
     .append("g")
     .attr("class", "legend-ticks")
     .selectAll("text")
     .data([
-      [-o.max, "start"],
+      [-max, "start"],
       [0, "middle"],
-      [o.max, "end"]
+      [max, "end"]
     ] as const)
     .join("text")
     .attr("x", (d) => x(d[0]))
@@ -180,4 +189,30 @@ export function edgeLegend(o: EdgeLegendOptions): HTMLElement {
     .text((d) => fixed(d[0], o.digits));
   block.appendChild(svg.node()!);
   return block;
+}
+
+export interface EdgeLegendOptions {
+  document: Document;
+  encoding: EdgeEncoding;
+  /** The diagram's parameter scale (its end: the largest |edge value| and |b| of the diagram). */
+  scale: ParameterScale;
+  width: number;
+  digits: number;
+}
+
+/** The flow diagram's edge legend: the parameter scale styled as edges are, titled by the edge encoding. */
+export function edgeLegend(o: EdgeLegendOptions): HTMLElement {
+  const {mode, legend, note} = o.encoding;
+  return parameterLegend({
+    document: o.document,
+    scale: o.scale,
+    width: o.width,
+    digits: o.digits,
+    className: `flow-edge-legend flow-edge-legend-${mode}`,
+    mode,
+    title:
+      `Edges: ${legend} (label, colour and width). Blue positive, red negative, wider when larger; bias boxes use the same colours.` +
+      (note ? ` ${note}` : ""),
+    widths: true
+  });
 }

@@ -1,5 +1,8 @@
 // A tiny element builder for the HTML components, taking the document explicitly so that the
-// same code renders in the browser and in jsdom tests.
+// same code renders in the browser and in jsdom tests, and the SVG namespace every SVG component uses.
+
+/** The SVG namespace: elements created in it with createElementNS are typed as SVG elements. */
+export const SVG_NS = "http://www.w3.org/2000/svg";
 
 type Child = Node | string | number | null | undefined | false;
 
@@ -41,4 +44,9 @@ export function numberTable(
       values.map((row, i) => h(doc, "tr", {}, rows ? h(doc, "th", {scope: "row"}, rows[i]) : null, row.map((v) => h(doc, "td", {}, format(v)))))
     )
   );
+}
+
+/** A new SVG element of the given tag, in `doc`. */
+export function svgElement<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K): SVGElementTagNameMap[K] {
+  return doc.createElementNS(SVG_NS, tag);
 }

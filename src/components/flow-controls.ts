@@ -2,7 +2,8 @@
 // numbers are printed. Its value is the options object the flow diagram takes.
 import {h} from "./dom.js";
 import {PALETTE_NAMES, type PaletteName} from "./palettes.js";
-import {COLOR_MODES, EDGE_MODES, type ColorMode, type EdgeMode} from "../lib/flow-model.js";
+import {COLOR_MODES, type ColorMode, type EdgeMode} from "../lib/flow-model.js";
+import {EDGE_ENCODINGS} from "./flow/encodings.js";
 
 export interface FlowSettings {
   palette: PaletteName;
@@ -19,10 +20,6 @@ const COLOR_MODE_TEXT: Record<ColorMode, string> = {
   comp: "one scale for the whole network",
   layer: "one scale per layer",
   dataset: "per layer, over all samples"
-};
-const EDGE_MODE_TEXT: Record<EdgeMode, string> = {
-  weight: "weight w",
-  contribution: "contribution w·a"
 };
 
 let uid = 0;
@@ -44,7 +41,7 @@ export function flowControls(initial: Partial<FlowSettings> = {}, doc: Document 
     {class: "controls flow-controls", "aria-label": "Flow diagram settings"},
     select("palette", "Palette", PALETTE_NAMES.map((p) => [p, p]), value.palette),
     select("colorMode", "Colours", COLOR_MODES.map((m) => [m, COLOR_MODE_TEXT[m]]), value.colorMode),
-    select("edgeMode", "Edges by", EDGE_MODES.map((m) => [m, EDGE_MODE_TEXT[m]]), value.edgeMode),
+    select("edgeMode", "Edges by", EDGE_ENCODINGS.map((e) => [e.mode, e.control]), value.edgeMode),
     h(doc, "label", {for: `${id}-numbers`}, h(doc, "input", {type: "checkbox", id: `${id}-numbers`, name: "showNumbers", checked: value.showNumbers}), " numbers")
   ) as FlowControls;
   form.value = value;

@@ -1,10 +1,12 @@
-// Colour palettes of the flow diagram: palette name -> interpolator t in [0, 1] -> CSS colour,
-// plus the diverging colour used for parameters (weights, biases) and a text colour chosen for
-// contrast against a fill. Pure functions (d3-color only, no DOM).
+// Colour palettes of the flow diagram: palette name -> interpolator t in [0, 1] -> CSS colour; the
+// d3 scale that fills a neuron through a palette; and the text colour chosen for contrast against a
+// fill. Pure functions (d3 only, no DOM). The colours of parameters (weights, biases) are in
+// parameter-scale.ts.
 import * as d3 from "d3";
+import type {Extent} from "../lib/extents.js";
+import type {PaletteName} from "../lib/palette-names.js";
 
-export type PaletteName = "viridis" | "rainbow" | "cool" | "Spectral" | "turbo";
-export const PALETTE_NAMES: readonly PaletteName[] = ["viridis", "rainbow", "cool", "Spectral", "turbo"];
+export {PALETTE_NAMES, type PaletteName} from "../lib/palette-names.js";
 
 const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
 
@@ -32,14 +34,23 @@ export const PALETTES: Record<PaletteName, (t: number) => string> = {
 };
 
 /**
- * Colour of a signed parameter-like value v (a weight, a bias, a term w·a) on a scale whose ends
- * are ±max: blue for positive, red for negative, deeper with |v|/max. The pale centre of RdBu is
- * skipped (|t − 0.5| >= 0.18) so that a small weight is still visible on a white page.
+ * An interpolator factory for a d3 continuous scale whose range holds positions t in [0, 1] along a
+ * palette: the scale maps a value piecewise linearly to a position, and the position through the
+ * palette. (d3's default factory would blend the colours at the range's stops in RGB, straight
+ * across the palette's curve.) For the range [0, 1], position = 0 + (1 − 0)·t = t exactly.
  */
-export function signedColor(v: number, max: number): string {
-  const m = max > 0 ? Math.min(1, Math.abs(v) / max) : 0;
-  const offset = 0.18 + 0.32 * m;
-  return d3.interpolateRdBu(0.5 + (v < 0 ? -offset : offset));
+export function alongPalette(interpolator: (t: number) => string): (a: number, b: number) => (t: number) => string {
+  return (a, b) => (t) => interpolator(a + (b - a) * t);
+}
+
+/**
+ * Value -> colour through a palette over the domain [lo, hi]: t = (v − lo) / (hi − lo), clamped to
+ * [0, 1], then interpolator(t). A value outside the domain (a sample outside the dataset's extents)
+ * gets the end colour. A degenerate domain (lo = hi, e.g. the single output in "layer" mode) maps
+ * every value to the palette's middle: d3's linear scale normalises a zero-width domain to t = 0.5.
+ */
+export function paletteScale(interpolator: (t: number) => string, [lo, hi]: Extent): d3.ScaleLinear<number, string> {
+  return d3.scaleLinear().domain([lo, hi]).range([0, 1]).clamp(true).interpolate(alongPalette(interpolator));
 }
 
 /** WCAG relative luminance of a CSS colour. */
@@ -56,19 +67,16 @@ export const DARK_TEXT = "#111";
 export const LIGHT_TEXT = "#fff";
 
 /**
- * Text colour for a label drawn on `fill`: whichever of near-black and white has the larger WCAG
- * contrast ratio (L1 + 0.05) / (L2 + 0.05) against it.
+ * The luminance L* of a fill at which near-black and white text have the same WCAG contrast ratio
+ * against it: (L + 0.05) / (L_dark + 0.05) = (1 + 0.05) / (L + 0.05)  ⇔  L* = √(1.05 (L_dark + 0.05)) − 0.05
+ * (about 0.18). Above it dark text has the larger contrast, below it white text does.
  */
-export function textColorFor(fill: string): string {
-  const l = relativeLuminance(fill);
-  const darkL = relativeLuminance(DARK_TEXT);
-  const contrastDark = (l + 0.05) / (darkL + 0.05);
-  const contrastLight = 1.05 / (l + 0.05);
-  return contrastDark >= contrastLight ? DARK_TEXT : LIGHT_TEXT;
-}
+export const TEXT_LUMINANCE_THRESHOLD = Math.sqrt(1.05 * (relativeLuminance(DARK_TEXT) + 0.05)) - 0.05;
 
-/** Stroke width of an edge carrying v on a scale whose ends are ±max: 0.6 px up to 5 px. */
-export function strokeWidthFor(v: number, max: number): number {
-  const m = max > 0 ? Math.min(1, Math.abs(v) / max) : 0;
-  return 0.6 + 4.4 * m;
+/** Fill luminance -> text colour: white below L*, near-black at and above it. */
+export const textOnFill = d3.scaleThreshold<number, string>().domain([TEXT_LUMINANCE_THRESHOLD]).range([LIGHT_TEXT, DARK_TEXT]);
+
+/** Text colour for a label drawn on `fill`: whichever of near-black and white contrasts more with it. */
+export function textColorFor(fill: string): string {
+  return textOnFill(relativeLuminance(fill));
 }

@@ -2,9 +2,8 @@
 // Redrawing a contour chart with thousands of dots for every slider step costs tens of
 // milliseconds; moving two circles costs nothing, so the charts are drawn once and the ring follows.
 import type {Point} from "../lib/datasets.js";
+import {SVG_NS} from "./dom.js";
 import {chartSvg, type PlotLike} from "./plot-click.js";
-
-const SVG_NS = "http://www.w3.org/2000/svg";
 
 export interface RingMarker {
   /** Moves the ring to a point given in data coordinates. */

@@ -3,23 +3,43 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {expectGolden, loadFixture} from "./golden.js";
 import {DIAGRAM_DIGITS, flowDiagram, type FlowDiagramOptions} from "../../src/components/flow-diagram.js";
 import {ARITHMETIC_DIGITS} from "../../src/components/neuron-arithmetic.js";
-import {interpolateRainbowSequential, PALETTES, PALETTE_NAMES, relativeLuminance, textColorFor} from "../../src/components/palettes.js";
+import * as d3 from "d3";
+import {flowControls} from "../../src/components/flow-controls.js";
+import {EDGE_ENCODINGS, edgeEncoding} from "../../src/components/flow/encodings.js";
+import {
+  DARK_TEXT,
+  interpolateRainbowSequential,
+  LIGHT_TEXT,
+  paletteScale,
+  PALETTES,
+  PALETTE_NAMES,
+  relativeLuminance,
+  textColorFor
+} from "../../src/components/palettes.js";
+import {parameterScale} from "../../src/components/parameter-scale.js";
+import {weightHeatmap} from "../../src/components/weight-heatmap.js";
 import {columnExtents} from "../../src/lib/extents.js";
+import {EDGE_MODES, type EdgeMode} from "../../src/lib/flow-model.js";
 import {fixed} from "../../src/lib/format.js";
 import {snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
 import {forward, type Network} from "../../src/lib/network.js";
 
 /** Colour arithmetic agrees to 9 decimals. */
 const COLOUR_DIGITS = 9;
+/** Stroke widths agree to 9 decimals (far below a pixel). */
+const WIDTH_DIGITS = 9;
 
 type Fixture = {snapshot: Snapshot; net: Network};
-const fixtures: Record<"small-relu" | "large-relu" | "small-sigmoid", Fixture> = {} as never;
+type FixtureId = "small-relu" | "large-relu" | "small-sigmoid";
+/** Loaded before any test runs (beforeAll). */
+let fixtures: Record<FixtureId, Fixture>;
 
 beforeAll(async () => {
-  for (const id of ["small-relu", "large-relu", "small-sigmoid"] as const) {
+  const load = async (id: FixtureId): Promise<Fixture> => {
     const snapshot = await loadFixture(id);
-    fixtures[id] = {snapshot, net: snapshotNetwork(snapshot)};
-  }
+    return {snapshot, net: snapshotNetwork(snapshot)};
+  };
+  fixtures = {"small-relu": await load("small-relu"), "large-relu": await load("large-relu"), "small-sigmoid": await load("small-sigmoid")};
 });
 
 /** A displayed number back to a float: "−0.37" -> -0.37. */
@@ -358,5 +378,184 @@ describe("palettes", () => {
     expect(textColorFor("#ffff00")).toBe("#111");
     expect(textColorFor("#440154")).toBe("#fff");
     expect(relativeLuminance("#ffffff")).toBeCloseTo(1, COLOUR_DIGITS);
+  });
+  it("picks, for every grey and every palette colour, the text colour of larger WCAG contrast", () => {
+    const fills = [...d3.range(256).map((g) => d3.rgb(g, g, g).formatHex()), ...PALETTE_NAMES.flatMap((p) => d3.range(0, 1.0001, 0.05).map((t) => PALETTES[p](t)))];
+    for (const fill of fills) {
+      const best = contrast(fill, DARK_TEXT) >= contrast(fill, LIGHT_TEXT) ? DARK_TEXT : LIGHT_TEXT;
+      expect(textColorFor(fill), fill).toBe(best);
+    }
+  });
+});
+
+/** Whether a CSS colour is on the blue side (positive) or the red side (negative) of RdBu. */
+function side(color: string | null): "blue" | "red" {
+  const c = d3.rgb(color ?? "");
+  return c.b > c.r ? "blue" : "red";
+}
+
+/** WCAG contrast ratio of two colours. */
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** The largest |w| and |b| of a network: the diagram's parameter scale end in "weight" mode. */
+const weightMax = (net: Network) => Math.max(...net.layers.flatMap((l) => [...l.weights.flat(), ...l.biases].map(Math.abs)));
+
+describe("parameter scale", () => {
+  it("colours positive values blue and negative red, deeper with |v|, clamped beyond ±max", () => {
+    const {color} = parameterScale(2);
+    const values = d3.range(-2, 2.0001, 0.05);
+    for (const v of values) expect(side(color(v)), `v = ${v}`).toBe(v >= 0 ? "blue" : "red");
+    // Deeper = darker: luminance falls as |v| grows, on each side.
+    for (const sign of [1, -1]) {
+      const lum = d3.range(0, 2.0001, 0.1).map((m) => relativeLuminance(color(sign * m)));
+      for (let n = 1; n < lum.length; ++n) expect(lum[n]).toBeLessThan(lum[n - 1]);
+    }
+    expect(color(5)).toBe(color(2));
+    expect(color(-5)).toBe(color(-2));
+    // The pale centre of RdBu is skipped on both sides of 0: the colour jumps there.
+    expect(color(0)).toBe(d3.interpolateRdBu(0.68));
+    expect(color(-1e-12)).toBe(d3.interpolateRdBu(0.32));
+  });
+
+  it("widens strokes as 0.6 + 4.4·min(1, |v|/max) px", () => {
+    const {width} = parameterScale(2);
+    for (const v of [-3, -2, -1, -0.3, 0, 0.3, 1, 2, 3]) expect(width(v)).toBeCloseTo(0.6 + 4.4 * Math.min(1, Math.abs(v) / 2), WIDTH_DIGITS);
+  });
+
+  it("keeps a usable scale when every value is 0", () => {
+    const s = parameterScale(0);
+    expect(s.color(0)).toBe(d3.interpolateRdBu(0.68));
+    expect(s.width(0)).toBeCloseTo(0.6, WIDTH_DIGITS);
+  });
+});
+
+describe("flowDiagram encodings", () => {
+  it("draws every edge and bias box in the hue of its sign, and wider the larger it is", () => {
+    for (const edgeMode of EDGE_MODES) {
+      const {net} = fixtures["large-relu"];
+      const fig = render("large-relu", SAMPLE, {edgeMode});
+      const edges = [...fig.querySelectorAll(".edge")];
+      const seen = {blue: 0, red: 0};
+      for (const el of edges) {
+        const v = Number(el.getAttribute(edgeMode === "weight" ? "data-weight" : "data-contribution"));
+        if (v === 0) {
+          expect(el.getAttribute("stroke-dasharray")).toBe("2 3");
+          continue;
+        }
+        const hue = side(el.getAttribute("stroke"));
+        expect(hue, `${edgeMode} edge carrying ${v}`).toBe(v > 0 ? "blue" : "red");
+        seen[hue]++;
+      }
+      expect(seen.blue).toBeGreaterThan(0);
+      expect(seen.red).toBeGreaterThan(0);
+      // Width grows with |v|: ordered by |v|, the widths never decrease.
+      const byMagnitude = edges
+        .map((el) => ({v: Math.abs(Number(el.getAttribute(edgeMode === "weight" ? "data-weight" : "data-contribution"))), w: Number(el.getAttribute("stroke-width"))}))
+        .sort((a, b) => a.v - b.v);
+      for (let n = 1; n < byMagnitude.length; ++n) expect(byMagnitude[n].w).toBeGreaterThanOrEqual(byMagnitude[n - 1].w);
+      for (const el of fig.querySelectorAll(".bias")) {
+        const b = net.layers[Number(el.getAttribute("data-layer")) - 1].biases[Number(el.getAttribute("data-unit")) - 1];
+        expect(side(el.querySelector("rect")!.getAttribute("fill")), `bias ${b}`).toBe(b >= 0 ? "blue" : "red");
+      }
+    }
+  });
+
+  it("labels an edge in its sign's hue", () => {
+    const fig = render("small-relu", SAMPLE, {edgeMode: "weight"});
+    for (const el of fig.querySelectorAll(".edge-label")) {
+      const v = Number(el.getAttribute("data-value"));
+      if (v !== 0) expect(side(el.getAttribute("color"))).toBe(v > 0 ? "blue" : "red");
+    }
+  });
+
+  it("renders every edge mode of the table: its values, its legend, its control", () => {
+    expect(EDGE_ENCODINGS.map((e) => e.mode)).toEqual(EDGE_MODES);
+    const {net, snapshot} = fixtures["large-relu"];
+    const x = snapshot.data.x[SAMPLE];
+    const {a} = forward(net, x);
+    const controls = flowControls({}, document);
+    const options = [...controls.querySelectorAll("select[name=edgeMode] option")].map((o) => [o.getAttribute("value"), o.textContent]);
+    for (const encoding of EDGE_ENCODINGS) {
+      const fig = render("large-relu", SAMPLE, {edgeMode: encoding.mode});
+      expect(fig.getAttribute("data-edge-mode")).toBe(encoding.mode);
+      const legend = fig.querySelector(`.flow-edge-legend.flow-edge-legend-${encoding.mode}`)!;
+      expect(legend.querySelector(".legend-title")!.textContent).toContain(encoding.legend);
+      for (const el of fig.querySelectorAll(".edge-label")) {
+        const k = Number(el.getAttribute("data-layer")) - 1;
+        const i = Number(el.getAttribute("data-from")) - 1;
+        const j = Number(el.getAttribute("data-to")) - 1;
+        const entering = k === 0 ? x : a[k - 1];
+        expect(Number(el.getAttribute("data-value"))).toBe(encoding.value(net.layers[k].weights[i][j], entering[i]));
+      }
+      expect(options).toContainEqual([encoding.mode, encoding.control]);
+    }
+    // A mode outside the table (from an untyped page) is refused, not drawn as another mode.
+    const unknown: string = "gradient";
+    expect(() => edgeEncoding(unknown as EdgeMode)).toThrow(/unknown edge mode/);
+    expect(() => render("small-relu", SAMPLE, {edgeMode: unknown as EdgeMode})).toThrow(/unknown edge mode/);
+  });
+
+  it("shares one parameter scale between the edges, the bias boxes, the edge legend and the weight heatmap", () => {
+    const {net} = fixtures["small-relu"];
+    const max = weightMax(net);
+    const fig = render("small-relu", SAMPLE, {edgeMode: "weight"});
+    const heatmap = weightHeatmap(net.layers[0], {width: 960, max, document});
+    const scale = parameterScale(max);
+    // Heatmap cells, in row-major order of W0 then the biases, against the diagram's edges and boxes.
+    const cells = [...heatmap.querySelectorAll("svg:last-of-type rect")].map((r) => r.getAttribute("fill"));
+    const W0 = net.layers[0];
+    const expected = [
+      ...W0.weights.flatMap((row, i) => row.map((_, j) => fig.querySelector(`.edge[data-layer="1"][data-from="${i + 1}"][data-to="${j + 1}"]`)!.getAttribute("stroke"))),
+      ...W0.biases.map((_, j) => fig.querySelector(`.bias[data-layer="1"][data-unit="${j + 1}"] rect`)!.getAttribute("fill"))
+    ];
+    expect(cells).toEqual(expected);
+    expect(cells).toEqual([...W0.weights.flat(), ...W0.biases].map((v) => scale.color(v)));
+    // The two legends draw the same ramp (the diagram's also encodes width).
+    const strokes = (el: Element) => [...el.querySelectorAll("svg line")].map((l) => l.getAttribute("stroke"));
+    expect(strokes(heatmap.querySelector(".parameter-legend")!)).toEqual(strokes(fig.querySelector(".flow-edge-legend")!));
+    expect(strokes(fig.querySelector(".flow-edge-legend")!)).toHaveLength(24);
+  });
+
+  it("fills each neuron through its column's palette scale", () => {
+    const {net, snapshot} = fixtures["small-relu"];
+    const {z, a} = forward(net, snapshot.data.x[SAMPLE]);
+    const all = [...snapshot.data.x[SAMPLE], ...z.flat(), ...a.flat()];
+    const fill = paletteScale(PALETTES.turbo, [Math.min(...all), Math.max(...all)]);
+    const fig = render("small-relu", SAMPLE, {palette: "turbo", colorMode: "comp"});
+    for (const el of fig.querySelectorAll(".neuron")) {
+      expect(el.querySelector(".value-circle.z")!.getAttribute("fill")).toBe(fill(Number(el.getAttribute("data-z"))));
+      expect(el.querySelector(".value-circle.a")!.getAttribute("fill")).toBe(fill(Number(el.getAttribute("data-a"))));
+    }
+    // The extremes of the sample get the palette's ends; a degenerate domain its middle.
+    expect(fill(Math.min(...all))).toBe(PALETTES.turbo(0));
+    expect(fill(Math.max(...all) + 1)).toBe(PALETTES.turbo(1));
+    expect(paletteScale(PALETTES.viridis, [1.75, 1.75])(1.75)).toBe(PALETTES.viridis(0.5));
+  });
+
+  it("writes each number on a circle or box in the text colour of larger contrast with its fill", () => {
+    const fig = render("large-relu", SAMPLE, {palette: "rainbow", colorMode: "layer"});
+    const checks = [
+      ...[...fig.querySelectorAll(".neuron")].flatMap((n) =>
+        (["z", "a"] as const).map((kind) => ({
+          fill: n.querySelector(`.value-circle.${kind}`)!.getAttribute("fill")!,
+          text: fig.querySelector(`.${kind}-label[data-layer="${n.getAttribute("data-layer")}"][data-unit="${n.getAttribute("data-unit")}"]`)!.getAttribute("fill")!
+        }))
+      ),
+      ...[...fig.querySelectorAll(".bias")].map((b) => ({fill: b.querySelector("rect")!.getAttribute("fill")!, text: b.querySelector(".bias-label")!.getAttribute("fill")!}))
+    ];
+    expect(checks).toHaveLength(2 * 11 + 11);
+    for (const {fill, text} of checks) {
+      const other = text === DARK_TEXT ? LIGHT_TEXT : DARK_TEXT;
+      expect(contrast(fill, text), `${text} on ${fill}`).toBeGreaterThanOrEqual(contrast(fill, other));
+    }
+  });
+
+  it("injects no stylesheet: its colours of text and chrome come from style.css", () => {
+    const fig = render("small-relu", SAMPLE);
+    expect(fig.querySelector("style")).toBeNull();
+    for (const el of fig.querySelectorAll(".headers text, .output-name text, .input-name")) expect(el.getAttribute("fill")).toBeNull();
   });
 });

@@ -1,0 +1,56 @@
+// The edges of the flow diagram, one line per weight, coloured and sized by the parameter scale from
+// the value their encoding gives them; and their value labels.
+import * as d3 from "d3";
+import {svgElement} from "../dom.js";
+import {signHue, ZERO_COLOR} from "../parameter-scale.js";
+import {edgeRef} from "./data.js";
+import {hasLabel} from "./encodings.js";
+import {EDGE_FONT} from "./text.js";
+import type {FlowLayer} from "./types.js";
+
+/**
+ * The edges, strongest last (on top of the weak ones). An edge carrying exactly 0 is drawn dashed
+ * and grey: under "contribution" that is an input from an inactive unit, which adds nothing.
+ */
+export const edges: FlowLayer = ({document, edges, scales}) => {
+  const {color, width} = scales.parameter;
+  const byStrength = edges.slice().sort((a, b) => Math.abs(a.v) - Math.abs(b.v));
+  const g = d3.select(svgElement(document, "g")).attr("class", "edges").attr("stroke-linecap", "round");
+  g.selectAll("line")
+    .data(byStrength)
+    .join("line")
+    .attr("class", "edge")
+    .call(edgeRef)
+    .attr("data-weight", (e) => String(e.w))
+    .attr("data-contribution", (e) => String(e.contribution))
+    .attr("x1", (e) => e.x1)
+    .attr("y1", (e) => e.y1)
+    .attr("x2", (e) => e.x2)
+    .attr("y2", (e) => e.y2)
+    .attr("stroke", (e) => (e.v === 0 ? ZERO_COLOR : color(e.v)))
+    .attr("stroke-dasharray", (e) => (e.v === 0 ? "2 3" : null))
+    .attr("stroke-width", (e) => width(e.v));
+  return g.node();
+};
+
+/**
+ * The edges' values, at the places edgeData chose. Each label's `color` is the hue of its sign, and
+ * the text is filled with currentColor; the stylesheet mixes that hue with the theme's text colour
+ * (so it reads on a light page and on a dark one), over a halo of the page's background.
+ */
+export const edgeLabels: FlowLayer = ({document, edges, encoding, showNumbers}) => {
+  if (!showNumbers) return null;
+  const g = d3.select(svgElement(document, "g")).attr("class", "edge-labels").attr("text-anchor", "middle").attr("font-size", EDGE_FONT).attr("fill", "currentColor");
+  g.selectAll("text")
+    .data(edges.filter((e) => hasLabel(e.v, encoding)))
+    .join("text")
+    .attr("class", "value-label edge-label")
+    .call(edgeRef)
+    .attr("data-value", (e) => String(e.v))
+    .attr("x", (e) => e.lx)
+    .attr("y", (e) => e.ly)
+    .attr("dy", "0.35em")
+    .attr("color", (e) => signHue(Math.sign(e.v)))
+    .text((e) => e.label);
+  return g.node();
+};

@@ -1,0 +1,66 @@
+// The flow diagram's legends: the neuron colour ramp(s), placed under the columns they describe, and
+// the edge legend, which draws the same parameter scale as the edges and bias boxes.
+import type {Extent} from "../../lib/extents.js";
+import type {ColorMode} from "../../lib/flow-model.js";
+import type {FlowLayout} from "../../lib/flow-layout.js";
+import {colorLegend, edgeLegend, type RampSpec} from "../color-legend.js";
+import type {PaletteName} from "../palettes.js";
+import type {EdgeEncoding} from "./encodings.js";
+import type {FlowScales} from "./types.js";
+
+export interface FlowLegendOptions {
+  document: Document;
+  layout: FlowLayout;
+  palette: PaletteName;
+  interpolator: (t: number) => string;
+  colorMode: ColorMode;
+  domains: readonly Extent[];
+  encoding: EdgeEncoding;
+  scales: FlowScales;
+  digits: number;
+}
+
+/** Smallest width of a ramp, and of the single "comp" ramp's cap, in px. */
+const MIN_RAMP = 64;
+const MAX_COMP_RAMP = 240;
+
+/**
+ * Where the neuron ramps go: one ramp across the diagram for "comp", else one under each column,
+ * as wide as the column's circles (at least MIN_RAMP) and kept inside the diagram.
+ */
+function ramps(layout: FlowLayout, colorMode: ColorMode, domains: readonly Extent[]): RampSpec[] {
+  const {width, columns, r} = layout;
+  if (colorMode === "comp") {
+    const w = Math.min(MAX_COMP_RAMP, width - 8);
+    return [{label: "all values", domain: domains[0], x: 4 + w / 2, width: w}];
+  }
+  const last = columns.length - 1;
+  return columns.map((col, c) => {
+    const w = c === 0 ? MIN_RAMP : Math.max(MIN_RAMP, col.xa - col.xz + 2 * r);
+    return {
+      label: c === 0 ? "input" : c === last ? "output" : `hidden ${c}`,
+      domain: domains[c],
+      x: Math.min(Math.max((col.xz + col.xa) / 2, w / 2 + 2), width - w / 2 - 2),
+      width: w
+    };
+  });
+}
+
+export function flowLegends(o: FlowLegendOptions): HTMLElement {
+  const legends = o.document.createElement("div");
+  legends.className = "flow-legends";
+  const width = o.layout.width;
+  legends.append(
+    colorLegend({
+      document: o.document,
+      interpolator: o.interpolator,
+      mode: o.colorMode,
+      paletteName: o.palette,
+      ramps: ramps(o.layout, o.colorMode, o.domains),
+      width,
+      digits: o.digits
+    }),
+    edgeLegend({document: o.document, encoding: o.encoding, scale: o.scales.parameter, width, digits: o.digits})
+  );
+  return legends;
+}

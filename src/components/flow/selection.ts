@@ -1,0 +1,110 @@
+// Selecting a neuron of the flow diagram: by click, or by keyboard (Enter or Space on a focused
+// neuron, Escape to clear, the arrows to move the focus as the diagram is drawn). The selected
+// neuron, its bias and incoming edges are highlighted and its arithmetic is written in the panel.
+// The figure's `.value` is the selection; a change by the reader dispatches a bubbling "input" event
+// (so a page can keep it with Framework's view()), a change through `.value` does not.
+import {isNeuronOf, type NeuronRef} from "../../lib/flow-model.js";
+import type {LayerValues, Network} from "../../lib/network.js";
+import {neuronArithmetic} from "../neuron-arithmetic.js";
+
+export interface SelectionOptions {
+  document: Document;
+  /** The element that gets `.value` and dispatches "input". */
+  figure: HTMLElement;
+  svg: SVGSVGElement;
+  panel: HTMLElement;
+  net: Network;
+  input: readonly number[];
+  values: LayerValues;
+  /** Layer sizes, inputs first. */
+  sizes: readonly number[];
+  /** The neuron selected at first (ignored when not in net). */
+  selected: NeuronRef | null | undefined;
+}
+
+const HINT = "Select a neuron (click, or Tab to it, arrows to move, Enter) to see its arithmetic: z = Σ a·w + b, then a = g(z).";
+
+/** Arrow key -> [layers, units] to move: up and down within a layer (units grow upwards), left and right across. */
+const MOVES: Record<string, [number, number]> = {ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowRight: [1, 0], ArrowLeft: [-1, 0]};
+
+const copy = (net: Network, ref: NeuronRef | null | undefined): NeuronRef | null => (isNeuronOf(net, ref) ? {layer: ref.layer, unit: ref.unit} : null);
+
+/** Makes the diagram selectable; defines figure.value. */
+export function attachSelection(o: SelectionOptions): void {
+  const {document: doc, figure, svg, panel, net} = o;
+  let selected = copy(net, o.selected);
+
+  // Highlights the selected neuron, its bias and incoming edges, and rewrites the panel.
+  const show = () => {
+    svg.classList.toggle("has-selection", selected !== null);
+    svg.querySelectorAll(".selected, .incoming").forEach((el) => el.classList.remove("selected", "incoming"));
+    svg.querySelectorAll(".neuron[aria-pressed=true]").forEach((el) => el.setAttribute("aria-pressed", "false"));
+    panel.replaceChildren();
+    if (!selected) {
+      const hint = doc.createElement("p");
+      hint.className = "flow-hint";
+      hint.textContent = HINT;
+      panel.appendChild(hint);
+      return;
+    }
+    const {layer, unit} = selected;
+    const node = svg.querySelector(`.neuron[data-layer="${layer}"][data-unit="${unit}"]`);
+    node?.classList.add("selected");
+    node?.setAttribute("aria-pressed", "true");
+    svg.querySelector(`.bias[data-layer="${layer}"][data-unit="${unit}"]`)?.classList.add("incoming");
+    svg.querySelectorAll(`.edge[data-layer="${layer}"][data-to="${unit}"], .edge-label[data-layer="${layer}"][data-to="${unit}"]`).forEach((el) =>
+      el.classList.add("incoming")
+    );
+    panel.appendChild(neuronArithmetic(net, o.input, selected, {document: doc, values: o.values}));
+  };
+
+  const select = (ref: NeuronRef | null, notify: boolean) => {
+    const next = copy(net, ref);
+    if (next?.layer === selected?.layer && next?.unit === selected?.unit) return;
+    selected = next;
+    show();
+    if (notify) {
+      const EventCtor = doc.defaultView?.Event ?? Event;
+      figure.dispatchEvent(new EventCtor("input", {bubbles: true}));
+    }
+  };
+
+  // The Element of the diagram's own window (jsdom's in tests), so instanceof holds across realms.
+  const ElementOfDoc = doc.defaultView?.Element ?? Element;
+  const neuronOf = (target: EventTarget | null): NeuronRef | null => {
+    const el = target instanceof ElementOfDoc ? target.closest(".neuron[data-layer]") : null;
+    return el ? {layer: Number(el.getAttribute("data-layer")), unit: Number(el.getAttribute("data-unit"))} : null;
+  };
+  svg.addEventListener("click", (event) => {
+    const ref = neuronOf(event.target);
+    if (ref) select(ref, true);
+  });
+  // Moving keeps the unit number where the next layer has it, else the nearest one it has.
+  const focusNeuron = (layer: number, unit: number) => {
+    const l = Math.min(Math.max(layer, 1), o.sizes.length - 1);
+    const u = Math.min(Math.max(unit, 1), o.sizes[l]);
+    svg.querySelector<SVGGElement>(`.neuron[data-layer="${l}"][data-unit="${u}"]`)?.focus();
+  };
+  svg.addEventListener("keydown", (event) => {
+    const ref = neuronOf(event.target);
+    if (!ref) return;
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault(); // Space would scroll the page
+      select(ref, true);
+    } else if (event.key === "Escape") {
+      select(null, true);
+    } else if (event.key in MOVES) {
+      event.preventDefault(); // the arrows would scroll the page
+      const [dl, du] = MOVES[event.key];
+      focusNeuron(ref.layer + dl, ref.unit + du);
+    }
+  });
+
+  Object.defineProperty(figure, "value", {
+    get: () => selected,
+    set: (ref: NeuronRef | null) => select(ref, false),
+    enumerable: true,
+    configurable: true
+  });
+  show();
+}
