@@ -13,15 +13,12 @@
 //
 // Usage: tsx scripts/bench-browser.ts [--runs 5] [--steps 200]   (SITE_DIST, CHROMIUM_PATH as for the tests)
 import {cpus} from "node:os";
+import {option, quantile} from "./cli.js";
 import {DIST, figuresOf, PAGES, launchBrowser, openPage, serveSite, type SitePage} from "./harness.js";
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const RUNS = option("runs", 5);
-const STEPS = option("steps", 200);
+const RUNS = option(args, "runs", 5);
+const STEPS = option(args, "steps", 200);
 const WARMUP = 10;
 
 // In-page code is passed as strings: tsx would wrap named inner functions of a callback in a
@@ -76,7 +73,9 @@ function sliderScript(steps: number, warmup: number): string {
  * The flow diagram's own cost for one step, without the runtime's wait for the next animation frame
  * (Observable's runtime recomputes cells on requestAnimationFrame, so the slider measurement above
  * includes up to one frame of waiting): in the page, the built flow-diagram module renders the large
- * network for `steps` samples, each replacing the page's diagram and forcing style and layout.
+ * network for `steps` inputs, each replacing the page's diagram and forcing style and layout. The
+ * snapshot file holds no samples (pages regenerate them from the seed), so the inputs are points of
+ * a 41 × 41 grid over the data square, visited in a scattered order.
  */
 function renderScript(steps: number): string {
   return `(async () => {
@@ -90,8 +89,9 @@ function renderScript(steps: number): string {
     const width = current.getBoundingClientRect().width;
     const times = [];
     for (let k = 0; k < ${steps}; ++k) {
+      const input = [((k * 37) % 41) / 10 - 2, ((k * 53) % 41) / 10 - 2];
       const t0 = performance.now();
-      const next = flowDiagram(net, snap.data.x[(k * 37) % snap.data.x.length], {width});
+      const next = flowDiagram(net, {input, width});
       current.replaceWith(next);
       next.getBoundingClientRect();
       times.push(performance.now() - t0);
@@ -99,14 +99,6 @@ function renderScript(steps: number): string {
     }
     return times;
   })()`;
-}
-
-function quantile(values: number[], q: number): number {
-  const s = values.slice().sort((a, b) => a - b);
-  const i = (s.length - 1) * q;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return s[lo] + (s[hi] - s[lo]) * (i - lo);
 }
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;

@@ -23,6 +23,7 @@ import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {dirname, isAbsolute, join, relative, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
 import ts from "typescript";
+import {option, positionals} from "./cli.js";
 
 export interface PageDiagnostic {
   /** The page, relative to the root, with "/" separators (e.g. "src/small-relu.md"). */
@@ -377,7 +378,7 @@ function routeParams(page: string): string[] {
 }
 
 /** Builds the virtual module of one page. */
-export function pageModule(markdown: string, page: string): VirtualModule {
+function pageModule(markdown: string, page: string): VirtualModule {
   const {cells, expressions} = extractPage(markdown);
   const module = new VirtualModule();
   const body = new VirtualModule();
@@ -491,15 +492,8 @@ export function formatDiagnostic(d: PageDiagnostic): string {
 }
 
 function main(argv: readonly string[]): number {
-  let root = ".";
-  let tsconfig: string | undefined;
-  const pages: string[] = [];
-  for (let i = 0; i < argv.length; ++i) {
-    if (argv[i] === "--root") root = argv[++i];
-    else if (argv[i] === "--tsconfig") tsconfig = argv[++i];
-    else pages.push(resolve(argv[i]));
-  }
-  const diagnostics = checkPages({root, tsconfig, pages: pages.length ? pages : undefined});
+  const pages = positionals(argv, ["root", "tsconfig"]).map((p) => resolve(p));
+  const diagnostics = checkPages({root: option(argv, "root", "."), tsconfig: option(argv, "tsconfig", "tsconfig.json"), pages: pages.length ? pages : undefined});
   for (const d of diagnostics) console.log(formatDiagnostic(d));
   const files = new Set(diagnostics.map((d) => d.file)).size;
   console.error(diagnostics.length ? `check-pages: ${diagnostics.length} errors in ${files} pages` : "check-pages: no errors");

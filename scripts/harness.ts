@@ -20,9 +20,9 @@ import {readManifest} from "../src/data/manifest.js";
 
 const ROOT = process.env.SITE_ROOT ? resolve(process.env.SITE_ROOT) : process.cwd();
 export const DIST = process.env.SITE_DIST ? resolve(process.env.SITE_DIST) : join(ROOT, "dist");
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Every declared network and its page, in the site's order. */
-export const MANIFEST = readManifest({specDir: join(ROOT, "data"), pagesDir: join(ROOT, "src")});
+const MANIFEST = readManifest({specDir: join(ROOT, "data"), pagesDir: join(ROOT, "src")});
 /** A page path such as "/", "/regression", "/small-relu" or "/networks/<id>". */
 export type SitePage = string;
 /** The pages that draw a flow diagram, and the snapshot each one is about. */
@@ -224,14 +224,14 @@ export async function waitForFigures(page: Page, path: SitePage, {timeout = 30_0
 }
 
 /** Resolves after `n` animation frames of the page. */
-export async function animationFrames(page: Page, n = 2): Promise<void> {
+async function animationFrames(page: Page, n = 2): Promise<void> {
   // A string, not a function: scripts run by tsx would wrap a named inner function in a __name()
   // helper that does not exist in the page.
   await page.evaluate(`new Promise((resolve) => { let k = ${Number(n)}; const step = () => (k-- <= 0 ? resolve() : requestAnimationFrame(step)); step(); })`);
 }
 
 /** The URL of the data file `id` this page fetched (Framework hashes file names: /_file/data/<id>.<hash>.json). */
-export async function snapshotUrl(page: Page, id: string): Promise<string> {
+async function snapshotUrl(page: Page, id: string): Promise<string> {
   const urls = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
   const pattern = new RegExp(`/_file/data/${id}\\.[0-9a-f]+\\.json$`);
   const url = urls.find((u) => pattern.test(new URL(u).pathname));

@@ -7,6 +7,7 @@
 // Usage: npx tsx scripts/scan-seeds.ts <spec id> [--data 1..1] [--init 1..20]
 import {readSpec} from "../src/data/manifest.js";
 import {train} from "../src/data/trainer.js";
+import {median, option, quantile} from "./cli.js";
 
 function range(text: string): number[] {
   const m = /^(\d+)\.\.(\d+)$/.exec(text);
@@ -15,12 +16,6 @@ function range(text: string): number[] {
   return Array.from({length: hi - lo + 1}, (_, i) => lo + i);
 }
 
-function option(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(name);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-}
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
 const fmt = (v: number) => v.toPrecision(4);
 
 async function main() {
@@ -29,8 +24,8 @@ async function main() {
   if (!id || id.startsWith("--")) throw new Error("usage: scan-seeds.ts <spec id> [--data 1..1] [--init 1..20]");
   const base = readSpec(`data/${id}.json`);
   const target = base.article?.finalLoss;
-  const dataSeeds = range(option(args, "--data", "1..1"));
-  const initSeeds = range(option(args, "--init", "1..20"));
+  const dataSeeds = range(option(args, "data", "1..1"));
+  const initSeeds = range(option(args, "init", "1..20"));
   const results: {dataSeed: number; initSeed: number; mse: number; loss: number}[] = [];
   console.log(`# ${id}: target final MSE <= ${target ?? "(none)"}; dataSeed ${dataSeeds[0]}..${dataSeeds.at(-1)}, initSeed ${initSeeds[0]}..${initSeeds.at(-1)}`);
   console.log("spec\tdataSeed\tinitSeed\tfinalMse\tfinalLoss\tmeetsTarget");
@@ -43,11 +38,11 @@ async function main() {
       console.log(`${id}\t${dataSeed}\t${initSeed}\t${fmt(mse)}\t${fmt(loss)}\t${target !== undefined && mse <= target ? "yes" : "no"}`);
     }
   }
-  const sorted = results.map((r) => r.mse).sort((a, b) => a - b);
+  const mses = results.map((r) => r.mse);
   const meeting = target === undefined ? [] : results.filter((r) => r.mse <= target);
   console.log(
-    `# ${id}: ${results.length} runs; final MSE min ${fmt(sorted[0])}, p25 ${fmt(quantile(sorted, 0.25))}, median ${fmt(quantile(sorted, 0.5))}, ` +
-      `p75 ${fmt(quantile(sorted, 0.75))}, max ${fmt(sorted[sorted.length - 1])}; ${meeting.length} of ${results.length} at most ${target}`
+    `# ${id}: ${results.length} runs; final MSE min ${fmt(quantile(mses, 0))}, p25 ${fmt(quantile(mses, 0.25))}, median ${fmt(median(mses))}, ` +
+      `p75 ${fmt(quantile(mses, 0.75))}, max ${fmt(quantile(mses, 1))}; ${meeting.length} of ${results.length} at most ${target}`
   );
   const first = meeting[0];
   console.log(

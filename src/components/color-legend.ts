@@ -26,13 +26,12 @@ export interface RampSpec {
 }
 
 export interface ColorLegendOptions {
-  document: Document;
   interpolator: (t: number) => string;
   mode: ColorMode;
   paletteName: string;
-  ramps: RampSpec[];
   width: number;
   digits: number;
+  document?: Document;
 }
 
 const MODE_TITLE: Record<ColorMode, string> = {
@@ -66,15 +65,11 @@ function svgRoot(doc: Document, width: number, height: number) {
 }
 
 /** The neuron colour legend: ramps with their domain ends. */
-export function colorLegend(o: ColorLegendOptions): HTMLElement {
+export function colorLegend(ramps: readonly RampSpec[], o: ColorLegendOptions): HTMLElement {
+  const doc = o.document ?? document;
   const multi = o.mode !== "comp";
-  const block = legendBlock(
-    o.document,
-    `flow-color-legend flow-color-legend-${o.mode}`,
-    o.mode,
-    `Neuron colour (${o.paletteName}): ${MODE_TITLE[o.mode]}.`
-  );
-  const svg = svgRoot(o.document, o.width, multi ? 40 : 28);
+  const block = legendBlock(doc, `flow-color-legend flow-color-legend-${o.mode}`, o.mode, `Neuron colour (${o.paletteName}): ${MODE_TITLE[o.mode]}.`);
+  const svg = svgRoot(doc, o.width, multi ? 40 : 28);
 
   // A gradient shared by every ramp: the ramps differ by their labels, not their colours.
   const id = `flow-gradient-${++gradientCount}`;
@@ -92,7 +87,7 @@ export function colorLegend(o: ColorLegendOptions): HTMLElement {
   const ramp = svg
     .append("g")
     .selectAll("g")
-    .data(o.ramps)
+    .data(ramps)
     .join("g")
     .attr("class", "legend-ramp")
     .attr("data-label", (d) => d.label)
@@ -135,8 +130,6 @@ export function colorLegend(o: ColorLegendOptions): HTMLElement {
 }
 
 export interface ParameterLegendOptions {
-  document: Document;
-  scale: ParameterScale;
   /** The room available, in px (the ramp is at most 220 px wide). */
   width: number;
   digits: number;
@@ -146,6 +139,7 @@ export interface ParameterLegendOptions {
   title: string;
   /** Draw each segment at the scale's width for its value (edges), or all at one height (cells). */
   widths: boolean;
+  document?: Document;
 }
 
 /** Height of the ramp when widths are not encoded, in px. */
@@ -155,11 +149,12 @@ const FLAT_RAMP = 10;
  * The parameter scale from −max to +max as 24 short segments, each drawn at the colour (and width)
  * of the value at its middle, with the two ends and 0 written below.
  */
-export function parameterLegend(o: ParameterLegendOptions): HTMLElement {
+export function parameterLegend(scale: ParameterScale, o: ParameterLegendOptions): HTMLElement {
+  const doc = o.document ?? document;
   const rampWidth = Math.min(220, o.width - 8);
-  const block = legendBlock(o.document, o.className, o.mode, o.title);
-  const svg = svgRoot(o.document, rampWidth + 8, 34);
-  const {max, color, width} = o.scale;
+  const block = legendBlock(doc, o.className, o.mode, o.title);
+  const svg = svgRoot(doc, rampWidth + 8, 34);
+  const {max, color, width} = scale;
   const x = d3.scaleLinear().domain([-max, max]).range([4, 4 + rampWidth]);
   const steps = d3.range(-12, 12).map((s) => [(s / 12) * max, ((s + 1) / 12) * max] as const);
   svg
@@ -191,23 +186,18 @@ export function parameterLegend(o: ParameterLegendOptions): HTMLElement {
   return block;
 }
 
-export interface EdgeLegendOptions {
-  document: Document;
-  encoding: EdgeEncoding;
-  /** The diagram's parameter scale (its end: the largest |edge value| and |b| of the diagram). */
-  scale: ParameterScale;
-  width: number;
-  digits: number;
-}
+export type EdgeLegendOptions = Pick<ParameterLegendOptions, "width" | "digits" | "document"> & {encoding: EdgeEncoding};
 
-/** The flow diagram's edge legend: the parameter scale styled as edges are, titled by the edge encoding. */
-export function edgeLegend(o: EdgeLegendOptions): HTMLElement {
-  const {mode, legend, note} = o.encoding;
-  return parameterLegend({
-    document: o.document,
-    scale: o.scale,
-    width: o.width,
-    digits: o.digits,
+/**
+ * The flow diagram's edge legend: its parameter scale (whose end is the largest |edge value| and |b|
+ * of the diagram) styled as edges are, titled by the edge encoding.
+ */
+export function edgeLegend(scale: ParameterScale, {encoding, width, digits, document}: EdgeLegendOptions): HTMLElement {
+  const {mode, legend, note} = encoding;
+  return parameterLegend(scale, {
+    width,
+    digits,
+    document,
     className: `flow-edge-legend flow-edge-legend-${mode}`,
     mode,
     title:

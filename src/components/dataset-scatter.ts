@@ -5,7 +5,7 @@ import * as Plot from "@observablehq/plot";
 import type {Point} from "../lib/datasets.js";
 import {fixed, pointLabel} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
-import {chartSvg} from "./plot-click.js";
+import {chartSvg, type PlotChart} from "./plot-click.js";
 import {ringMarker} from "./plot-ring.js";
 
 export interface DatasetScatterOptions {
@@ -13,7 +13,7 @@ export interface DatasetScatterOptions {
   document?: Document;
 }
 
-export type DatasetScatter = (HTMLElement | SVGSVGElement) & {
+export type DatasetScatter = PlotChart & {
   /** Rings sample i and names it in the title. */
   select(i: number): void;
 };
@@ -32,16 +32,18 @@ export function datasetScatter(data: {x: Point[]; y: number[]}, {width, document
       color: {scheme: "Spectral", legend: true, label: "target y"},
       marks: [Plot.dot(data.x, {x: "0", y: "1", fill: (_, i) => data.y[i], r: 2.5})]
     })
-  ) as unknown as DatasetScatter;
+  );
   const svg = chartSvg(chart)!;
   const heading = chart.querySelector("h2");
   const ring = ringMarker(chart, {r: 9});
-  chart.select = (i) => {
-    const text = describe(i);
-    if (heading) heading.textContent = text;
-    svg.setAttribute("aria-label", `Scatter of ${data.x.length} training samples coloured by target; ${text}`);
-    ring.move(data.x[i]);
-  };
-  chart.select(0);
-  return chart;
+  const scatter = Object.assign(chart, {
+    select(i: number) {
+      const text = describe(i);
+      if (heading) heading.textContent = text;
+      svg.setAttribute("aria-label", `Scatter of ${data.x.length} training samples coloured by target; ${text}`);
+      ring.move(data.x[i]);
+    }
+  });
+  scatter.select(0);
+  return scatter;
 }

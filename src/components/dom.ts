@@ -1,8 +1,9 @@
 // A tiny element builder for the HTML components, taking the document explicitly so that the
-// same code renders in the browser and in jsdom tests, and the SVG namespace every SVG component uses.
+// same code renders in the browser and in jsdom tests; the tables built with it; and the SVG
+// element constructor every SVG component uses.
 
 /** The SVG namespace: elements created in it with createElementNS are typed as SVG elements. */
-export const SVG_NS = "http://www.w3.org/2000/svg";
+const SVG_NS = "http://www.w3.org/2000/svg";
 
 type Child = Node | string | number | null | undefined | false;
 
@@ -24,29 +25,62 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** A small numeric table with optional row and column headers. */
-export function numberTable(
-  doc: Document,
-  values: readonly (readonly number[])[],
-  format: (v: number) => string,
-  {rows, columns, caption}: {rows?: string[]; columns?: string[]; caption?: string} = {}
-): HTMLTableElement {
-  return h(
+/** A new SVG element of the given tag, in `doc`. */
+export function svgElement<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K): SVGElementTagNameMap[K] {
+  return doc.createElementNS(SVG_NS, tag);
+}
+
+/** A row of a table: its header cell (a th scope="row"), when it has one, then its data cells. */
+export interface TableRow {
+  header?: Child;
+  cells: readonly Child[];
+}
+
+export interface DataTableOptions {
+  className: string;
+  caption?: string;
+  /** The column headers (a th scope="col" each); without them the table has no head. */
+  columns?: readonly Child[];
+  /**
+   * Wrap the table in a div.table-scroll, which scrolls sideways on a narrow screen (style.css)
+   * instead of widening the whole page.
+   */
+  scroll?: boolean;
+  document?: Document;
+}
+
+/** A table of rows under a caption and a row of column headers. */
+export function dataTable(rows: readonly TableRow[], {className, caption, columns, scroll = false, document: doc = document}: DataTableOptions): HTMLElement {
+  const table = h(
     doc,
     "table",
-    {class: "number-table"},
+    {class: className},
     caption ? h(doc, "caption", {}, caption) : null,
-    columns ? h(doc, "thead", {}, h(doc, "tr", {}, rows ? h(doc, "th", {scope: "col"}, "") : null, columns.map((c) => h(doc, "th", {scope: "col"}, c)))) : null,
+    columns ? h(doc, "thead", {}, h(doc, "tr", {}, columns.map((c) => h(doc, "th", {scope: "col"}, c)))) : null,
     h(
       doc,
       "tbody",
       {},
-      values.map((row, i) => h(doc, "tr", {}, rows ? h(doc, "th", {scope: "row"}, rows[i]) : null, row.map((v) => h(doc, "td", {}, format(v)))))
+      rows.map((row) => h(doc, "tr", {}, row.header === undefined ? null : h(doc, "th", {scope: "row"}, row.header), row.cells.map((c) => h(doc, "td", {}, c))))
     )
   );
+  return scroll ? h(doc, "div", {class: "table-scroll"}, table) : table;
 }
 
-/** A new SVG element of the given tag, in `doc`. */
-export function svgElement<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K): SVGElementTagNameMap[K] {
-  return doc.createElementNS(SVG_NS, tag);
+export interface NumberTableOptions {
+  format: (v: number) => string;
+  /** The row headers, one per row of values. */
+  rows?: readonly string[];
+  /** The column headers, one per value of a row (an empty corner cell is added above the row headers). */
+  columns?: readonly string[];
+  caption?: string;
+  document?: Document;
+}
+
+/** A small numeric table (class number-table) with optional row and column headers. */
+export function numberTable(values: readonly (readonly number[])[], {format, rows, columns, caption, document}: NumberTableOptions): HTMLElement {
+  return dataTable(
+    values.map((row, i) => ({header: rows?.[i], cells: row.map(format)})),
+    {className: "number-table", caption, columns: columns && rows ? ["", ...columns] : columns, document}
+  );
 }

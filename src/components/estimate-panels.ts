@@ -36,12 +36,13 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, doc
     "div",
     {class: "estimate-panels", style: `display: grid; gap: ${gap}px; grid-template-columns: repeat(auto-fill, minmax(${panelWidth}px, 1fr));`},
     charts.map((c) => h(document, "div", {}, c.chart))
-  ) as unknown as EstimatePanels;
-  root.select = (i) => {
-    for (const c of charts) {
-      c.ring.move(samples[i]);
-      c.svg.setAttribute("aria-label", `${c.label}; selected sample ${i} ringed`);
+  );
+  return Object.assign(root, {
+    select(i: number) {
+      for (const c of charts) {
+        c.ring.move(samples[i]);
+        c.svg.setAttribute("aria-label", `${c.label}; selected sample ${i} ringed`);
+      }
     }
-  };
-  return root;
+  });
 }

@@ -58,13 +58,13 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
   const doc = options.document ?? globalThis.document;
   const spec = snapshot.spec;
   const net = options.network ?? snapshotNetwork(snapshot);
-  const {x: samples, y: targets} = snapshot.data;
+  const samples = snapshot.data.x;
   const extents = columnExtents(net, samples);
   const start = options.start ?? spec.presets[0]?.point;
   const first = start ? nearestSample(samples, start) : 0;
 
-  const picker = samplePicker(samples, targets, {value: first, presets: spec.presets, document: doc});
-  const controls = flowControls({palette: spec.palette, colorMode: "comp", ...options.settings}, doc);
+  const picker = samplePicker(snapshot.data, {value: first, presets: spec.presets, document: doc});
+  const controls = flowControls({palette: spec.palette, colorMode: "comp", ...options.settings}, {document: doc});
   const panelsSlot = h(doc, "div", {class: "explorer-panels"});
   const diagramSlot = h(doc, "div", {class: "explorer-diagram"});
   const root: Explorer = Object.assign(h(doc, "div", {class: "explorer"}, picker, panelsSlot, controls, diagramSlot), {
@@ -87,7 +87,8 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
   function drawDiagram() {
     const i = root.value.sample;
     const input = samples[i];
-    const diagram = flowDiagram(net, input, {
+    const diagram = flowDiagram(net, {
+      input,
       width,
       ...controls.value,
       extents,

@@ -9,7 +9,8 @@ import {clipLine, firstLayerLines, zonePolygon} from "../lib/regions.js";
 import type {Network} from "../lib/network.js";
 import {fixed, pointLabel} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
-import {chartSvg, type PlotLike} from "./plot-click.js";
+import {svgElement} from "./dom.js";
+import {chartSvg, type PlotChart} from "./plot-click.js";
 import {ringMarker} from "./plot-ring.js";
 
 export interface FirstLayerLinesOptions {
@@ -23,9 +24,9 @@ export interface FirstLayerLinesOptions {
   document?: Document;
 }
 
-export const LINE_COLORS = ["#4269d0", "#efb118", "#3ca951", "#ff725c", "#a463f2", "#97bbf5", "#9c6b4e", "#6cc5b0"];
+const LINE_COLORS = ["#4269d0", "#efb118", "#3ca951", "#ff725c", "#a463f2", "#97bbf5", "#9c6b4e", "#6cc5b0"];
 
-export type FirstLayerLinesChart = (HTMLElement | SVGSVGElement) & {
+export type FirstLayerLinesChart = PlotChart & {
   /** Shades the zone of `point` and rings it. */
   select(point: Point): void;
 };
@@ -67,13 +68,13 @@ export function firstLayerLinesChart(net: Network, {width, range = 3, marks = []
       Plot.dot(marks, {x: (m) => m.point[0], y: (m) => m.point[1], r: 4, fill: "currentColor"}),
       Plot.text(marks, {x: (m) => m.point[0], y: (m) => m.point[1], text: "label", dy: -10, fontSize: 11})
     ]
-  })) as unknown as FirstLayerLinesChart;
+  }));
 
   // The selected zone: a path under the lines, redrawn from the zone's polygon on each select().
   const svg = chartSvg(chart)!;
-  const x = (chart as unknown as PlotLike).scale("x")!;
-  const y = (chart as unknown as PlotLike).scale("y")!;
-  const shade = svg.ownerDocument.createElementNS("http://www.w3.org/2000/svg", "path");
+  const x = chart.scale("x")!;
+  const y = chart.scale("y")!;
+  const shade = svgElement(svg.ownerDocument, "path");
   shade.setAttribute("class", "selected-zone");
   shade.setAttribute("fill", "currentColor");
   shade.setAttribute("fill-opacity", "0.08");
@@ -82,11 +83,12 @@ export function firstLayerLinesChart(net: Network, {width, range = 3, marks = []
   shade.setAttribute("stroke-dasharray", "3,3");
   svg.insertBefore(shade, svg.querySelector(".data-square"));
   const ring = ringMarker(chart, {r: 6});
-  chart.select = (point) => {
-    const poly = net.layers.length === 2 ? zonePolygon(net, point, range) : [];
-    shade.setAttribute("d", poly.length >= 3 ? `M${poly.map((q) => `${x.apply!(q[0])},${y.apply!(q[1])}`).join("L")}Z` : "");
-    ring.move(point);
-    svg.setAttribute("aria-label", `${label}; shaded and ringed: the zone containing the selected point ${pointLabel(point)}`);
-  };
-  return chart;
+  return Object.assign(chart, {
+    select(point: Point) {
+      const poly = net.layers.length === 2 ? zonePolygon(net, point, range) : [];
+      shade.setAttribute("d", poly.length >= 3 ? `M${poly.map((q) => `${x.apply(q[0])},${y.apply(q[1])}`).join("L")}Z` : "");
+      ring.move(point);
+      svg.setAttribute("aria-label", `${label}; shaded and ringed: the zone containing the selected point ${pointLabel(point)}`);
+    }
+  });
 }

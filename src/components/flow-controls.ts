@@ -16,6 +16,10 @@ export interface FlowControls extends HTMLFormElement {
   value: FlowSettings;
 }
 
+export interface FlowControlsOptions {
+  document?: Document;
+}
+
 const COLOR_MODE_TEXT: Record<ColorMode, string> = {
   comp: "one scale for the whole network",
   layer: "one scale per layer",
@@ -24,36 +28,37 @@ const COLOR_MODE_TEXT: Record<ColorMode, string> = {
 
 let uid = 0;
 
-export function flowControls(initial: Partial<FlowSettings> = {}, doc: Document = document): FlowControls {
+/** The controls, showing `initial` (each setting missing from it at its default). */
+export function flowControls(initial: Partial<FlowSettings> = {}, {document: doc = document}: FlowControlsOptions = {}): FlowControls {
   const id = `flow-controls-${++uid}`;
   const value: FlowSettings = {palette: "viridis", colorMode: "comp", edgeMode: "weight", showNumbers: true, ...initial};
-  const select = (name: string, label: string, options: [string, string][], current: string) =>
+  // A labelled <select> of fixed choices; read() gives the chosen one, typed as the choices are.
+  const choice = <T extends string>(name: string, label: string, options: readonly (readonly [T, string])[], current: T) => {
+    const select = h(doc, "select", {id: `${id}-${name}`, name}, options.map(([v, text]) => h(doc, "option", {value: v, selected: v === current}, text)));
+    return {
+      element: h(doc, "label", {for: `${id}-${name}`}, `${label} `, select),
+      read: (): T => options.find(([v]) => v === select.value)?.[0] ?? current
+    };
+  };
+  const palette = choice("palette", "Palette", PALETTE_NAMES.map((p) => [p, p] as const), value.palette);
+  const colorMode = choice("colorMode", "Colours", COLOR_MODES.map((m) => [m, COLOR_MODE_TEXT[m]] as const), value.colorMode);
+  const edgeMode = choice("edgeMode", "Edges by", EDGE_ENCODINGS.map((e) => [e.mode, e.control] as const), value.edgeMode);
+  const numbers = h(doc, "input", {type: "checkbox", id: `${id}-numbers`, name: "showNumbers", checked: value.showNumbers});
+  const form: FlowControls = Object.assign(
     h(
       doc,
-      "label",
-      {for: `${id}-${name}`},
-      `${label} `,
-      h(doc, "select", {id: `${id}-${name}`, name}, options.map(([v, text]) => h(doc, "option", {value: v, selected: v === current}, text)))
-    );
-  const form = h(
-    doc,
-    "form",
-    {class: "controls flow-controls", "aria-label": "Flow diagram settings"},
-    select("palette", "Palette", PALETTE_NAMES.map((p) => [p, p]), value.palette),
-    select("colorMode", "Colours", COLOR_MODES.map((m) => [m, COLOR_MODE_TEXT[m]]), value.colorMode),
-    select("edgeMode", "Edges by", EDGE_ENCODINGS.map((e) => [e.mode, e.control]), value.edgeMode),
-    h(doc, "label", {for: `${id}-numbers`}, h(doc, "input", {type: "checkbox", id: `${id}-numbers`, name: "showNumbers", checked: value.showNumbers}), " numbers")
-  ) as FlowControls;
-  form.value = value;
+      "form",
+      {class: "controls flow-controls", "aria-label": "Flow diagram settings"},
+      palette.element,
+      colorMode.element,
+      edgeMode.element,
+      h(doc, "label", {for: `${id}-numbers`}, numbers, " numbers")
+    ),
+    {value}
+  );
   form.addEventListener("submit", (e) => e.preventDefault());
   form.addEventListener("input", () => {
-    const el = form.elements;
-    form.value = {
-      palette: (el.namedItem("palette") as HTMLSelectElement).value as PaletteName,
-      colorMode: (el.namedItem("colorMode") as HTMLSelectElement).value as ColorMode,
-      edgeMode: (el.namedItem("edgeMode") as HTMLSelectElement).value as EdgeMode,
-      showNumbers: (el.namedItem("showNumbers") as HTMLInputElement).checked
-    };
+    form.value = {palette: palette.read(), colorMode: colorMode.read(), edgeMode: edgeMode.read(), showNumbers: numbers.checked};
   });
   return form;
 }

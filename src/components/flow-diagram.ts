@@ -43,10 +43,12 @@ import {values as neuronValues} from "./flow/values.js";
 export const DIAGRAM_DIGITS = 2;
 
 /** Width of the arithmetic panel when it sits beside the diagram, and the gap before it, in px. */
-export const PANEL_WIDTH = 300;
+const PANEL_WIDTH = 300;
 const PANEL_GAP = 20;
 
 export interface FlowDiagramOptions {
+  /** The sample (x1, x2) that flows through the network. */
+  input: readonly number[];
   /** Width of the whole figure in px (the page width). The height follows from the largest layer. */
   width: number;
   palette?: PaletteName;
@@ -100,11 +102,12 @@ function drawSvg(context: FlowContext, title: string): SVGSVGElement {
 }
 
 /**
- * The flow diagram of `input` through `net`: a <figure> holding the SVG, the colour and edge
+ * The flow diagram of options.input through `net`: a <figure> holding the SVG, the colour and edge
  * legends and the arithmetic panel of the selected neuron.
  */
-export function flowDiagram(net: Network, input: readonly number[], options: FlowDiagramOptions): FlowDiagramElement {
+export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiagramElement {
   const doc = options.document ?? document;
+  const {input} = options;
   const {palette = "viridis", colorMode = "comp", edgeMode = "weight", showNumbers = true} = options;
   const interpolator = PALETTES[palette];
   if (!interpolator) throw new Error(`flowDiagram: unknown palette ${JSON.stringify(palette)}`);
@@ -154,7 +157,7 @@ export function flowDiagram(net: Network, input: readonly number[], options: Flo
   const stage = doc.createElement("div");
   stage.className = "flow-stage";
   stage.style.width = `${layout.width}px`;
-  stage.append(svg, flowLegends({document: doc, layout, palette, interpolator, colorMode, domains, encoding, scales, digits}));
+  stage.append(svg, flowLegends(scales, {layout, palette, interpolator, colorMode, encoding, digits, document: doc}));
   figure.appendChild(stage);
 
   const panel = doc.createElement("aside");

@@ -22,6 +22,10 @@ type Child = Node | string;
 export const ARITHMETIC_DIGITS = 3;
 
 export interface NeuronArithmeticOptions {
+  /** The sample (x1, x2) going through the network. */
+  input: readonly number[];
+  /** The neuron whose computation is written out: {layer: 1..L, unit: 1..n}, units counted bottom-up. */
+  neuron: NeuronRef;
   /** The document to create elements in (tests pass jsdom's). */
   document?: Document;
   /** Decimals shown (default ARITHMETIC_DIGITS). */
@@ -31,7 +35,6 @@ export interface NeuronArithmeticOptions {
   /** Replaces the default heading ("Layer 1, unit 4 of 4 …"); null for none. */
   heading?: string | null;
 }
-
 
 const STYLE = `
 .neuron-arithmetic { font: 14px/1.5 system-ui, sans-serif; font-variant-numeric: tabular-nums; }
@@ -57,8 +60,8 @@ function operand(doc: Document, v: number, digits: number, role: string, index?:
   return fixed(v, digits).startsWith("−") ? ["(", n, ")"] : [n];
 }
 
-/** The name of input i of a layer: x₁, x₂ for the first layer, a_i^(ℓ−1) after. */
-function inputName(doc: Document, layer: number, i: number): HTMLElement {
+/** The name of input i of a layer, in HTML: x₁, x₂ for the first layer, a_i^(ℓ−1) after. */
+function inputLabel(doc: Document, layer: number, i: number): HTMLElement {
   if (layer === 1) return h(doc, "span", {}, "x", h(doc, "sub", {}, String(i + 1)));
   return h(doc, "span", {}, "a", h(doc, "sub", {}, String(i + 1)), h(doc, "sup", {}, `(${layer - 1})`));
 }
@@ -76,7 +79,7 @@ function termsTable(doc: Document, t: NeuronTerms, digits: number): HTMLElement 
       doc,
       "tr",
       {"data-term": i},
-      h(doc, "td", {}, inputName(doc, t.ref.layer, i)),
+      h(doc, "td", {}, inputLabel(doc, t.ref.layer, i)),
       h(doc, "td", {}, num(doc, v, digits, "input", i)),
       h(doc, "td", {}, num(doc, t.weights[i], digits, "weight", i)),
       h(doc, "td", {}, num(doc, t.products[i], digits, "product", i))
@@ -149,19 +152,14 @@ function defaultHeading(net: Network, t: NeuronTerms): string {
 }
 
 /**
- * The computation of neuron {layer, unit} (1-based, units counted bottom-up) for one input:
- * a heading, the table of terms, z = Σ a·w + b on one line, and a = g(z).
+ * The computation of options.neuron for options.input through `net`: a heading, the table of
+ * terms, z = Σ a·w + b on one line, and a = g(z).
  */
-export function neuronArithmetic(
-  net: Network,
-  input: readonly number[],
-  ref: NeuronRef,
-  options: NeuronArithmeticOptions = {}
-): HTMLElement {
+export function neuronArithmetic(net: Network, options: NeuronArithmeticOptions): HTMLElement {
   const doc = options.document ?? document;
   const digits = options.digits ?? ARITHMETIC_DIGITS;
-  const values = options.values ?? forward(net, input);
-  const t = neuronTerms(net, values, ref);
+  const values = options.values ?? forward(net, options.input);
+  const t = neuronTerms(net, values, options.neuron);
   const root = h(doc, "section", {
     class: "neuron-arithmetic",
     "data-layer": t.ref.layer,

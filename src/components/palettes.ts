@@ -71,10 +71,10 @@ export const LIGHT_TEXT = "#fff";
  * against it: (L + 0.05) / (L_dark + 0.05) = (1 + 0.05) / (L + 0.05)  ⇔  L* = √(1.05 (L_dark + 0.05)) − 0.05
  * (about 0.18). Above it dark text has the larger contrast, below it white text does.
  */
-export const TEXT_LUMINANCE_THRESHOLD = Math.sqrt(1.05 * (relativeLuminance(DARK_TEXT) + 0.05)) - 0.05;
+const TEXT_LUMINANCE_THRESHOLD = Math.sqrt(1.05 * (relativeLuminance(DARK_TEXT) + 0.05)) - 0.05;
 
 /** Fill luminance -> text colour: white below L*, near-black at and above it. */
-export const textOnFill = d3.scaleThreshold<number, string>().domain([TEXT_LUMINANCE_THRESHOLD]).range([LIGHT_TEXT, DARK_TEXT]);
+const textOnFill = d3.scaleThreshold<number, string>().domain([TEXT_LUMINANCE_THRESHOLD]).range([LIGHT_TEXT, DARK_TEXT]);
 
 /** Text colour for a label drawn on `fill`: whichever of near-black and white contrasts more with it. */
 export function textColorFor(fill: string): string {

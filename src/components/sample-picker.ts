@@ -3,6 +3,7 @@
 // view() and other charts can set it with setSample() (a click on a plot, a preset button).
 // Input that is not a number or falls outside the data's range is refused with a visible message.
 import type {Point} from "../lib/datasets.js";
+import {extentOf} from "../lib/extents.js";
 import {nearestSample} from "../lib/sampling.js";
 import {fixed, pointLabel} from "../lib/format.js";
 import {h} from "./dom.js";
@@ -20,12 +21,13 @@ export interface SamplePickerOptions {
 
 let uid = 0;
 
-export function samplePicker(samples: readonly Point[], targets: readonly number[], {value = 0, presets = [], document = globalThis.document}: SamplePickerOptions = {}): SamplePicker {
-  const doc = document;
+/** A picker over the samples data.x (with their targets data.y), showing sample options.value. */
+export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, {value = 0, presets = [], document: doc = document}: SamplePickerOptions = {}): SamplePicker {
+  const {x: samples, y: targets} = data;
   const n = samples.length;
   const id = `sample-picker-${++uid}`;
-  const lo = [Math.min(...samples.map((p) => p[0])), Math.min(...samples.map((p) => p[1]))];
-  const hi = [Math.max(...samples.map((p) => p[0])), Math.max(...samples.map((p) => p[1]))];
+  // The range of each coordinate over the samples.
+  const ranges = [0, 1].map((k) => extentOf(samples.map((p) => p[k])));
   // Accept coordinates up to a little past the data, where a nearest sample still means something.
   const margin = 0.5;
 
@@ -42,16 +44,19 @@ export function samplePicker(samples: readonly Point[], targets: readonly number
     return b;
   });
 
-  const form = h(
-    doc,
-    "form",
-    {class: "sample-picker", "aria-label": "Choose a sample"},
-    h(doc, "div", {class: "picker-row"}, h(doc, "label", {for: `${id}-range`}, "Sample"), slider, index),
-    h(doc, "div", {class: "picker-row"}, h(doc, "label", {for: `${id}-x1`}, "x₁"), x1, h(doc, "label", {for: `${id}-x2`}, "x₂"), x2, find),
-    presetButtons.length ? h(doc, "div", {class: "picker-row"}, h(doc, "span", {}, "Nearest to"), presetButtons) : null,
-    status,
-    error
-  ) as SamplePicker;
+  const form: SamplePicker = Object.assign(
+    h(
+      doc,
+      "form",
+      {class: "sample-picker", "aria-label": "Choose a sample"},
+      h(doc, "div", {class: "picker-row"}, h(doc, "label", {for: `${id}-range`}, "Sample"), slider, index),
+      h(doc, "div", {class: "picker-row"}, h(doc, "label", {for: `${id}-x1`}, "x₁"), x1, h(doc, "label", {for: `${id}-x2`}, "x₂"), x2, find),
+      presetButtons.length ? h(doc, "div", {class: "picker-row"}, h(doc, "span", {}, "Nearest to"), presetButtons) : null,
+      status,
+      error
+    ),
+    {value}
+  );
 
   const showError = (message: string | null) => {
     error.hidden = message === null;
@@ -78,7 +83,8 @@ export function samplePicker(samples: readonly Point[], targets: readonly number
     const text = el.value.trim().replace("−", "-");
     const v = text === "" ? NaN : Number(text);
     if (!Number.isFinite(v)) return `${name} must be a number, got "${el.value}"`;
-    if (v < lo[k] - margin || v > hi[k] + margin) return `${name} must be between ${fixed(lo[k] - margin, 2)} and ${fixed(hi[k] + margin, 2)}, got ${el.value}`;
+    const [lo, hi] = [ranges[k][0] - margin, ranges[k][1] + margin];
+    if (v < lo || v > hi) return `${name} must be between ${fixed(lo, 2)} and ${fixed(hi, 2)}, got ${el.value}`;
     return v;
   };
 
@@ -111,7 +117,6 @@ export function samplePicker(samples: readonly Point[], targets: readonly number
     select(nearestSample(samples, [a as number, b as number]));
   });
 
-  form.value = value;
   show(value);
   return form;
 }

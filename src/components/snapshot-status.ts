@@ -13,12 +13,12 @@ export interface JsonFile {
 export type Loaded<T> = {ok: true; value: T} | {ok: false; message: string; error: HTMLElement};
 
 /** Fetches and validates a JSON file; a failure becomes an error box naming the file and the field. */
-export async function loadJson<T>(file: JsonFile, parse: (value: unknown, source: string) => T, doc: Document = document): Promise<Loaded<T>> {
+async function loadJson<T>(file: JsonFile, parse: (value: unknown, source: string) => T, doc: Document = document): Promise<Loaded<T>> {
   try {
     return {ok: true, value: parse(await file.json(), file.name)};
   } catch (cause) {
     const message = cause instanceof SyntaxError ? `${file.name} is not valid JSON (${cause.message})` : String((cause as Error)?.message ?? cause);
-    return {ok: false, message, error: snapshotError(file.name, message, doc)};
+    return {ok: false, message, error: snapshotError({file: file.name, message}, {document: doc})};
   }
 }
 
@@ -26,12 +26,13 @@ export function loadSnapshot(file: JsonFile, doc: Document = document): Promise<
   return loadJson(file, parseSnapshot, doc);
 }
 
-export function snapshotError(name: string, message: string, doc: Document = document): HTMLElement {
+/** The error box of a file that failed to load: its name and what is wrong with it. */
+function snapshotError({file, message}: {file: string; message: string}, {document: doc = document}: {document?: Document} = {}): HTMLElement {
   return h(
     doc,
     "div",
     {class: "snapshot-error", role: "alert"},
-    h(doc, "strong", {}, `The trained network in ${name} could not be loaded.`),
+    h(doc, "strong", {}, `The trained network in ${file} could not be loaded.`),
     h(doc, "p", {}, message),
     h(doc, "p", {}, "The figures of this page need it. Rebuilding the site (npm run build) trains the network again.")
   );
@@ -59,13 +60,7 @@ export function summariesFor(file: JsonFile, show: (element: HTMLElement) => unk
   return valueOrError(loadJson(file, parseSummaries, doc), show);
 }
 
-/** Snapshots a page reads beside its own, where a missing one only drops a comparison. */
-export async function optionalSnapshots(files: JsonFile[], show: (element: HTMLElement) => unknown, doc: Document = document): Promise<Snapshot[]> {
-  const loaded = await Promise.all(files.map((f) => loadSnapshot(f, doc)));
-  return loaded.flatMap((l) => (l.ok ? [l.value] : (show(l.error), [])));
-}
-
 /** A promise that never settles. */
-export function never<T>(): Promise<T> {
+function never<T>(): Promise<T> {
   return new Promise<T>(() => {});
 }

@@ -3,9 +3,8 @@
 // one the flow diagram's edges and bias boxes use, and its legend is the same parameter legend.
 import * as Plot from "@observablehq/plot";
 import type {Layer} from "../lib/network.js";
-import {fixed} from "../lib/format.js";
+import {fixed, inputName} from "../lib/format.js";
 import {parameterLegend} from "./color-legend.js";
-import {inputName} from "./flow/text.js";
 import {textColorFor} from "./palettes.js";
 import {magnitudeMax, parameterScale} from "./parameter-scale.js";
 import {withoutMarkLabels} from "./plot-aria.js";
@@ -59,9 +58,8 @@ export function weightHeatmap(
     })
   );
   const doc = chart.ownerDocument;
-  const legend = parameterLegend({
+  const legend = parameterLegend(scale, {
     document: doc,
-    scale,
     width: Math.min(chartWidth, 240),
     digits: DIGITS,
     className: "parameter-legend",

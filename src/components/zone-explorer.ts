@@ -44,7 +44,7 @@ export function zoneExplorer(net: Network, {width, dataset, gridSize = 61, direc
     return Object.assign(note, {select: () => {}});
   }
   const map = zoneMap(net, SAMPLE_RANGE, gridSize);
-  const chart = zoneMapChart(net, map, {width, document: doc});
+  const chart = zoneMapChart(map, {network: net, width, document: doc});
   const formula = h(doc, "p", {class: "zone-formula"});
   const segment = h(doc, "div", {class: "zone-segment"});
   const count = h(

@@ -9,15 +9,17 @@ import {activationMask} from "../lib/regions.js";
 import type {Network} from "../lib/network.js";
 import {pointLabel} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
-import {chartSvg} from "./plot-click.js";
+import {chartSvg, type PlotChart} from "./plot-click.js";
 import {ringMarker} from "./plot-ring.js";
 
 export interface ZoneMapChartOptions {
+  /** The network whose zones the map holds: select(point) finds the point's zone by its mask. */
+  network: Network;
   width: number;
   document?: Document;
 }
 
-export type ZoneMapChart = (HTMLElement | SVGSVGElement) & {
+export type ZoneMapChart = PlotChart & {
   /** Darkens the zone of `point` and rings it. */
   select(point: Point): void;
 };
@@ -26,7 +28,7 @@ export type ZoneMapChart = (HTMLElement | SVGSVGElement) & {
 const SELECTED_OPACITY = 1;
 const OTHER_OPACITY = 0.35;
 
-export function zoneMapChart(net: Network, map: ZoneMap, {width, document}: ZoneMapChartOptions): ZoneMapChart {
+export function zoneMapChart(map: ZoneMap, {network: net, width, document}: ZoneMapChartOptions): ZoneMapChart {
   const half = map.step / 2;
   const rows = map.points.map((p, i) => ({x1: p[0] - half, x2: p[0] + half, y1: p[1] - half, y2: p[1] + half, zone: map.keys[i]}));
   const size = Math.min(width, 480);
@@ -47,7 +49,7 @@ export function zoneMapChart(net: Network, map: ZoneMap, {width, document}: Zone
       color: {type: "categorical", domain: map.zones, range: map.zones.map((_, i) => interpolateSinebow((i * 0.618034) % 1))},
       marks: [Plot.rect(rows, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "zone", fillOpacity: OTHER_OPACITY, className: "zone-cells"}), Plot.frame()]
     })
-  ) as unknown as ZoneMapChart;
+  );
   const svg = chartSvg(chart)!;
   // Plot draws one rect per row, in row order; group them by zone so that a new selection only
   // touches the cells of the zone it leaves and of the zone it enters.
@@ -59,15 +61,16 @@ export function zoneMapChart(net: Network, map: ZoneMap, {width, document}: Zone
   };
   const ring = ringMarker(chart, {r: 6});
   let current: string | null = null;
-  chart.select = (point) => {
-    const key = maskKey(activationMask(net, point));
-    if (key !== current) {
-      shade(current, OTHER_OPACITY);
-      shade(key, SELECTED_OPACITY);
-      current = key;
+  return Object.assign(chart, {
+    select(point: Point) {
+      const key = maskKey(activationMask(net, point));
+      if (key !== current) {
+        shade(current, OTHER_OPACITY);
+        shade(key, SELECTED_OPACITY);
+        current = key;
+      }
+      ring.move(point);
+      svg.setAttribute("aria-label", `${label}; the selected point ${pointLabel(point)} has mask ${key}`);
     }
-    ring.move(point);
-    svg.setAttribute("aria-label", `${label}; the selected point ${pointLabel(point)} has mask ${key}`);
-  };
-  return chart;
+  });
 }

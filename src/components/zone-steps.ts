@@ -7,39 +7,33 @@ import {activePhrase, fixed, linearFormula, pointLabel} from "../lib/format.js";
 import {h, numberTable} from "./dom.js";
 
 export interface ZoneStepsOptions {
+  /** A point of the zone: its activation mask decides the zone. */
+  point: Point;
   /** Decimals shown in the tables. */
   digits?: number;
   document?: Document;
 }
 
-export function zoneStepsView(net: Network, point: Point, {digits = 4, document = globalThis.document}: ZoneStepsOptions = {}) {
-  const doc = document;
+const INPUT_ROWS = ["x₁", "x₂", "bias"];
+
+export function zoneStepsView(net: Network, {point, digits = 4, document: doc = document}: ZoneStepsOptions): HTMLElement {
   const mask = activationMask(net, point)[0];
   const steps = zoneSteps(net, mask);
   const units = mask.map((_, j) => `unit ${j + 1}`);
-  const fmt = (v: number) => fixed(v, digits);
+  const format = (v: number) => fixed(v, digits);
+  const step = (caption: string, values: readonly (readonly number[])[], rows: string[], columns = units) =>
+    h(doc, "figure", {}, h(doc, "figcaption", {}, caption), numberTable(values, {format, rows, columns, document: doc}));
   const [a, b, c] = steps.coefficients;
   return h(
     doc,
     "div",
     {class: "zone-steps"},
-    h(
-      doc,
-      "p",
-      {},
-      `Mask at ${pointLabel(point)}: [${mask.map(Number).join(", ")}]: ${activePhrase(activeUnits(mask))}.`
-    ),
+    h(doc, "p", {}, `Mask at ${pointLabel(point)}: [${mask.map(Number).join(", ")}]: ${activePhrase(activeUnits(mask))}.`),
     h(doc, "div", {class: "zone-steps-grid"}, [
-      h(doc, "figure", {}, h(doc, "figcaption", {}, "1. W0 stacked over b0"), numberTable(doc, steps.stacked, fmt, {rows: ["x₁", "x₂", "bias"], columns: units})),
-      h(doc, "figure", {}, h(doc, "figcaption", {}, "2. output weights × mask"), numberTable(doc, [steps.maskedOutputWeights], fmt, {rows: ["W1ᵀ⊙m"], columns: units})),
-      h(doc, "figure", {}, h(doc, "figcaption", {}, "3. step 1 × step 2, column by column"), numberTable(doc, steps.product, fmt, {rows: ["x₁", "x₂", "bias"], columns: units})),
-      h(
-        doc,
-        "figure",
-        {},
-        h(doc, "figcaption", {}, "4. row sums, plus b1 on the bias row"),
-        numberTable(doc, steps.coefficients.map((v) => [v]), fmt, {rows: ["a (x₁)", "b (x₂)", "c"], columns: ["sum"]})
-      )
+      step("1. W0 stacked over b0", steps.stacked, INPUT_ROWS),
+      step("2. output weights × mask", [steps.maskedOutputWeights], ["W1ᵀ⊙m"]),
+      step("3. step 1 × step 2, column by column", steps.product, INPUT_ROWS),
+      step("4. row sums, plus b1 on the bias row", steps.coefficients.map((v) => [v]), ["a (x₁)", "b (x₂)", "c"], ["sum"])
     ]),
     h(doc, "p", {class: "zone-formula"}, `y ≈ ${linearFormula(a, b, c, digits)}`)
   );

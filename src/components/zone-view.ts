@@ -8,6 +8,8 @@ import {h} from "./dom.js";
 
 export interface ZoneViewOptions {
   width: number;
+  /** A point of the zone, through which the chart's segment runs. */
+  point: Point;
   dataset: DatasetName;
   /** Direction of the chart's segment through the zone's point. */
   direction: Point;
@@ -16,12 +18,12 @@ export interface ZoneViewOptions {
   document?: Document;
 }
 
-export function zoneView(net: Network, point: Point, {width, dataset, direction, reach = 1.6, document = globalThis.document}: ZoneViewOptions): HTMLElement {
+export function zoneView(net: Network, {width, point, dataset, direction, reach = 1.6, document: doc = document}: ZoneViewOptions): HTMLElement {
   return h(
-    document,
+    doc,
     "div",
     {class: "zone-view"},
-    zoneStepsView(net, point, {document}),
-    localLinearChart(net, {width, dataset, point, direction, x1Range: [point[0] - reach, point[0] + reach], document})
+    zoneStepsView(net, {point, document: doc}),
+    localLinearChart(net, {width, dataset, point, direction, x1Range: [point[0] - reach, point[0] + reach], document: doc})
   );
 }

@@ -3,11 +3,19 @@ import {forward, type Layer, type Network} from "./network.js";
 
 export type Extent = [number, number];
 
-function extend(e: Extent, values: readonly number[]): void {
+/** Widens `e` in place to hold every value (in place, so a loop over many samples allocates nothing). */
+function extend(e: Extent, values: Iterable<number>): void {
   for (const v of values) {
     if (v < e[0]) e[0] = v;
     if (v > e[1]) e[1] = v;
   }
+}
+
+/** The [min, max] of the values; [Infinity, −Infinity] for none. */
+export function extentOf(values: Iterable<number>): Extent {
+  const e: Extent = [Infinity, -Infinity];
+  extend(e, values);
+  return e;
 }
 
 /** The range of the linear outputs z and of the activations a of one layer. */
@@ -35,8 +43,7 @@ export function layerRanges(net: Network, inputs: readonly (readonly number[])[]
  * neuron's colour means the same thing whichever sample is shown.
  */
 export function columnExtents(net: Network, inputs: readonly (readonly number[])[]): Extent[] {
-  const input: Extent = [Infinity, -Infinity];
-  for (const x of inputs) extend(input, x);
+  const input = extentOf(inputs.flat());
   return [input, ...layerRanges(net, inputs).map(({z, a}) => [Math.min(z[0], a[0]), Math.max(z[1], a[1])] as Extent)];
 }
 

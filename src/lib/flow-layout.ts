@@ -32,14 +32,14 @@ export interface FlowLayout {
   y(column: number, unit: number): number;
 }
 
-export const MARGIN_LEFT = 26;
-export const MARGIN_RIGHT = 22;
-export const HEADER_HEIGHT = 36;
+const MARGIN_LEFT = 26;
+const MARGIN_RIGHT = 22;
+const HEADER_HEIGHT = 36;
 /** Smallest room given to the edges between two columns, per source unit (a label's width). */
-export const MIN_LANE_WIDTH = 36;
+const MIN_LANE_WIDTH = 36;
 
 /** Circle radius for a width: large enough for "−0.00" in 10px type, smaller on narrow pages. */
-export function radiusFor(width: number): number {
+function radiusFor(width: number): number {
   return Math.max(14, Math.min(19, Math.round(width / 50)));
 }
 

@@ -1,5 +1,6 @@
 // What the flow diagram shows for one sample, as plain numbers: the columns of values, the colour
-// domains of each colour mode, the value each edge encodes, and a text description. Pure (no DOM).
+// domains of each colour mode, a neuron's terms, and a text description. Pure (no DOM). What an
+// edge encodes under each edge mode is in components/flow/encodings.ts.
 //
 // Conventions shared by the flow diagram and the arithmetic panel:
 // - column 0 is the input (x1, x2); column c >= 1 is layer c, i.e. net.layers[c - 1];
@@ -7,7 +8,7 @@
 //   output; unit u is index u - 1 of the layer's biases, and unit 1 is drawn at the bottom
 //   (neurons are counted bottom-up, as the article does).
 import {fixed, pointLabel, unitList} from "./format.js";
-import type {Extent} from "./extents.js";
+import {extentOf, type Extent} from "./extents.js";
 import {ACTIVATIONS, type ActivationName} from "./activations.js";
 import {layerActivation, layerSizes, type LayerValues, type Network} from "./network.js";
 
@@ -40,16 +41,6 @@ export function columnValues(values: LayerValues): number[][] {
   return [values.input.slice(), ...values.z.map((z, k) => [...z, ...values.a[k]])];
 }
 
-function extentOf(v: readonly number[]): Extent {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const x of v) {
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
-  }
-  return [lo, hi];
-}
-
 /** The colour domain [lo, hi] of every column under a colour mode. */
 export function columnDomains(values: LayerValues, mode: ColorMode, extents?: readonly Extent[]): Extent[] {
   const columns = columnValues(values);
@@ -71,47 +62,10 @@ export function columnDomains(values: LayerValues, mode: ColorMode, extents?: re
   }
 }
 
-/**
- * Position of v in a domain as t in [0, 1] (clamped: a sample outside the dataset extents gets
- * the end colour). A degenerate domain (lo = hi, e.g. the single output in "layer" mode) maps to
- * the middle of the palette.
- */
-export function normalise(v: number, [lo, hi]: Extent): number {
-  if (!(hi > lo)) return 0.5;
-  const t = (v - lo) / (hi - lo);
-  return t < 0 ? 0 : t > 1 ? 1 : t;
-}
-
-/**
- * The value an edge encodes. Edge i -> j of layer k (0-based k = layer - 1) carries the weight
- * w = W^(k)[i][j]; its term in z^(k)_j = sum_i a^(k-1)_i W^(k)[i][j] + b^(k)_j is a^(k-1)_i · w.
- */
-export function edgeValue(net: Network, values: LayerValues, k: number, i: number, j: number, mode: EdgeMode): number {
-  const w = net.layers[k].weights[i][j];
-  if (mode === "weight") return w;
-  const prev = k === 0 ? values.input : values.a[k - 1];
-  return prev[i] * w;
-}
-
-/** Largest |value| over every edge and every bias of the diagram: the end of the parameter scale. */
-export function parameterMax(net: Network, values: LayerValues, mode: EdgeMode): number {
-  let m = 0;
-  net.layers.forEach((layer, k) => {
-    layer.weights.forEach((row, i) =>
-      row.forEach((_, j) => {
-        m = Math.max(m, Math.abs(edgeValue(net, values, k, i, j, mode)));
-      })
-    );
-    for (const b of layer.biases) m = Math.max(m, Math.abs(b));
-  });
-  return m;
-}
-
 /** "2 → 4 → 1" */
 export function shapeLabel(net: Network): string {
   return layerSizes(net).join(" → ");
 }
-
 
 /**
  * A text description of the diagram for one sample: shape, input, output, and for each hidden layer

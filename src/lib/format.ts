@@ -23,6 +23,18 @@ export function linearFormula(a: number, b: number, c: number, digits = 4): stri
   return term(a, "·x₁", true) + term(b, "·x₂", false) + term(c, "", false);
 }
 
+const SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉";
+
+/** A whole number in subscript digits: 12 -> "₁₂". */
+function subscript(n: number): string {
+  return [...String(n)].map((d) => SUBSCRIPT_DIGITS[Number(d)]).join("");
+}
+
+/** The name of input i (0-based), with a subscript: "x₁", "x₂", … "x₁₀". */
+export function inputName(i: number): string {
+  return `x${subscript(i + 1)}`;
+}
+
 /** "(0.37, −0.21)" */
 export function pointLabel(p: readonly number[], digits = 2): string {
   return `(${p.map((v) => fixed(v, digits)).join(", ")})`;

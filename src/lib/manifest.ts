@@ -4,7 +4,7 @@
 // browser tests derive the site's pages from it, so a network is declared in exactly one place.
 import {ValidationError, type NetworkSpec} from "./spec.js";
 import {finalLoss, finalMse, type Snapshot} from "./snapshot.js";
-import type {Activation} from "./network.js";
+import type {ActivationName} from "./activations.js";
 import type {DatasetName} from "./datasets.js";
 import {parameterStats, type ParameterStats} from "./extents.js";
 
@@ -44,7 +44,7 @@ export interface NetworkSummary {
   /** The dataset's seed: specDataset(summary) regenerates its samples. */
   dataSeed: number;
   hidden: number[];
-  activation: Activation;
+  activation: ActivationName;
   learningRate: number;
   epochs: number;
   batchSize: number;
@@ -113,7 +113,7 @@ export function parseSummaries(value: unknown, source: string): NetworkSummary[]
       points: num("points"),
       dataSeed: num("dataSeed"),
       hidden: hidden as number[],
-      activation: str("activation") as Activation,
+      activation: str("activation") as ActivationName,
       learningRate: num("learningRate"),
       epochs: num("epochs"),
       batchSize: num("batchSize"),

@@ -7,14 +7,7 @@
 // (a linear output, as in the original regression networks). g is ACTIVATIONS[name].fn
 // (activations.ts).
 
-import {ACTIVATION_NAMES, ACTIVATIONS as DESCRIPTORS, activationOfLayer, isActivation, type ActivationName} from "./activations.js";
-
-// Compatibility for modules not yet moved to activations.ts (spec.ts, tests/e2e/checks.ts).
-/** @deprecated use ActivationName from activations.ts. */
-export type Activation = ActivationName;
-/** @deprecated the list of names: use ACTIVATION_NAMES from activations.ts. */
-export const ACTIVATIONS = ACTIVATION_NAMES;
-export {isActivation};
+import {ACTIVATIONS, activationOfLayer, type ActivationName} from "./activations.js";
 
 /** One dense layer: weights[i][j] connects input i to unit j; biases[j] is unit j's bias. */
 export interface Layer {
@@ -27,9 +20,6 @@ export interface Network {
   /** Activation of the hidden layers; the output layer is linear. */
   activation: ActivationName;
 }
-
-/** @deprecated g(z) for each activation: use ACTIVATIONS[name].fn from activations.ts. */
-export const ACTIVATION_FN = Object.fromEntries(ACTIVATION_NAMES.map((name) => [name, DESCRIPTORS[name].fn])) as Record<ActivationName, (z: number) => number>;
 
 /** The values of every layer for one input: z[k] and a[k] for k = 0 .. depth-1. */
 export interface LayerValues {
@@ -49,7 +39,7 @@ export function forward(net: Network, input: readonly number[]): LayerValues {
   const a: number[][] = [];
   let prev: readonly number[] = input;
   net.layers.forEach((layer, k) => {
-    const g = DESCRIPTORS[layerActivation(net, k)].fn;
+    const g = ACTIVATIONS[layerActivation(net, k)].fn;
     const zk = layer.biases.slice();
     for (let i = 0; i < prev.length; ++i) {
       const row = layer.weights[i];
@@ -80,7 +70,11 @@ export function meanSquaredError(net: Network, inputs: readonly (readonly number
   return s / inputs.length;
 }
 
-/** Layer sizes including input and output, e.g. [2, 4, 1]. */
+/**
+ * Layer sizes including input and output, e.g. [2, 4, 1], read off the weights: any network, not
+ * only one declared by a spec (whose sizes, before any weights exist, are specLayerSizes in spec.ts;
+ * parseSnapshot checks that a snapshot's layers have them).
+ */
 export function layerSizes(net: Network): number[] {
   return [net.layers[0].weights.length, ...net.layers.map((l) => l.biases.length)];
 }

@@ -60,7 +60,7 @@ export function pairsPhrase(pairs: readonly UnitPair[]): string {
 }
 
 /** Cosine below which a pair counts as opposite (an angle above about 154°). */
-export const OPPOSITE_COSINE = -0.9;
+const OPPOSITE_COSINE = -0.9;
 
 /** Whether this run shows the article's symmetry: every pair close to exactly opposite. */
 export function symmetrySentence(pairs: readonly UnitPair[]): string {
@@ -80,7 +80,7 @@ export function centreZoneSentence(closed: boolean, sides: number, r: number): s
 }
 
 /** Slope magnitude below which a zone counts as nearly flat. */
-export const FLAT_SLOPE = 0.1;
+const FLAT_SLOPE = 0.1;
 
 /** Whether the network is nearly flat in the centre zone, as the product is near the origin. */
 export function flatnessSentence(a: number, b: number): string {
@@ -134,7 +134,7 @@ export function parameterComparison(sigmoid: ParameterStats, other: Comparison |
 }
 
 /** Share of the samples above which a unit counts as flat everywhere (dead). */
-export const DEAD_SHARE = 0.99;
+const DEAD_SHARE = 0.99;
 
 /** Whether any unit sits in a flat tail of its activation on (nearly) every sample. */
 export function saturationVerdict(shares: readonly number[]): string {

@@ -7,7 +7,7 @@ import type {Point} from "./datasets.js";
 export const PLANE_RANGE = 3;
 
 /** Direction of the segment through each zone's point, by the preset's label (default slope ½). */
-export const ZONE_DIRECTIONS: Readonly<Record<string, Point>> = {
+const ZONE_DIRECTIONS: Readonly<Record<string, Point>> = {
   centre: [1, 0.5],
   "north-east": [1, 0.5],
   "north-west": [1, -0.5],

@@ -4,7 +4,7 @@
 // names the field that is wrong.
 import {DATASET_NAMES, isDatasetName, sampleDataset, type Dataset, type DatasetName, type Point} from "./datasets.js";
 import {randomLcg} from "./random.js";
-import {isActivation, ACTIVATIONS, type Activation} from "./network.js";
+import {ACTIVATION_NAMES, isActivation, type ActivationName} from "./activations.js";
 import {isPaletteName, PALETTE_NAMES, type PaletteName} from "./palette-names.js";
 
 /** A named point of interest: a preset button selects the sample nearest to it. */
@@ -31,7 +31,7 @@ export interface NetworkSpec {
   points: number;
   /** Units of each hidden layer, e.g. [5, 5]. */
   hidden: number[];
-  activation: Activation;
+  activation: ActivationName;
   optimizer: "adam";
   learningRate: number;
   epochs: number;
@@ -54,7 +54,11 @@ export interface NetworkSpec {
   blurb?: string;
 }
 
-/** Layer sizes including the two inputs and the single output, e.g. [2, 4, 1]. */
+/**
+ * Layer sizes of the network a spec declares, including its two inputs (x1, x2) and single output,
+ * e.g. [2, 4, 1]: what the trainer builds and the snapshot parser checks; layerSizes (network.ts)
+ * reads the same list off a network's weights.
+ */
 export function specLayerSizes(spec: Pick<NetworkSpec, "hidden">): number[] {
   return [2, ...spec.hidden, 1];
 }
@@ -135,7 +139,7 @@ export function parseSpec(value: unknown, source: string, fieldPrefix = ""): Net
   if (!Array.isArray(hidden) || hidden.length === 0) fail("hidden", `must be a non-empty array of unit counts, got ${describe(hidden)}`);
   (hidden as unknown[]).forEach((u, i) => posInt(`hidden[${i}]`, u));
   const activation = value.activation;
-  if (!isActivation(activation)) fail("activation", `must be one of ${ACTIVATIONS.join(", ")}, got ${describe(activation)}`);
+  if (!isActivation(activation)) fail("activation", `must be one of ${ACTIVATION_NAMES.join(", ")}, got ${describe(activation)}`);
   if (value.optimizer !== "adam") fail("optimizer", `must be "adam", got ${describe(value.optimizer)}`);
   const learningRate = value.learningRate;
   if (typeof learningRate !== "number" || !Number.isFinite(learningRate) || learningRate <= 0)
@@ -155,7 +159,7 @@ export function parseSpec(value: unknown, source: string, fieldPrefix = ""): Net
     dataset: dataset as DatasetName,
     points,
     hidden: (hidden as number[]).slice(),
-    activation: activation as Activation,
+    activation: activation as ActivationName,
     optimizer: "adam",
     learningRate: learningRate as number,
     epochs,

@@ -6,6 +6,7 @@ if (typeof HTMLCanvasElement !== "undefined") {
     get: (target, key) => (key in target ? target[key] : () => undefined),
     set: (target, key, value) => ((target[key] = value), true)
   });
-  HTMLCanvasElement.prototype.getContext = (() => context) as unknown as HTMLCanvasElement["getContext"];
+  // defineProperty, not assignment: getContext's overloads each promise a different context type.
+  Object.defineProperty(HTMLCanvasElement.prototype, "getContext", {value: () => context, configurable: true, writable: true});
   HTMLCanvasElement.prototype.toDataURL = () => "data:image/png;base64,stub";
 }

@@ -130,7 +130,7 @@ describe("chart components (golden)", async () => {
   });
 
   it("zone steps print the four steps of the article, ending in the zone's coefficients", () => {
-    const view = zoneStepsView(net, [0, 0], {document});
+    const view = zoneStepsView(net, {point: [0, 0], document});
     const s = zoneSteps(net, activationMask(net, [0, 0])[0]);
     expect(view.textContent).toContain("Mask at (0.00, 0.00): [1, 0, 1, 0]: units 1 and 3 are active.");
     expect(view.querySelectorAll("table")).toHaveLength(4);
@@ -255,7 +255,7 @@ describe("zone map chart (golden)", async () => {
   it("colours each activation pattern and names the selected zone", () => {
     const net = snapshotNetwork(large);
     const map = zoneMap(net, 2, 21);
-    const chart = zoneMapChart(net, map, {width, document});
+    const chart = zoneMapChart(map, {network: net, width, document});
     chart.select([1, 1]);
     expect(chart.textContent).toContain(`${map.zones.length} zones found`);
     const cells = [...chart.querySelectorAll(".zone-cells rect")];

@@ -47,7 +47,7 @@ const parse = (text: string | null) => Number((text ?? "").trim().replace("−",
 
 function render(id: keyof typeof fixtures, sample: number, options: Partial<FlowDiagramOptions> = {}) {
   const {net, snapshot} = fixtures[id];
-  return flowDiagram(net, snapshot.data.x[sample], {width: 960, document, ...options});
+  return flowDiagram(net, {input: snapshot.data.x[sample], width: 960, document, ...options});
 }
 
 /** The sample used by the goldens (fixed index into the committed fixture data). */
@@ -86,7 +86,7 @@ describe("flowDiagram values", () => {
       for (const sample of [0, 10, 57, 119]) {
         const x = snapshot.data.x[sample];
         const {z, a} = forward(net, x);
-        const fig = flowDiagram(net, x, {width: 960, document});
+        const fig = flowDiagram(net, {input: x, width: 960, document});
         const neurons = fig.querySelectorAll(".neuron");
         expect(neurons).toHaveLength(net.layers.reduce((s, l) => s + l.biases.length, 0));
         for (const el of neurons) {
@@ -476,7 +476,7 @@ describe("flowDiagram encodings", () => {
     const {net, snapshot} = fixtures["large-relu"];
     const x = snapshot.data.x[SAMPLE];
     const {a} = forward(net, x);
-    const controls = flowControls({}, document);
+    const controls = flowControls({}, {document});
     const options = [...controls.querySelectorAll("select[name=edgeMode] option")].map((o) => [o.getAttribute("value"), o.textContent]);
     for (const encoding of EDGE_ENCODINGS) {
       const fig = render("large-relu", SAMPLE, {edgeMode: encoding.mode});

@@ -9,14 +9,14 @@ import {join} from "node:path";
 import {expect} from "vitest";
 
 /** Decimals kept in every number of the markup: coarser than float noise, finer than a pixel. */
-export const NUMBER_DIGITS = 2;
+const NUMBER_DIGITS = 2;
 
 // Paths from the project root (vitest's working directory): under jsdom, import.meta.url is not a file URL.
 const goldenDir = join(process.cwd(), "tests/components/golden");
 const fixtureDir = join(process.cwd(), "tests/fixtures");
 
 /** Set to 1 (npm run test:update-goldens) to write every golden from the current output. */
-export const UPDATE_VARIABLE = "UPDATE_GOLDENS";
+const UPDATE_VARIABLE = "UPDATE_GOLDENS";
 
 export function normalise(markup: string): string {
   const ids = new Map<string, string>();

@@ -21,15 +21,15 @@ const numbers = (el: Element, role: string) => [...el.querySelectorAll(`[data-ro
 describe("neuronArithmetic goldens", () => {
   it("the article's worked example: the top first-layer neuron of the small relu net", () => {
     const {net, snapshot} = fx["small-relu"];
-    expectGolden(neuronArithmetic(net, snapshot.data.x[SAMPLE], {layer: 1, unit: 4}, {document}), "arithmetic-small-relu-1-4");
+    expectGolden(neuronArithmetic(net, {input: snapshot.data.x[SAMPLE], neuron: {layer: 1, unit: 4}, document}), "arithmetic-small-relu-1-4");
   });
   it("a sigmoid hidden neuron", () => {
     const {net, snapshot} = fx["small-sigmoid"];
-    expectGolden(neuronArithmetic(net, snapshot.data.x[SAMPLE], {layer: 1, unit: 2}, {document}), "arithmetic-small-sigmoid-1-2");
+    expectGolden(neuronArithmetic(net, {input: snapshot.data.x[SAMPLE], neuron: {layer: 1, unit: 2}, document}), "arithmetic-small-sigmoid-1-2");
   });
   it("the linear output of the large relu net", () => {
     const {net, snapshot} = fx["large-relu"];
-    expectGolden(neuronArithmetic(net, snapshot.data.x[SAMPLE], {layer: 3, unit: 1}, {document}), "arithmetic-large-relu-3-1");
+    expectGolden(neuronArithmetic(net, {input: snapshot.data.x[SAMPLE], neuron: {layer: 3, unit: 1}, document}), "arithmetic-large-relu-3-1");
   });
 });
 
@@ -43,7 +43,7 @@ describe("neuronArithmetic numbers", () => {
         const {z, a} = forward(net, x);
         net.layers.forEach((layer, k) =>
           layer.biases.forEach((_, j) => {
-            const el = neuronArithmetic(net, x, {layer: k + 1, unit: j + 1}, {document});
+            const el = neuronArithmetic(net, {input: x, neuron: {layer: k + 1, unit: j + 1}, document});
             const table = el.querySelector(".na-terms")!;
             const inputs = numbers(table, "input");
             const weights = numbers(table, "weight");
@@ -74,44 +74,44 @@ describe("neuronArithmetic numbers", () => {
 
   it("writes the activation out: relu as max(0, z), sigmoid as 1/(1 + e^−z), the output as linear", () => {
     const x = fx["small-relu"].snapshot.data.x[SAMPLE];
-    const relu = neuronArithmetic(fx["small-relu"].net, x, {layer: 1, unit: 1}, {document});
+    const relu = neuronArithmetic(fx["small-relu"].net, {input: x, neuron: {layer: 1, unit: 1}, document});
     expect(relu.querySelector(".na-a")!.textContent).toMatch(/^a = relu\(z\) = max\(0, −?\d+\.\d{3}\) = \d+\.\d{3}$/);
-    const sigmoid = neuronArithmetic(fx["small-sigmoid"].net, x, {layer: 1, unit: 1}, {document});
+    const sigmoid = neuronArithmetic(fx["small-sigmoid"].net, {input: x, neuron: {layer: 1, unit: 1}, document});
     const line = sigmoid.querySelector(".na-a")!;
     expect(line.textContent).toMatch(/^a = σ\(z\) = 1 \/ \(1 \+ e−z\) = 1 \/ \(1 \+ e−?\d+\.\d{3}\) = \d\.\d{3}$/);
     const [minusZ] = numbers(line, "minus-z");
     const [aShown] = numbers(line, "a");
     expect(Math.abs(1 / (1 + Math.exp(minusZ)) - aShown)).toBeLessThan(2e-3);
-    const out = neuronArithmetic(fx["small-relu"].net, x, {layer: 2, unit: 1}, {document});
+    const out = neuronArithmetic(fx["small-relu"].net, {input: x, neuron: {layer: 2, unit: 1}, document});
     expect(out.querySelector(".na-a")!.textContent).toContain("linear");
   });
 
   it("writes tanh out, and calls a linear layer the output only when it is", () => {
     const layers = [{weights: [[0.5], [-1]], biases: [0.25]}, {weights: [[2]], biases: [0]}];
-    const tanh = neuronArithmetic({activation: "tanh", layers}, [1, 0.5], {layer: 1, unit: 1}, {document});
+    const tanh = neuronArithmetic({activation: "tanh", layers}, {input: [1, 0.5], neuron: {layer: 1, unit: 1}, document});
     expect(tanh.querySelector(".na-a")!.textContent).toBe(`a = tanh(z) = tanh(0.250) = ${fixed(Math.tanh(0.25), 3)}`);
-    const hidden = neuronArithmetic({activation: "linear", layers}, [1, 0.5], {layer: 1, unit: 1}, {document});
+    const hidden = neuronArithmetic({activation: "linear", layers}, {input: [1, 0.5], neuron: {layer: 1, unit: 1}, document});
     expect(hidden.querySelector(".na-a")!.textContent).toBe("a = z = 0.250");
-    const out = neuronArithmetic({activation: "linear", layers}, [1, 0.5], {layer: 2, unit: 1}, {document});
+    const out = neuronArithmetic({activation: "linear", layers}, {input: [1, 0.5], neuron: {layer: 2, unit: 1}, document});
     expect(out.querySelector(".na-a")!.textContent).toBe("a = z = 0.500 (the output layer is linear)");
   });
 
   it("names the inputs x for the first layer and a of the previous layer after", () => {
     const {net, snapshot} = fx["large-relu"];
     const x = snapshot.data.x[SAMPLE];
-    const first = neuronArithmetic(net, x, {layer: 1, unit: 1}, {document});
+    const first = neuronArithmetic(net, {input: x, neuron: {layer: 1, unit: 1}, document});
     expect([...first.querySelectorAll("tbody tr td:first-child")].map((td) => td.textContent)).toEqual(["x1", "x2", "bias b"]);
-    const second = neuronArithmetic(net, x, {layer: 2, unit: 1}, {document});
+    const second = neuronArithmetic(net, {input: x, neuron: {layer: 2, unit: 1}, document});
     expect(second.querySelector("tbody tr td:first-child")!.textContent).toBe("a1(1)");
   });
 
   it("honours digits, heading and a precomputed forward pass; rejects a neuron not in the network", () => {
     const {net, snapshot} = fx["small-relu"];
     const x = snapshot.data.x[SAMPLE];
-    const el = neuronArithmetic(net, x, {layer: 1, unit: 4}, {document, digits: 5, heading: "Worked example", values: forward(net, x)});
+    const el = neuronArithmetic(net, {input: x, neuron: {layer: 1, unit: 4}, document, digits: 5, heading: "Worked example", values: forward(net, x)});
     expect(el.querySelector(".na-heading")!.textContent).toBe("Worked example");
     expect(el.querySelector('[data-role="z"]')!.textContent).toBe(fixed(forward(net, x).z[0][3], 5));
-    expect(neuronArithmetic(net, x, {layer: 1, unit: 4}, {document, heading: null}).querySelector(".na-heading")).toBeNull();
-    expect(() => neuronArithmetic(net, x, {layer: 1, unit: 5}, {document})).toThrow(RangeError);
+    expect(neuronArithmetic(net, {input: x, neuron: {layer: 1, unit: 4}, document, heading: null}).querySelector(".na-heading")).toBeNull();
+    expect(() => neuronArithmetic(net, {input: x, neuron: {layer: 1, unit: 5}, document})).toThrow(RangeError);
   });
 });

@@ -9,7 +9,7 @@ import {loadFixture} from "./golden.js";
 describe("sample picker", async () => {
   const snap = await loadFixture("small-relu");
   const make = () => {
-    const picker = samplePicker(snap.data.x, snap.data.y, {value: 2, presets: [{label: "NE", point: [1, 1]}], document});
+    const picker = samplePicker(snap.data, {value: 2, presets: [{label: "NE", point: [1, 1]}], document});
     const events: number[] = [];
     picker.addEventListener("input", () => events.push(picker.value));
     const [x1, x2] = [...picker.querySelectorAll<HTMLInputElement>("input[type=text]")];
@@ -72,7 +72,7 @@ describe("sample picker", async () => {
 
 describe("flow controls", () => {
   it("reports the chosen settings as its value", () => {
-    const form = flowControls({palette: "cool"}, document);
+    const form = flowControls({palette: "cool"}, {document});
     expect(form.value).toEqual({palette: "cool", colorMode: "comp", edgeMode: "weight", showNumbers: true});
     const mode = form.querySelector<HTMLSelectElement>("select[name=colorMode]")!;
     mode.value = "dataset";

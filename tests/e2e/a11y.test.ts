@@ -37,7 +37,7 @@ async function axe(page: Page): Promise<Violation[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({path: AXE_PATH});
   return page.evaluate(async () => {
     type AxeResult = {violations: {id: string; impact: string | null; help: string; nodes: {target: unknown[]; html: string; failureSummary?: string}[]}[]};
-    const run = (window as unknown as {axe: {run(context: Document, options: object): Promise<AxeResult>}}).axe.run;
+    const run = (window as typeof window & {axe: {run(context: Document, options: object): Promise<AxeResult>}}).axe.run;
     const result = await run(document, {resultTypes: ["violations"]});
     return result.violations.map((v) => ({
       id: v.id,

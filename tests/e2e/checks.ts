@@ -1,11 +1,12 @@
 // Expectations computed by the tests themselves, from the snapshot the page was served, with the
 // pure forward pass of src/lib: what the flow diagram and the arithmetic panel must show.
 import {expect} from "vitest";
-import {ACTIVATION_FN, forward, layerActivation, type Network} from "../../src/lib/network.js";
+import {ACTIVATIONS} from "../../src/lib/activations.js";
+import {forward, layerActivation, type Network} from "../../src/lib/network.js";
 import {FLOAT_SLACK, halfUnit, parseShown, type ShownFlow, type ShownTerm} from "./site.js";
 
 /** Expects `shown` (text) to be `exact` rounded to `digits` decimals. */
-export function expectShown(shown: string, exact: number, digits: number, what: string): void {
+function expectShown(shown: string, exact: number, digits: number, what: string): void {
   const v = parseShown(shown);
   expect(Math.abs(v - exact), `${what}: shown ${shown}, exact ${exact}`).toBeLessThanOrEqual(halfUnit(digits) + FLOAT_SLACK);
 }
@@ -104,6 +105,6 @@ export function expectArithmetic(
   // (ReLU, identity and sigmoid have slope at most 1).
   const a = parseShown(pick(shown.activationLine, "a"));
   expectShown(pick(shown.activationLine, "a"), values.a[k][j], d, "a");
-  const g = ACTIVATION_FN[layerActivation(net, k)];
+  const g = ACTIVATIONS[layerActivation(net, k)].fn;
   expect(Math.abs(g(z) - a), `g(shown z) = ${g(z)} against shown a = ${a}`).toBeLessThanOrEqual(2 * h + FLOAT_SLACK);
 }

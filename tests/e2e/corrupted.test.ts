@@ -36,7 +36,7 @@ interface Case {
 const CASES: Case[] = [
   {name: "bad JSON", id: "small-relu", pages: ["/small-relu"], corrupt: (json) => JSON.stringify(json).slice(0, 1000), says: /not valid JSON/},
   {name: "a summary cut short", id: "networks", pages: ["/", "/regression"], corrupt: (json) => JSON.stringify(json).slice(0, 200), says: /not valid JSON/},
-  {name: "a summary missing a loss", id: "networks", pages: ["/"], corrupt: (json) => JSON.stringify([{...(json as unknown as object[])[0], finalLoss: null}]), says: /field "\[0\]\.finalLoss"/},
+  {name: "a summary missing a loss", id: "networks", pages: ["/"], corrupt: (json) => JSON.stringify([{...(json[0] as object), finalLoss: null}]), says: /field "\[0\]\.finalLoss"/},
   {
     name: "a loss history that is not an array",
     id: "large-relu",

@@ -183,7 +183,7 @@ export async function ringAndPixel(figure: Locator, point: Point): Promise<{ring
     const circles = [...svg.querySelectorAll("circle")];
     const ring = circles.reduce((a, b) => (Number(b.getAttribute("r")) > Number(a.getAttribute("r")) ? b : a));
     type Scale = {apply(v: number): number};
-    const plot = fig as unknown as {scale(name: string): Scale};
+    const plot = fig as typeof fig & {scale(name: string): Scale};
     return {
       ring: [Number(ring.getAttribute("cx")), Number(ring.getAttribute("cy"))] as [number, number],
       pixel: [plot.scale("x").apply(point[0]), plot.scale("y").apply(point[1])] as [number, number]
@@ -201,7 +201,7 @@ export async function pixelOf(figure: Locator, point: Point): Promise<{client: [
   return figure.evaluate((fig, point) => {
     const svg = [...fig.children].filter((c) => c.tagName.toLowerCase() === "svg").at(-1) as SVGSVGElement;
     type Scale = {apply(v: number): number; invert(v: number): number};
-    const plot = fig as unknown as {scale(name: string): Scale};
+    const plot = fig as typeof fig & {scale(name: string): Scale};
     const x = plot.scale("x");
     const y = plot.scale("y");
     const ctm = svg.getScreenCTM()!;

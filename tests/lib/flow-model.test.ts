@@ -1,14 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {
-  columnDomains,
-  columnValues,
-  describeFlow,
-  edgeValue,
-  isNeuronOf,
-  neuronTerms,
-  normalise,
-  parameterMax
-} from "../../src/lib/flow-model.js";
+import {columnDomains, columnValues, describeFlow, isNeuronOf, neuronTerms} from "../../src/lib/flow-model.js";
 import {activePhrase, unitList} from "../../src/lib/format.js";
 import {columnExtents} from "../../src/lib/extents.js";
 import {forward, type Network} from "../../src/lib/network.js";
@@ -47,21 +38,6 @@ describe("flow model", () => {
     const extents = columnExtents(net, [x, [0, 0]]);
     expect(columnDomains(values, "dataset", extents)).toEqual(extents);
     expect(() => columnDomains(values, "dataset")).toThrow(/columnExtents/);
-  });
-
-  it("normalises into [0, 1], clamps, and maps a degenerate domain to the middle", () => {
-    expect(normalise(0, [-1, 1])).toBe(0.5);
-    expect(normalise(3, [-1, 1])).toBe(1);
-    expect(normalise(-3, [-1, 1])).toBe(0);
-    expect(normalise(1.75, [1.75, 1.75])).toBe(0.5);
-  });
-
-  it("gives an edge its weight or its term a·w", () => {
-    expect(edgeValue(net, values, 0, 1, 0, "weight")).toBe(2);
-    expect(edgeValue(net, values, 0, 1, 0, "contribution")).toBe(-1); // x2 · W[1][0] = -0.5 · 2
-    expect(edgeValue(net, values, 1, 1, 0, "contribution")).toBe(-0); // a1[1] = 0: an inactive unit adds 0
-    expect(parameterMax(net, values, "weight")).toBe(3);
-    expect(parameterMax(net, values, "contribution")).toBe(1.5); // 0.5 · 3
   });
 
   it("writes out a neuron's terms, which add up to z", () => {

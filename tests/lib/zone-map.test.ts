@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {maskKey, zoneMap} from "../../src/lib/zone-map.js";
 import {saturatedShare, saturationThreshold, SATURATED_SLOPE} from "../../src/lib/saturation.js";
-import {ACTIVATION_FN} from "../../src/lib/network.js";
+import {ACTIVATIONS} from "../../src/lib/activations.js";
 import type {Network} from "../../src/lib/network.js";
 
 /** Float64 results of the same formula agree to 12 decimals. */
@@ -49,7 +49,7 @@ describe("saturatedShare", () => {
 describe("saturationThreshold", () => {
   it("is where the sigmoid's slope equals the threshold", () => {
     const z = saturationThreshold();
-    const s = ACTIVATION_FN.sigmoid(z);
+    const s = ACTIVATIONS.sigmoid.fn(z);
     expect(s * (1 - s)).toBeCloseTo(SATURATED_SLOPE, FLOAT_DIGITS);
     expect(z).toBeGreaterThan(3.8);
     expect(z).toBeLessThan(4);

@@ -9,15 +9,13 @@ import type {EdgeEncoding} from "./encodings.js";
 import type {FlowScales} from "./types.js";
 
 export interface FlowLegendOptions {
-  document: Document;
   layout: FlowLayout;
   palette: PaletteName;
   interpolator: (t: number) => string;
   colorMode: ColorMode;
-  domains: readonly Extent[];
   encoding: EdgeEncoding;
-  scales: FlowScales;
   digits: number;
+  document: Document;
 }
 
 /** Smallest width of a ramp, and of the single "comp" ramp's cap, in px. */
@@ -46,21 +44,18 @@ function ramps(layout: FlowLayout, colorMode: ColorMode, domains: readonly Exten
   });
 }
 
-export function flowLegends(o: FlowLegendOptions): HTMLElement {
-  const legends = o.document.createElement("div");
+/** The legends of the diagram's scales: each column's fill domain, and the parameter scale. */
+export function flowLegends(scales: FlowScales, {layout, palette, interpolator, colorMode, encoding, digits, document}: FlowLegendOptions): HTMLElement {
+  const legends = document.createElement("div");
   legends.className = "flow-legends";
-  const width = o.layout.width;
+  const {width} = layout;
+  const domains = scales.fill.map((fill): Extent => {
+    const [lo, hi] = fill.domain();
+    return [lo, hi];
+  });
   legends.append(
-    colorLegend({
-      document: o.document,
-      interpolator: o.interpolator,
-      mode: o.colorMode,
-      paletteName: o.palette,
-      ramps: ramps(o.layout, o.colorMode, o.domains),
-      width,
-      digits: o.digits
-    }),
-    edgeLegend({document: o.document, encoding: o.encoding, scale: o.scales.parameter, width, digits: o.digits})
+    colorLegend(ramps(layout, colorMode, domains), {interpolator, mode: colorMode, paletteName: palette, width, digits, document}),
+    edgeLegend(scales.parameter, {encoding, width, digits, document})
   );
   return legends;
 }

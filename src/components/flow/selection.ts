@@ -55,7 +55,7 @@ export function attachSelection(o: SelectionOptions): void {
     svg.querySelectorAll(`.edge[data-layer="${layer}"][data-to="${unit}"], .edge-label[data-layer="${layer}"][data-to="${unit}"]`).forEach((el) =>
       el.classList.add("incoming")
     );
-    panel.appendChild(neuronArithmetic(net, o.input, selected, {document: doc, values: o.values}));
+    panel.appendChild(neuronArithmetic(net, {input: o.input, neuron: selected, values: o.values, document: doc}));
   };
 
   const select = (ref: NeuronRef | null, notify: boolean) => {

@@ -16,10 +16,3 @@ export function fitFont(text: string, room: number, max: number): number {
   const w = estimateTextWidth(text, max);
   return w <= room ? max : Math.max(6, Math.floor(((max * room) / w) * 10) / 10);
 }
-
-const SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉";
-
-/** The name of input i (0-based), with a subscript: "x₁", "x₂", … "x₁₀". */
-export function inputName(i: number): string {
-  return `x${[...String(i + 1)].map((d) => SUBSCRIPT_DIGITS[Number(d)]).join("")}`;
-}

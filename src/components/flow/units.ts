@@ -2,11 +2,11 @@
 // z then a = g(z), joined by a short arrow, filled through the palette scale of its column, inside a
 // ring that shows focus and selection. Neurons are focusable buttons; their aria-label states z and a.
 import * as d3 from "d3";
-import {fixed} from "../../lib/format.js";
+import {fixed, inputName} from "../../lib/format.js";
 import type {FlowLayout} from "../../lib/flow-layout.js";
 import {svgElement} from "../dom.js";
 import {unitRef} from "./data.js";
-import {inputName, NAME_FONT} from "./text.js";
+import {NAME_FONT} from "./text.js";
 import type {FlowLayer, LayerNeuronDatum, NeuronDatum} from "./types.js";
 
 /** z -> a: a short arrow between the two circles of each neuron. */
@@ -53,7 +53,7 @@ export const inputs: FlowLayer = ({document, layout, inputs, scales}) => {
 };
 
 /** "layer 1 unit 2: z = −0.37, a = 0.00" (the output is layer L; the column titles say so). */
-export function neuronLabel(d: LayerNeuronDatum, digits: number): string {
+function neuronLabel(d: LayerNeuronDatum, digits: number): string {
   return `layer ${d.column} unit ${d.unit + 1}: z = ${fixed(d.z, digits)}, a = ${fixed(d.a, digits)}`;
 }
 
