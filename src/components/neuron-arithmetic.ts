@@ -36,17 +36,6 @@ export interface NeuronArithmeticOptions {
   heading?: string | null;
 }
 
-const STYLE = `
-.neuron-arithmetic { font: 14px/1.5 system-ui, sans-serif; font-variant-numeric: tabular-nums; }
-.neuron-arithmetic .na-heading { font-weight: 600; margin: 0 0 .25em; }
-.neuron-arithmetic table { border-collapse: collapse; margin: .25em 0 .5em; }
-.neuron-arithmetic th, .neuron-arithmetic td { padding: 1px 8px; text-align: right; white-space: nowrap; }
-.neuron-arithmetic th:first-child, .neuron-arithmetic td:first-child { text-align: left; }
-.neuron-arithmetic thead th { font-weight: 500; color: #555; border-bottom: 1px solid #ccc; }
-.neuron-arithmetic tfoot td { border-top: 1px solid #ccc; font-weight: 600; }
-.neuron-arithmetic .na-eq { margin: .2em 0; overflow-wrap: anywhere; }
-`;
-
 /** A number as shown, with its exact value and role for tests and for the page. */
 function num(doc: Document, v: number, digits: number, role: string, index?: number): HTMLElement {
   const attrs: Record<string, string | number> = {class: "na-num", "data-role": role, "data-value": String(v)};
@@ -104,7 +93,7 @@ function termsTable(doc: Document, t: NeuronTerms, digits: number): HTMLElement 
     doc,
     "table",
     {class: "na-terms"},
-    h(doc, "caption", {class: "na-caption", style: "caption-side: bottom; text-align: left; color: #666; font-size: 12px"}, `terms: ${source} × weight, then the bias`),
+    h(doc, "caption", {class: "na-caption"}, `terms: ${source} × weight, then the bias`),
     head,
     h(doc, "tbody", {}, ...rows, bias),
     total
@@ -168,7 +157,6 @@ export function neuronArithmetic(net: Network, options: NeuronArithmeticOptions)
     "data-a": String(t.a),
     "data-digits": digits
   });
-  root.appendChild(h(doc, "style", {}, STYLE));
   const heading = options.heading === undefined ? defaultHeading(net, t) : options.heading;
   if (heading) root.appendChild(h(doc, "p", {class: "na-heading"}, heading));
   root.append(termsTable(doc, t, digits), sumLine(doc, t, digits), activationLine(doc, t, digits, t.ref.layer === net.layers.length));

@@ -4,8 +4,8 @@
 // browser tests derive the site's pages from it, so a network is declared in exactly one place.
 import {ValidationError, type NetworkSpec} from "./spec.js";
 import {finalLoss, finalMse, type Snapshot} from "./snapshot.js";
-import type {ActivationName} from "./activations.js";
-import type {DatasetName} from "./datasets.js";
+import {ACTIVATION_NAMES, isActivation, type ActivationName} from "./activations.js";
+import {DATASET_NAMES, isDatasetName, type DatasetName} from "./datasets.js";
 import {parameterStats, type ParameterStats} from "./extents.js";
 
 /** Where the generic explorer page of a network without an article page lives: /networks/<id>. */
@@ -109,11 +109,11 @@ export function parseSummaries(value: unknown, source: string): NetworkSummary[]
       id: str("id"),
       title: str("title"),
       path: str("path"),
-      dataset: str("dataset") as DatasetName,
+      dataset: isDatasetName(o.dataset) ? o.dataset : fail(`[${i}].dataset`, `must be one of ${DATASET_NAMES.join(", ")}`),
       points: num("points"),
       dataSeed: num("dataSeed"),
       hidden: hidden as number[],
-      activation: str("activation") as ActivationName,
+      activation: isActivation(o.activation) ? o.activation : fail(`[${i}].activation`, `must be one of ${ACTIVATION_NAMES.join(", ")}`),
       learningRate: num("learningRate"),
       epochs: num("epochs"),
       batchSize: num("batchSize"),

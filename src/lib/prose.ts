@@ -3,7 +3,7 @@
 // wording, and each choice is tested (tests/lib/prose.test.ts). Numbers are formatted with format.ts.
 import type {NetworkSpec} from "./spec.js";
 import {TARGET_TEXT, type DatasetName} from "./datasets.js";
-import type {UnitPair} from "./symmetry.js";
+import {OPPOSITE_COSINE, type UnitPair} from "./symmetry.js";
 import type {ParameterStats} from "./extents.js";
 import {fixed, sig, unitList} from "./format.js";
 
@@ -58,9 +58,6 @@ export function silencedSentence(active: readonly number[], units: number): stri
 export function pairsPhrase(pairs: readonly UnitPair[]): string {
   return pairs.map((p) => `units ${p.units[0]} and ${p.units[1]} (cosine ${fixed(p.cosine, 3)}, biases ${fixed(p.biases[0], 3)} and ${fixed(p.biases[1], 3)})`).join("; ");
 }
-
-/** Cosine below which a pair counts as opposite (an angle above about 154°). */
-const OPPOSITE_COSINE = -0.9;
 
 /** Whether this run shows the article's symmetry: every pair close to exactly opposite. */
 export function symmetrySentence(pairs: readonly UnitPair[]): string {

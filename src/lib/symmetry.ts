@@ -3,6 +3,9 @@
 // page can say what this run shows instead of repeating the article's claim.
 import type {Layer} from "./network.js";
 
+/** Cosine below which a pair of units counts as opposite (an angle above about 154°). */
+export const OPPOSITE_COSINE = -0.9;
+
 export interface UnitPair {
   /** 1-based unit numbers. */
   units: [number, number];
