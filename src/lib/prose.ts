@@ -59,14 +59,61 @@ export function pairsPhrase(pairs: readonly UnitPair[]): string {
   return pairs.map((p) => `units ${p.units[0]} and ${p.units[1]} (cosine ${fixed(p.cosine, 3)}, biases ${fixed(p.biases[0], 3)} and ${fixed(p.biases[1], 3)})`).join("; ");
 }
 
-/** Whether this run shows the article's symmetry: every pair close to exactly opposite. */
+/** Length ratio (longer / shorter) up to which the two units of a pair count as the same size. */
+export const SAME_SIZE_RATIO = 1.25;
+
+/**
+ * Whether this run shows the article's symmetry, stated honestly: opposite directions (every pair's
+ * cosine below OPPOSITE_COSINE) and, separately, whether the two units of each pair are also the
+ * same size (|w| within SAME_SIZE_RATIO), since a pair can point opposite ways with one unit twice
+ * the other.
+ */
 export function symmetrySentence(pairs: readonly UnitPair[]): string {
   if (pairs.length === 0) return "with a single unit there is no pair to compare";
-  if (pairs.every((p) => p.cosine < OPPOSITE_COSINE)) {
-    const which = pairs.length === 1 ? "the pair is" : pairs.length === 2 ? "both pairs are" : `all ${pairs.length} pairs are`;
-    return `${which} close to it, so this run shows the same symmetry`;
-  }
-  return "this run is not as symmetric as the article's";
+  if (!pairs.every((p) => p.cosine < OPPOSITE_COSINE)) return "this run is not as symmetric as the article's: not every pair points in opposite directions";
+  const which = pairs.length === 1 ? "the pair is" : pairs.length === 2 ? "both pairs are" : `all ${pairs.length} pairs are`;
+  const ratios = pairs.map((p) => {
+    const [long, short] = p.lengths[0] >= p.lengths[1] ? [0, 1] : [1, 0];
+    return {long: p.units[long], short: p.units[short], ratio: p.lengths[long] / p.lengths[short]};
+  });
+  const unequal = ratios.filter((r) => r.ratio > SAME_SIZE_RATIO);
+  if (unequal.length === 0) return `${which} close to it, and the two units of each pair are about the same size (lengths within ${fixed((SAME_SIZE_RATIO - 1) * 100, 0)}%): this run shows the article's symmetry`;
+  const sizes = unequal.map((r) => `unit ${r.long}'s weights are ${fixed(r.ratio, 1)} times as long as unit ${r.short}'s`).join(", and ");
+  return `${which} close to it in direction, but not in size: ${sizes}`;
+}
+
+/** Relative spread ((max − min) / mean |b|) up to which a group of biases counts as one repeated value. */
+export const SAME_BIAS_SPREAD = 0.2;
+
+/** The article's "two bias values, repeated twice": the biases grouped by sign, and whether each group shares one value. */
+export function biasValuesSentence(biases: readonly number[]): string {
+  const groups = [biases.flatMap((b, j) => (b > 0 ? [j] : [])), biases.flatMap((b, j) => (b <= 0 ? [j] : []))].filter((g) => g.length > 0);
+  const describe = (g: number[]) => {
+    const values = g.map((j) => biases[j]);
+    const mean = values.reduce((s, v) => s + v, 0) / values.length;
+    const spread = (Math.max(...values) - Math.min(...values)) / Math.abs(mean);
+    return {text: `${unitList(g.map((j) => j + 1))}: ${values.map((v) => fixed(v, 3)).join(", ")}`, mean, shared: g.length > 1 && spread <= SAME_BIAS_SPREAD};
+  };
+  const described = groups.map(describe);
+  if (described.length === 2 && described.every((d) => d.shared))
+    return `The biases take two values, each repeated, as in the article: about ${fixed(described[0].mean, 2)} (${described[0].text}) and about ${fixed(described[1].mean, 2)} (${described[1].text}).`;
+  return `The biases do not settle on two repeated values here: ${described.map((d) => d.text).join("; ")}.`;
+}
+
+/** The article's link between the output weights' signs and the first-layer biases' signs. */
+export function outputSignsSentence(biases: readonly number[], outWeights: readonly number[]): string {
+  const units = (test: (j: number) => boolean) => biases.flatMap((_, j) => (test(j) ? [j] : []));
+  const positive = units((j) => biases[j] > 0);
+  const negative = units((j) => biases[j] <= 0);
+  const weights = (g: number[]) => g.map((j) => fixed(outWeights[j], 2)).join(", ");
+  const follows = positive.every((j) => outWeights[j] > 0) && negative.every((j) => outWeights[j] < 0);
+  const parts = [
+    positive.length ? `the units with a positive bias (${unitList(positive.map((j) => j + 1))}) have output weights ${weights(positive)}` : "",
+    negative.length ? `those with a negative bias (${unitList(negative.map((j) => j + 1))}) have ${weights(negative)}` : ""
+  ].filter(Boolean);
+  return follows
+    ? `The output weights follow the signs of the biases, as the article finds: ${parts.join("; ")}.`
+    : `The output weights do not follow the signs of the biases in this run: ${parts.join("; ")}.`;
 }
 
 /** Whether the zone around the origin is closed inside the plotted square [-r, r]^2. */

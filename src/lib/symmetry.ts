@@ -12,6 +12,8 @@ export interface UnitPair {
   /** cos of the angle between the two units' weight vectors: -1 means exactly opposite. */
   cosine: number;
   biases: [number, number];
+  /** Lengths |w| of the two units' incoming weight vectors. */
+  lengths: [number, number];
 }
 
 /** Cosine of the angle between columns i and j of W (each unit's incoming weight vector). */
@@ -25,6 +27,11 @@ export function columnCosine(layer: Layer, i: number, j: number): number {
     nj += row[j] * row[j];
   }
   return dot / Math.sqrt(ni * nj);
+}
+
+/** |W[:, i]|: the length of unit i's incoming weight vector. */
+export function columnLength(layer: Layer, i: number): number {
+  return Math.hypot(...layer.weights.map((row) => row[i]));
 }
 
 /**
@@ -42,7 +49,7 @@ export function oppositePairs(layer: Layer): UnitPair[] {
     if (used.has(i) || used.has(j)) continue;
     used.add(i);
     used.add(j);
-    pairs.push({units: [i + 1, j + 1], cosine: cos, biases: [layer.biases[i], layer.biases[j]]});
+    pairs.push({units: [i + 1, j + 1], cosine: cos, biases: [layer.biases[i], layer.biases[j]], lengths: [columnLength(layer, i), columnLength(layer, j)]});
   }
   return pairs;
 }

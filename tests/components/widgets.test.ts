@@ -121,3 +121,26 @@ describe("epoch slider", () => {
     expect(input.getAttribute("aria-valuetext")).toBe("epoch 10");
   });
 });
+
+describe("network choice", () => {
+  it("reports the checked option's key and follows a click", async () => {
+    const {networkChoice} = await import("../../src/components/network-choice.js");
+    const choice = networkChoice(
+      [
+        {key: "build", label: "this build's run"},
+        {key: "article", label: "the article's printed weights"}
+      ],
+      {legend: "Network", document}
+    );
+    expect(choice.value).toBe("build");
+    expect(choice.querySelector("legend")!.textContent).toBe("Network");
+    const radios = choice.querySelectorAll<HTMLInputElement>("input[type=radio]");
+    expect([...radios].map((r) => r.checked)).toEqual([true, false]);
+    let seen: string | null = null;
+    choice.addEventListener("input", () => (seen = choice.value));
+    radios[1].checked = true;
+    radios[1].dispatchEvent(new Event("input", {bubbles: true}));
+    expect(seen).toBe("article");
+    expect(choice.value).toBe("article");
+  });
+});

@@ -1,7 +1,9 @@
 // Each sentence-deciding function says what is true of the run it is given.
 import {describe, expect, it} from "vitest";
 import {
+  biasValuesSentence,
   centreZoneSentence,
+  outputSignsSentence,
   comparedMse,
   flatnessSentence,
   outputWeightsSentence,
@@ -17,7 +19,7 @@ import {
   targetsPhrase
 } from "../../src/lib/prose.js";
 
-const pair = (cosine: number) => ({units: [1, 3] as [number, number], cosine, biases: [-0.5, 0.25] as [number, number]});
+const pair = (cosine: number, lengths: [number, number] = [1, 1.1]) => ({units: [1, 3] as [number, number], cosine, biases: [-0.5, 0.25] as [number, number], lengths});
 
 describe("prose", () => {
   it("counts and shapes", () => {
@@ -49,11 +51,27 @@ describe("prose", () => {
   });
 
   it("states the symmetry only when every pair is nearly opposite", () => {
-    expect(symmetrySentence([pair(-0.99), pair(-0.95)])).toBe("both pairs are close to it, so this run shows the same symmetry");
+    expect(symmetrySentence([pair(-0.99), pair(-0.95)])).toMatch(/^both pairs are close to it, and the two units of each pair are about the same size .*shows the article's symmetry$/);
     expect(symmetrySentence([pair(-0.99)])).toMatch(/^the pair is close/);
     expect(symmetrySentence([pair(-0.99), pair(-0.95), pair(-0.91)])).toMatch(/^all 3 pairs are close/);
-    expect(symmetrySentence([pair(-0.99), pair(-0.5)])).toBe("this run is not as symmetric as the article's");
+    expect(symmetrySentence([pair(-0.99), pair(-0.5)])).toMatch(/^this run is not as symmetric as the article's/);
+    expect(symmetrySentence([pair(-0.99, [0.5, 1]), pair(-0.95)])).toBe("both pairs are close to it in direction, but not in size: unit 3's weights are 2.0 times as long as unit 1's");
     expect(pairsPhrase([pair(-0.99)])).toBe("units 1 and 3 (cosine −0.990, biases −0.500 and 0.250)");
+  });
+
+  it("groups the biases into repeated values only when each sign's values agree", () => {
+    expect(biasValuesSentence([0.389, -0.708, 0.35, -0.757])).toBe(
+      "The biases take two values, each repeated, as in the article: about 0.37 (units 1 and 3: 0.389, 0.350) and about −0.73 (units 2 and 4: −0.708, −0.757)."
+    );
+    expect(biasValuesSentence([0.389, -0.2, 0.1, -0.757])).toMatch(/^The biases do not settle on two repeated values here: units 1 and 3: 0\.389, 0\.100; units 2 and 4/);
+    expect(biasValuesSentence([-0.4, -0.7, -0.35, -0.75])).toMatch(/^The biases do not settle/);
+  });
+
+  it("ties the output weights' signs to the biases' signs, or says they are not tied", () => {
+    expect(outputSignsSentence([0.389, -0.708, 0.35, -0.757], [0.83, -0.47, 0.95, -0.48])).toBe(
+      "The output weights follow the signs of the biases, as the article finds: the units with a positive bias (units 1 and 3) have output weights 0.83, 0.95; those with a negative bias (units 2 and 4) have −0.47, −0.48."
+    );
+    expect(outputSignsSentence([0.389, -0.708], [-0.83, -0.47])).toMatch(/^The output weights do not follow the signs/);
   });
 
   it("describes the centre zone and its flatness", () => {
