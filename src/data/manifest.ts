@@ -7,6 +7,7 @@ import {basename, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {compareEntries, networkPagePath, type ManifestEntry} from "../lib/manifest.js";
 import {parseSpec, ValidationError, type NetworkSpec} from "../lib/spec.js";
+import {duplicateKey, hasByteOrderMark} from "../lib/json-text.js";
 
 /** The project root, from this module's location (src/data/). */
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -21,12 +22,15 @@ export function readSpec(path: string, display = path): NetworkSpec {
   } catch (error) {
     throw new Error(`${display}: cannot read the spec file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  if (hasByteOrderMark(text)) throw new Error(`${display}: starts with a byte-order mark (U+FEFF); save the file as UTF-8 without one`);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     throw new Error(`${display}: not valid JSON (${(error as Error).message})`);
   }
+  const duplicate = duplicateKey(text);
+  if (duplicate !== null) throw new ValidationError(display, duplicate, "appears twice in the same object; keep one");
   const spec = parseSpec(value, display);
   const expected = basename(path, ".json");
   if (spec.id !== expected) throw new ValidationError(display, "id", `must match the file name "${expected}", got ${JSON.stringify(spec.id)}`);

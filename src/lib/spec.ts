@@ -103,7 +103,72 @@ function isObject(value: unknown): value is Obj {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const describe = (v: unknown) => (typeof v === "string" ? JSON.stringify(v) : Array.isArray(v) ? "an array" : String(v));
+/** Characters of a bad value quoted in an error message: enough to recognise it, never a flood. */
+export const QUOTE_LIMIT = 40;
+
+/** A bad value as an error message quotes it: at most QUOTE_LIMIT characters, then an ellipsis. */
+export function describe(v: unknown): string {
+  let text: string;
+  if (Array.isArray(v)) text = v.length === 0 ? "an empty array" : `an array (${truncate(JSON.stringify(v) ?? "", QUOTE_LIMIT)})`;
+  else if (typeof v === "string") text = JSON.stringify(v);
+  else if (typeof v === "object" && v !== null) text = JSON.stringify(v) ?? String(v);
+  else text = String(v);
+  return truncate(text, QUOTE_LIMIT);
+}
+
+function truncate(text: string, n: number): string {
+  return text.length > n ? `${text.slice(0, n)}…` : text;
+}
+
+/**
+ * What one network may ask of the build (and of a page that draws it). A spec beyond any limit fails
+ * validation naming the field and the limit; a snapshot is checked against the same limits, so a
+ * page refuses an oversized file instead of freezing. The size limits keep a page's diagram and
+ * analyses small; `seconds` bounds the training time the cost model below predicts.
+ */
+export const SPEC_LIMITS = {
+  /** Training samples. */
+  points: 20_000,
+  /** Hidden layers. */
+  layers: 4,
+  /** Units in one hidden layer. */
+  units: 32,
+  epochs: 5_000,
+  /** Predicted training time on the build machine (2 cores), by TRAINING_COST. */
+  seconds: 60
+} as const;
+
+/**
+ * The trainer's cost model, fitted to `npx tsx scripts/bench-limits.ts` on the build machine: every
+ * optimiser step pays a fixed overhead of tfjs kernel calls, every sample of every epoch a fixed cost
+ * (its share of the batches and of the full-dataset MSE), and every parameter of every sample of
+ * every epoch its arithmetic forward and back. The benchmark prints the measured time of specs at
+ * the limits beside this prediction.
+ */
+export const TRAINING_COST = {
+  /** Seconds per optimiser step (epochs × floor(points / batchSize) steps). */
+  perStep: 3e-4,
+  /** Seconds per sample per epoch. */
+  perSampleEpoch: 1.9e-6,
+  /** Seconds per parameter per sample per epoch. */
+  perParameterSampleEpoch: 6.7e-8
+} as const;
+
+/** The training time TRAINING_COST predicts for a spec, in seconds. */
+export function predictedTrainingSeconds(spec: Pick<NetworkSpec, "points" | "epochs" | "batchSize" | "hidden">): number {
+  const steps = spec.epochs * Math.floor(spec.points / spec.batchSize);
+  const sampleEpochs = spec.points * spec.epochs;
+  return steps * TRAINING_COST.perStep + sampleEpochs * TRAINING_COST.perSampleEpoch + sampleEpochs * parameterCount(spec.hidden) * TRAINING_COST.perParameterSampleEpoch;
+}
+
+/** Seeds are integers in [0, SEED_MAX]: the generator keeps 32 bits of state, so larger seeds would alias smaller ones. */
+export const SEED_MAX = 2 ** 32 - 1;
+
+/** The number of trainable parameters of a network with these hidden layers (two inputs, one output). */
+export function parameterCount(hidden: readonly number[]): number {
+  const sizes = [2, ...hidden, 1];
+  return sizes.slice(1).reduce((n, d, k) => n + sizes[k] * d + d, 0);
+}
 
 /**
  * Checks an untrusted value against NetworkSpec; `source` names it in errors (a file name) and
@@ -119,13 +184,16 @@ export function parseSpec(value: unknown, source: string, fieldPrefix = ""): Net
     if (typeof v !== "string" || v.trim() === "") fail(field, `must be a non-empty string, got ${describe(v)}`);
     return v as string;
   };
-  const posInt = (field: string, v: unknown = value[field]) => {
+  const posInt = (field: string, v: unknown = value[field], max = Number.MAX_SAFE_INTEGER) => {
+    if (typeof v === "number" && !Number.isFinite(v)) fail(field, `is out of range: must be a positive integer of at most ${max}, got ${describe(v)}`);
     if (typeof v !== "number" || !Number.isInteger(v) || v < 1) fail(field, `must be a positive integer, got ${describe(v)}`);
+    if ((v as number) > max) fail(field, `must be at most ${max.toLocaleString("en-US")} (the limit), got ${describe(v)}`);
     return v as number;
   };
   const seed = (field: string) => {
     const v = value[field];
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) fail(field, `must be a non-negative integer, got ${describe(v)}`);
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > SEED_MAX)
+      fail(field, `must be an integer from 0 to ${SEED_MAX} (2^32 − 1), got ${describe(v)}`);
     return v as number;
   };
 
@@ -134,19 +202,27 @@ export function parseSpec(value: unknown, source: string, fieldPrefix = ""): Net
   const title = str("title");
   const dataset = value.dataset;
   if (!isDatasetName(dataset)) fail("dataset", `must be one of ${DATASET_NAMES.join(", ")}, got ${describe(dataset)}`);
-  const points = posInt("points");
+  const points = posInt("points", value.points, SPEC_LIMITS.points);
   const hidden = value.hidden;
-  if (!Array.isArray(hidden) || hidden.length === 0) fail("hidden", `must be a non-empty array of unit counts, got ${describe(hidden)}`);
-  (hidden as unknown[]).forEach((u, i) => posInt(`hidden[${i}]`, u));
+  if (!Array.isArray(hidden) || hidden.length === 0)
+    fail("hidden", `must list the units of each hidden layer, at least one layer, e.g. [4] or [5, 5]; got ${describe(hidden)}`);
+  if ((hidden as unknown[]).length > SPEC_LIMITS.layers) fail("hidden", `must have at most ${SPEC_LIMITS.layers} layers (the limit), got ${(hidden as unknown[]).length}`);
+  (hidden as unknown[]).forEach((u, i) => posInt(`hidden[${i}]`, u, SPEC_LIMITS.units));
   const activation = value.activation;
   if (!isActivation(activation)) fail("activation", `must be one of ${ACTIVATION_NAMES.join(", ")}, got ${describe(activation)}`);
   if (value.optimizer !== "adam") fail("optimizer", `must be "adam", got ${describe(value.optimizer)}`);
   const learningRate = value.learningRate;
   if (typeof learningRate !== "number" || !Number.isFinite(learningRate) || learningRate <= 0)
-    fail("learningRate", `must be a positive finite number, got ${describe(learningRate)}`);
-  const epochs = posInt("epochs");
+    fail("learningRate", typeof learningRate === "number" && learningRate === Infinity ? `is out of range: must be a positive finite number, got ${describe(learningRate)}` : `must be a positive finite number, got ${describe(learningRate)}`);
+  const epochs = posInt("epochs", value.epochs, SPEC_LIMITS.epochs);
   const batchSize = posInt("batchSize");
   if (batchSize > points) fail("batchSize", `must be at most points (${points}), got ${batchSize}`);
+  const seconds = predictedTrainingSeconds({points, epochs, batchSize, hidden: hidden as number[]});
+  if (seconds > SPEC_LIMITS.seconds)
+    fail(
+      "epochs",
+      `with these points, batches and units would train for about ${Math.round(seconds)} s, more than the limit of ${SPEC_LIMITS.seconds} s: use fewer epochs or points, larger batches or fewer units`
+    );
   const checkpointEvery = posInt("checkpointEvery");
   const palette = value.palette ?? "viridis";
   if (!isPaletteName(palette)) fail("palette", `must be one of ${PALETTE_NAMES.join(", ")}, got ${describe(palette)}`);
