@@ -8,22 +8,61 @@ import {h} from "./dom.js";
 export interface JsonFile {
   name: string;
   json(): Promise<unknown>;
+  /** The file's URL: when given, the file is fetched with a bound on its size. */
+  url?(): string | Promise<string>;
+}
+
+/**
+ * The most bytes a page reads of one data file. The spec limits (lib/spec.ts) keep a valid snapshot
+ * far below this (a few MB at the very largest); a file beyond it is refused unread rather than
+ * parsed into memory and drawn.
+ */
+export const MAX_DATA_BYTES = 16 * 1024 * 1024;
+
+/** The file's JSON, reading at most MAX_DATA_BYTES (by its declared length, then as it streams). */
+async function readJson(file: JsonFile, maxBytes: number): Promise<unknown> {
+  if (!file.url) return file.json();
+  const res = await fetch(await file.url());
+  if (!res.ok) throw new Error(`${file.name}: the server answered HTTP ${res.status}`);
+  const tooLarge = () => new RangeError(`${file.name} is larger than ${(maxBytes / 2 ** 20).toFixed(0)} MB, the most a page reads; it was not loaded`);
+  if (Number(res.headers.get("content-length")) > maxBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = res.body?.getReader();
+  if (!reader) return res.json();
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.byteLength;
+  }
+  return JSON.parse(new TextDecoder().decode(bytes));
 }
 
 export type Loaded<T> = {ok: true; value: T} | {ok: false; message: string; error: HTMLElement};
 
 /** Fetches and validates a JSON file; a failure becomes an error box naming the file and the field. */
-async function loadJson<T>(file: JsonFile, parse: (value: unknown, source: string) => T, doc: Document = document): Promise<Loaded<T>> {
+async function loadJson<T>(file: JsonFile, parse: (value: unknown, source: string) => T, doc: Document = document, maxBytes = MAX_DATA_BYTES): Promise<Loaded<T>> {
   try {
-    return {ok: true, value: parse(await file.json(), file.name)};
+    return {ok: true, value: parse(await readJson(file, maxBytes), file.name)};
   } catch (cause) {
     const message = cause instanceof SyntaxError ? `${file.name} is not valid JSON (${cause.message})` : String((cause as Error)?.message ?? cause);
     return {ok: false, message, error: snapshotError({file: file.name, message}, {document: doc})};
   }
 }
 
-export function loadSnapshot(file: JsonFile, doc: Document = document): Promise<Loaded<Snapshot>> {
-  return loadJson(file, parseSnapshot, doc);
+export function loadSnapshot(file: JsonFile, doc: Document = document, maxBytes = MAX_DATA_BYTES): Promise<Loaded<Snapshot>> {
+  return loadJson(file, parseSnapshot, doc, maxBytes);
 }
 
 /** The error box of a file that failed to load: its name and what is wrong with it. */

@@ -144,3 +144,20 @@ describe("network choice", () => {
     expect(choice.value).toBe("article");
   });
 });
+
+describe("bounded loading", () => {
+  const dataUrl = (text: string) => `data:application/json,${encodeURIComponent(text)}`;
+  it("reads a file by its URL and refuses one larger than the bound, naming it", async () => {
+    const snap = await loadFixture("small-relu");
+    const text = serializeSnapshot(snap);
+    const file = {name: "small-relu.json", json: async () => JSON.parse(text), url: () => dataUrl(text)};
+    const ok = await loadSnapshot(file, document);
+    expect(ok.ok).toBe(true);
+    const big = await loadSnapshot(file, document, 100);
+    expect(big.ok).toBe(false);
+    if (!big.ok) {
+      expect(big.message).toMatch(/small-relu\.json is larger than .* the most a page reads/);
+      expect(big.error.getAttribute("role")).toBe("alert");
+    }
+  });
+});

@@ -22,7 +22,9 @@ describe("parseSpec", () => {
     expect(small).toMatchObject({hidden: [4], activation: "relu", learningRate: 0.005, epochs: 250, batchSize: 100, points: 2500});
     expect(parseSpec(reference("large-relu"), "x")).toMatchObject({hidden: [5, 5], activation: "relu", learningRate: 0.005});
     expect(parseSpec(reference("small-sigmoid"), "x")).toMatchObject({hidden: [4], activation: "sigmoid", learningRate: 0.001});
-    expect(describeModel(small)).toBe("tfjs, units 2-4-1, depth 2, relu, lr 0.005, adam, 250 epochs, batch 100");
+    // The original's format exactly; depth counts hidden layers.
+    expect(describeModel(small)).toBe("lib: tf, units: 2-4-1, depth: 1, act: relu, lr: 0.005, opt: adam, epochs: 250, batchSize: 100");
+    expect(describeModel(parseSpec(reference("large-relu"), "x"))).toBe("lib: tf, units: 2-5-5-1, depth: 2, act: relu, lr: 0.005, opt: adam, epochs: 250, batchSize: 100");
   });
 
   it("names the field of each bad value", () => {
@@ -69,7 +71,8 @@ describe("parseSpec", () => {
       [{hidden: [32, 32, 32, 32], epochs: 5000}, "epochs", /would train for about \d+ s, more than the limit of 60 s/],
       [{hidden: [100000]}, "hidden[0]", /at most 32/],
       [{epochs: 1e9}, "epochs", /at most 5,000/],
-      [{points: 1e8}, "points", /at most 20,000/]
+      [{points: 1e8}, "points", /at most 20,000/],
+      [{epochs: 2000, checkpointEvery: 10}, "checkpointEvery", /201 checkpoints over 2000 epochs, more than the limit of 101: use at least 20/]
     ];
     for (const [patch, field, says] of cases) {
       expect(failingField({...reference("small-relu"), ...patch}), JSON.stringify(patch)).toBe(field);
