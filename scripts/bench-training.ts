@@ -5,12 +5,15 @@
 // Each method runs --repeat times (default 3), interleaved; prints the median and fastest times,
 // the ratio of the medians, and both final losses (last mini-batch of the last epoch) and
 // final full-dataset MSEs to three significant digits, and whether the per-epoch losses agree
-// bit for bit (they should: see trainer.ts). Usage: npm run bench [-- [--repeat 3] <spec id> ...]
+// bit for bit (they should: see trainer.ts).
+// Usage: tsx scripts/bench-training.ts [--repeat 3] [<spec id> ...]; `npm run bench` runs it with
+// the defaults, then scripts/bench-build.ts.
 import * as tf from "@tensorflow/tfjs";
 import type {NetworkSpec} from "../src/lib/spec.js";
 import {readManifest} from "../src/data/manifest.js";
 import {train, useCpuBackend} from "../src/data/trainer.js";
 import {trainWithModelFit} from "./model-fit-reference.js";
+import {median, option, positionals} from "./cli.js";
 
 
 interface Run {
@@ -32,15 +35,14 @@ async function withModelFit(spec: NetworkSpec): Promise<Run> {
 }
 
 const sig3 = (v: number) => v.toPrecision(3);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const seconds = (xs: number[]) => `${median(xs).toFixed(2)} s (min ${Math.min(...xs).toFixed(2)})`;
 
 async function main() {
   await useCpuBackend();
   const args = process.argv.slice(2);
-  const r = args.indexOf("--repeat");
-  const repeat = r >= 0 ? Number(args[r + 1]) : 3;
-  const named = args.filter((a, i) => !a.startsWith("--") && (r < 0 || i !== r + 1));
+  const repeat = option(args, "repeat", 3);
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat must be a positive integer, got ${repeat}`);
+  const named = positionals(args, ["repeat"]);
   const manifest = readManifest().map((e) => e.spec);
   const unknown = named.filter((id) => !manifest.some((s) => s.id === id));
   if (unknown.length) throw new Error(`no spec data/<id>.json for ${unknown.join(", ")}`);

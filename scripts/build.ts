@@ -63,9 +63,14 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => a !== "--retrain" && a !== "--dev");
   if (unknown.length) throw new Error(`unknown option ${unknown.join(" ")} (usage: build.ts [--retrain] [--dev])`);
+  // The CPU time of this step (this process only: training runs here), so that a build's cost can
+  // be split into training and Framework (scripts/bench-build.ts reads this line).
+  const cpuBefore = process.cpuUsage();
   const entries = await prepareSnapshots({all: args.includes("--retrain")});
+  const cpu = process.cpuUsage(cpuBefore);
   const trained = entries.filter((e) => e.action === "trained").length;
-  process.stderr.write(`build: ${entries.length} networks, ${trained} trained, ${entries.length - trained} kept\n`);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  process.stderr.write(`build: ${entries.length} networks, ${trained} trained, ${entries.length - trained} kept (${cpuSeconds.toFixed(2)} s CPU)\n`);
   if (args.includes("--dev")) return observable(["preview", "--host", "127.0.0.1"]);
   const code = await observable(["build"]);
   if (code !== 0) return code;

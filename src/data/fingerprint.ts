@@ -41,10 +41,10 @@ export function trainerModules(): string[] {
   return [...seen].sort();
 }
 
-/** The installed @tensorflow/tfjs version (what tf.version.tfjs reports), read without loading tfjs. */
+/** The installed @tensorflow/tfjs-core version (what the trainer reports), read without loading tfjs. */
 export function tfjsVersion(): string {
   const require = createRequire(import.meta.url);
-  return (require("@tensorflow/tfjs/package.json") as {version: string}).version;
+  return (require("@tensorflow/tfjs-core/package.json") as {version: string}).version;
 }
 
 /** JSON with object keys sorted at every level, so that key order never changes the hash. */

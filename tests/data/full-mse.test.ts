@@ -21,4 +21,13 @@ describe("fullMseEvaluator", () => {
       }
     }
   });
+
+  it("can be called again with other parameters (it reuses its buffers)", () => {
+    const data = sampleDataset("prod", 123, randomLcg(2));
+    const hidden = [5, 5];
+    const sizes = specLayerSizes({hidden});
+    const evaluate = fullMseEvaluator(sizes, "relu", data.x, data.y);
+    const vectors = [1, 2, 1].map((initSeed) => packLayers(initialLayers({hidden, initSeed})).map((v, i) => v - 0.02 * (i % 5)));
+    for (const flat of vectors) expect(evaluate(flat)).toBe(meanSquaredError({layers: unpackLayers(flat, sizes), activation: "relu"}, data.x, data.y));
+  });
 });

@@ -1,14 +1,32 @@
 import * as tf from "@tensorflow/tfjs";
 import {beforeAll, describe, expect, it} from "vitest";
 import {isCheckpointEpoch, train, trainSnapshot, TrainingDivergedError, useCpuBackend} from "../../src/data/trainer.js";
+import {Kernels} from "../../src/data/kernels.js";
 import {fingerprintSpec} from "../../src/data/fingerprint.js";
 import {sampleDataset} from "../../src/lib/datasets.js";
-import {randomLcg} from "../../src/lib/random.js";
+import {randomLcg, randomNormal} from "../../src/lib/random.js";
 import {parseSnapshot, serializeSnapshot} from "../../src/lib/snapshot.js";
 import {trainWithModelFit} from "../../scripts/model-fit-reference.js";
 import {tinySpec} from "./helpers.js";
 
 beforeAll(useCpuBackend);
+
+describe("Kernels", () => {
+  it("sums the rows of a matrix as tf.sum(x, 0) does, bit for bit", () => {
+    const normal = randomNormal(randomLcg(5));
+    for (const [rows, cols] of [[100, 5], [37, 3], [1, 4], [250, 1]]) {
+      // Values of very different magnitudes, so that the order and precision of the sum show.
+      const values = Float32Array.from({length: rows * cols}, (_, i) => normal() * 10 ** ((i % 9) - 4));
+      const kernels = new Kernels();
+      const out = new Float32Array(cols + 2);
+      kernels.sumRowsInto(kernels.tensor(values, [rows, cols]), out, 2);
+      kernels.dispose();
+      const expected = tf.tidy(() => tf.sum(tf.tensor2d(values, [rows, cols]), 0).dataSync());
+      expect(Array.from(out.subarray(2)), `${rows} x ${cols}`).toEqual(Array.from(expected));
+      expect(Array.from(out.subarray(0, 2))).toEqual([0, 0]);
+    }
+  });
+});
 
 describe("train", () => {
   // The hand-written backward pass and adam.ts perform the very float32 operations of tfjs's
@@ -19,7 +37,9 @@ describe("train", () => {
       tinySpec({hidden: [3, 2], initSeed: 4}),
       tinySpec({activation: "sigmoid", learningRate: 0.05}),
       tinySpec({activation: "tanh", dataset: "polynom"}),
-      tinySpec({activation: "linear", dataset: "sumSquares", batchSize: 40})
+      tinySpec({activation: "linear", dataset: "sumSquares", batchSize: 40}),
+      // Batches of 100 as in the reference specs: tfjs's matMul sums them in blocks of 48, 48 and 4.
+      tinySpec({hidden: [5, 5], batchSize: 100, initSeed: 3})
     ];
     for (const spec of variants) {
       const ours = await train(spec);
