@@ -5,7 +5,7 @@
 // globalStylesheets is emptied because the default links a web font from a third-party host;
 // the site must make no request outside its own origin (see src/style.css for the fonts).
 import {readManifest} from "./src/data/manifest.js";
-import {EXPLORER_ROUTE} from "./src/lib/manifest.js";
+import {EXPLORER_ROUTE, pageHref} from "./src/lib/manifest.js";
 
 const manifest = readManifest();
 
@@ -15,16 +15,9 @@ const PAGES = [
   ...manifest.map((e) => ({name: e.spec.title.replace(/ network$/, ""), path: e.path, title: e.spec.title}))
 ];
 
-/** A link from the page at `from` to the page at `to`, relative, so the site also works under a subpath. */
-function relativeHref(from: string, to: string): string {
-  const depth = from.split("/").length - 2;
-  const up = depth > 0 ? "../".repeat(depth) : "./";
-  return to === "/index" ? up : `${up}${to.slice(1)}`;
-}
-
 /** The header's navigation, with the current page marked for assistive technology. */
 function siteNav(path: string): string {
-  const links = PAGES.map((p) => `<a href="${relativeHref(path, p.path)}"${p.path === path ? ' aria-current="page"' : ""}>${p.name}</a>`);
+  const links = PAGES.map((p) => `<a href="${pageHref(path, p.path)}"${p.path === path ? ' aria-current="page"' : ""}>${p.name}</a>`);
   return `<nav class="site-nav" aria-label="Pages">${links.join("")}</nav>`;
 }
 
@@ -39,6 +32,11 @@ export default {
   search: false,
   footer: "Networks trained at build time with TensorFlow.js; every figure is computed from the trained snapshots.",
   pager: true,
+  // Links name their page's file ("./regression.html", not "./regression"), so the site works on any
+  // static server, even one that adds no extension (python3 -m http.server); the header's links and
+  // the components' come from pageHref (src/lib/manifest.ts), which writes them the same way.
+  // (preserveExtension replaces Framework's deprecated cleanUrls: false.)
+  preserveExtension: true,
   // Framework's collapsible sidebar is built from a checkbox labelled only by its title and a
   // <label> inside a list (two accessibility errors we cannot fix in its template); a plain
   // navigation bar in the header gives the same links. Links are relative, so a subpath works.

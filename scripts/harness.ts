@@ -1,6 +1,7 @@
 // Shared pieces of the browser tests and the browser benchmark: a static server for the built site
-// (sirv, optionally under a subpath, on 127.0.0.1) and Debian's Chromium driven by playwright-core.
-// Every request to an origin other than the server's is aborted and recorded, so a test can fail on it.
+// (sirv, optionally under a subpath, on 127.0.0.1; or a plain file server that adds no extension, as
+// `python3 -m http.server` does) and Debian's Chromium driven by playwright-core. Every request to
+// an origin other than the server's is aborted and recorded, so a test can fail on it.
 //
 // The site's pages come from the network manifest (src/data/manifest.ts), as the config's do: a new
 // spec file is a new page, and every browser test and the browser benchmark visit it.
@@ -8,14 +9,14 @@
 // SITE_DIST points the tests at another built copy of the site (default: ./dist), and SITE_ROOT at
 // the project it was built from (default: the working directory); CHROMIUM_PATH at another Chromium
 // (default: /usr/bin/chromium). No browser is ever downloaded.
-import {createServer, type Server} from "node:http";
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from "node:http";
 import type {AddressInfo} from "node:net";
-import {existsSync} from "node:fs";
-import {join, resolve} from "node:path";
+import {createReadStream, existsSync, statSync} from "node:fs";
+import {extname, join, relative, resolve, sep} from "node:path";
 import sirv from "sirv";
 import {chromium, type Browser, type Page} from "playwright-core";
 import {parseSnapshot, type Snapshot} from "../src/lib/snapshot.js";
-import {parseSummaries, type NetworkSummary} from "../src/lib/manifest.js";
+import {pageHref, parseSummaries, type NetworkSummary} from "../src/lib/manifest.js";
 import {readManifest} from "../src/data/manifest.js";
 
 const ROOT = process.env.SITE_ROOT ? resolve(process.env.SITE_ROOT) : process.cwd();
@@ -37,23 +38,80 @@ export interface SiteServer {
   origin: string;
   /** The site's root URL, ending in "/" (includes the subpath). */
   base: string;
-  /** The URL of a page path such as "/" or "/large-relu" under the site's root. */
+  /**
+   * The URL of a page path such as "/" or "/large-relu" under the site's root, as the site's own
+   * links name it (pageHref): "<base>" for the introduction, "<base>large-relu.html" for the others,
+   * which every static server serves, with or without an extension fallback.
+   */
   url(path: string): string;
   close(): Promise<void>;
+}
+
+/** Content types of the plain server, by extension (others are application/octet-stream). */
+const PLAIN_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".csv": "text/csv; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".ico": "image/x-icon",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".wasm": "application/wasm"
+};
+
+/**
+ * A plain static file server for `root`, as `python3 -m http.server` serves a directory: a path is
+ * a file or nothing; no extension is ever added ("/regression" is 404 when only regression.html
+ * exists). A directory without its trailing slash is redirected to it (301), and a directory is
+ * served by its index.html. Requests that leave `root` are 404.
+ */
+function plainFiles(root: string): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
+  return (req, res, next) => {
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    } catch {
+      return next();
+    }
+    let file = resolve(root, "." + pathname);
+    if (relative(root, file).split(sep)[0] === "..") return next();
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!pathname.endsWith("/")) {
+        // Relative, so it stays under the subpath the request came through.
+        res.writeHead(301, {location: `./${pathname.split("/").pop()}/`});
+        res.end();
+        return;
+      }
+      file = join(file, "index.html");
+    }
+    if (!existsSync(file) || !statSync(file).isFile()) return next();
+    res.writeHead(200, {"content-type": PLAIN_TYPES[extname(file)] ?? "application/octet-stream", "content-length": statSync(file).size, "cache-control": "no-store"});
+    if (req.method === "HEAD") return void res.end();
+    createReadStream(file).pipe(res);
+  };
 }
 
 /**
  * Serves dist/ on 127.0.0.1 at `subpath` ("/" or e.g. "/fcnn/"). `override` maps a path under the
  * site (e.g. "/_file/data/small-relu.<hash>.json") to a replacement body, to serve a corrupted file.
+ * `plain` serves it with a plain file server that adds no extension (plainFiles) instead of sirv,
+ * which also finds "/regression" as regression.html.
  */
 export async function serveSite({
   root = DIST,
   subpath = "/",
-  override
-}: {root?: string; subpath?: string; override?: (path: string) => string | undefined} = {}): Promise<SiteServer> {
+  override,
+  plain = false
+}: {root?: string; subpath?: string; override?: (path: string) => string | undefined; plain?: boolean} = {}): Promise<SiteServer> {
   if (!existsSync(join(root, "index.html"))) throw new Error(`${root} has no index.html: run \`npm run build\` first`);
   if (!subpath.startsWith("/") || !subpath.endsWith("/")) throw new Error(`subpath must start and end with "/", got ${subpath}`);
-  const files = sirv(root, {extensions: ["html"], dev: true});
+  const files = plain ? plainFiles(resolve(root)) : sirv(root, {extensions: ["html"], dev: true});
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
     if (!url.pathname.startsWith(subpath)) {
@@ -81,7 +139,7 @@ export async function serveSite({
   return {
     origin,
     base,
-    url: (path: string) => base + path.replace(/^\//, ""),
+    url: (path: string) => new URL(pageHref("/", path), base).href,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -220,6 +278,18 @@ export async function waitForFigures(page: Page, path: SitePage, {timeout = 30_0
       .catch(() => []);
     throw new Error(`${path}: figures not drawn within ${timeout} ms; missing ${missing.join("; ")}`, {cause: error});
   }
+  await animationFrames(page);
+}
+
+/**
+ * Waits until the page has settled after a change (a resize, a click): two animation frames, then
+ * an idle period of the main thread (requestIdleCallback, at most `idle` ms), then two more frames,
+ * so that redraws scheduled by the change have run and been laid out.
+ */
+export async function settle(page: Page, {idle = 250} = {}): Promise<void> {
+  await animationFrames(page);
+  await page.evaluate(`new Promise((resolve) => requestIdleCallback(() => resolve(), {timeout: ${Number(idle)}}))`);
+  await page.waitForTimeout(50);
   await animationFrames(page);
 }
 

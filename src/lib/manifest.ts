@@ -26,6 +26,22 @@ export function networkPagePath(id: string, articlePage: boolean): string {
 }
 
 /**
+ * The link from the page at `from` to the page at `to`, both page paths ("/" or "/index" for the
+ * introduction, "/regression", "/small-relu", "/networks/<id>"). It is relative, so the site also
+ * works under a subpath, and it names the file, "./regression.html", so it works on any static
+ * server, even one that adds no extension (Framework writes its own links, the pager's, the same way:
+ * the config sets preserveExtension). The introduction is its directory's index: "./" or "../".
+ * Every link between the site's pages is made here: the header's navigation and the components'.
+ */
+export function pageHref(from: string, to: string): string {
+  for (const p of [from, to]) if (!p.startsWith("/")) throw new Error(`a page path starts with "/", got ${JSON.stringify(p)}`);
+  const depth = from.split("/").length - 2;
+  const up = depth > 0 ? "../".repeat(depth) : "./";
+  const target = to.replace(/\/index$/, "/");
+  return target.endsWith("/") ? `${up}${target.slice(1)}` : `${up}${target.slice(1)}.html`;
+}
+
+/**
  * The site's order of networks: the article's sections first, in the article's order (its reference
  * networks carry article figures), then every other network by id.
  */

@@ -12,6 +12,7 @@ import {spawnSync} from "node:child_process";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Browser} from "playwright-core";
 import {launchBrowser, openPage, problems, serveSite, waitForFigures, type SiteServer} from "../../scripts/harness.js";
+import {pageHref} from "../../src/lib/manifest.js";
 
 const ID = "tanh-eight";
 const SPEC = {
@@ -92,8 +93,10 @@ describe("a spec dropped into data/", () => {
     try {
       await page.goto(site.url("/"));
       await waitForFigures(page, "/");
-      expect(await page.locator(`table.network-table a[href='./networks/${ID}']`).count()).toBe(1);
-      expect(await page.locator(`nav.site-nav a[href='./networks/${ID}']`).count()).toBe(1);
+      const href = pageHref("/", `/networks/${ID}`);
+      expect(href).toBe(`./networks/${ID}.html`);
+      expect(await page.locator(`table.network-table a[href='${href}']`).count()).toBe(1);
+      expect(await page.locator(`nav.site-nav a[href='${href}']`).count()).toBe(1);
       expect(problems(log)).toEqual([]);
     } finally {
       await close();

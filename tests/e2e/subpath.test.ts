@@ -4,7 +4,7 @@
 import {describe, expect, it} from "vitest";
 import type {Browser} from "playwright-core";
 import {parseSnapshot} from "../../src/lib/snapshot.js";
-import {parseSummaries} from "../../src/lib/manifest.js";
+import {pageHref, parseSummaries} from "../../src/lib/manifest.js";
 import {NETWORK_PAGES, PAGES, SUMMARY, openPage, problems, waitForFigures, type SiteServer} from "../../scripts/harness.js";
 import {useSite} from "./use-site.js";
 
@@ -72,7 +72,7 @@ describe("navigation under /fcnn/", () => {
       await page.goto(site.url("/"));
       await waitForFigures(page, "/");
       // Header navigation to the regression page, then the pager's "next" link through the network pages.
-      await page.click('nav.site-nav a[href$="regression"]');
+      await page.click(`nav.site-nav a[href="${pageHref("/", "/regression")}"]`);
       await page.waitForURL(site.url("/regression"));
       await waitForFigures(page, "/regression");
       for (const next of NETWORK_PAGES.map((p) => p.path)) {
@@ -83,7 +83,7 @@ describe("navigation under /fcnn/", () => {
         expect(await page.locator(".snapshot-error").count()).toBe(0);
       }
       // And home again through the header.
-      await page.click("nav.site-nav a[href='./']");
+      await page.click(`nav.site-nav a[href="${pageHref(NETWORK_PAGES.at(-1)!.path, "/")}"]`);
       await page.waitForURL(site.url("/"));
       await waitForFigures(page, "/");
       expect(problems(log)).toEqual([]);
