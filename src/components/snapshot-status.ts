@@ -10,6 +10,8 @@ export interface JsonFile {
   json(): Promise<unknown>;
   /** The file's URL: when given, the file is fetched with a bound on its size. */
   url?(): string | Promise<string>;
+  /** The file's size in bytes as the build recorded it. */
+  size?: number;
 }
 
 /**
@@ -19,33 +21,20 @@ export interface JsonFile {
  */
 export const MAX_DATA_BYTES = 16 * 1024 * 1024;
 
-/** The file's JSON, reading at most MAX_DATA_BYTES (by its declared length, then as it streams). */
+/**
+ * The file's JSON, refusing more than maxBytes: first by the size the build recorded for the file
+ * (Framework's FileAttachment knows it), then by the server's declared length, then by the bytes
+ * received, before anything is parsed.
+ */
 async function readJson(file: JsonFile, maxBytes: number): Promise<unknown> {
+  const tooLarge = () => new RangeError(`${file.name} is larger than ${(maxBytes / 2 ** 20).toFixed(0)} MB, the most a page reads; it was not loaded`);
+  if ((file.size ?? 0) > maxBytes) throw tooLarge();
   if (!file.url) return file.json();
   const res = await fetch(await file.url());
   if (!res.ok) throw new Error(`${file.name}: the server answered HTTP ${res.status}`);
-  const tooLarge = () => new RangeError(`${file.name} is larger than ${(maxBytes / 2 ** 20).toFixed(0)} MB, the most a page reads; it was not loaded`);
   if (Number(res.headers.get("content-length")) > maxBytes) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = res.body?.getReader();
-  if (!reader) return res.json();
-  for (;;) {
-    const {done, value} = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.byteLength;
-  }
+  const bytes = await res.arrayBuffer();
+  if (bytes.byteLength > maxBytes) throw tooLarge();
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 

@@ -161,3 +161,14 @@ describe("bounded loading", () => {
     }
   });
 });
+
+describe("bounded loading by recorded size", () => {
+  it("refuses a file whose recorded size is beyond the bound without reading it", async () => {
+    let read = false;
+    const file = {name: "huge.json", size: 10 ** 9, json: async () => ((read = true), {})};
+    const loaded = await loadSnapshot(file, document);
+    expect(loaded.ok).toBe(false);
+    expect(read).toBe(false);
+    if (!loaded.ok) expect(loaded.message).toMatch(/huge\.json is larger than 16 MB/);
+  });
+});
