@@ -23,6 +23,8 @@ function siteNav(path: string): string {
 
 export default {
   root: "src",
+  // scripts/build.ts builds into a fresh folder and swaps it in for dist/ only when the build succeeds.
+  output: process.env.FCNN_OUTPUT ?? "dist",
   title: "Inside a fully connected network",
   pages: PAGES.slice(1).map((p) => ({name: p.title, path: p.path})),
   // The explorer pages of networks that have no article page (src/networks/[id].md).

@@ -6,9 +6,14 @@
 // Framework runs as a child process; a SIGINT or SIGTERM sent to this script is passed on to it, and
 // this script exits with its code, so stopping the build or the dev server stops everything it started.
 //
+// A failed build loses nothing: Framework builds into a fresh folder beside dist/ (it empties its
+// output first, and a failure leaves it half written), and only a complete build, with every page's
+// language set, replaces dist/. A spec that fails validation stops the build before anything is
+// written (snapshots.ts), so the cached snapshots and the last good dist/ stay as they were.
+//
 // Usage: tsx scripts/build.ts [--retrain] [--dev]
 import {spawn} from "node:child_process";
-import {readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {prepareSnapshots} from "../src/data/snapshots.js";
 import {PROJECT_ROOT} from "../src/data/manifest.js";
@@ -17,10 +22,13 @@ const LANG = "en";
 const DIST = join(PROJECT_ROOT, "dist");
 const OBSERVABLE = join(PROJECT_ROOT, "node_modules/.bin/observable");
 
-/** Runs Framework's CLI with the given arguments; resolves with its exit code. */
-function observable(args: string[]): Promise<number> {
+/** The variable that tells observablehq.config.ts where to write the site (default dist/). */
+export const OUTPUT_VARIABLE = "FCNN_OUTPUT";
+
+/** Runs Framework's CLI with the given arguments; resolves with its exit code. Telemetry is off. */
+function observable(args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(OBSERVABLE, args, {cwd: PROJECT_ROOT, stdio: "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}});
+    const child = spawn(OBSERVABLE, args, {cwd: PROJECT_ROOT, stdio: "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", ...env}});
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
@@ -72,10 +80,29 @@ async function main(): Promise<number> {
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   process.stderr.write(`build: ${entries.length} networks, ${trained} trained, ${entries.length - trained} kept (${cpuSeconds.toFixed(2)} s CPU)\n`);
   if (args.includes("--dev")) return observable(["preview", "--host", "127.0.0.1"]);
-  const code = await observable(["build"]);
-  if (code !== 0) return code;
-  process.stderr.write(`build: set lang="${LANG}" on ${setLanguage(DIST)} pages\n`);
-  return 0;
+  return buildInto(DIST);
+}
+
+/** Builds the site into a fresh folder, then swaps it in for `dist`; on any failure `dist` is untouched. */
+async function buildInto(dist: string): Promise<number> {
+  const fresh = `${dist}.building-${process.pid}`;
+  const old = `${dist}.previous-${process.pid}`;
+  // Folders left by a build that was killed before it could clean up.
+  for (const stale of readdirSync(PROJECT_ROOT).filter((f) => /^dist\.(building|previous)-\d+$/.test(f))) rmSync(join(PROJECT_ROOT, stale), {recursive: true, force: true});
+  try {
+    const code = await observable(["build"], {[OUTPUT_VARIABLE]: fresh});
+    if (code !== 0) {
+      process.stderr.write(`build: Framework failed (exit ${code}); ${existsSync(dist) ? "the previous dist/ is kept" : "no dist/ was written"}\n`);
+      return code;
+    }
+    process.stderr.write(`build: set lang="${LANG}" on ${setLanguage(fresh)} pages\n`);
+    if (existsSync(dist)) renameSync(dist, old);
+    renameSync(fresh, dist);
+    rmSync(old, {recursive: true, force: true});
+    return 0;
+  } finally {
+    rmSync(fresh, {recursive: true, force: true});
+  }
 }
 
 main().then(

@@ -14,7 +14,7 @@
 // Nothing is lost on failure: every spec is validated before any file is touched, each file is
 // written to a temporary name and renamed, and a network that fails to train leaves its previous
 // snapshot in place (the build fails naming it).
-import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {summarize, type ManifestEntry} from "../lib/manifest.js";
 import {parseSnapshot, serializeSnapshot, type Snapshot} from "../lib/snapshot.js";
@@ -102,6 +102,8 @@ export async function prepareSnapshots(options: PrepareOptions = {}): Promise<Pr
   // Validates every spec first: a bad one throws here, naming its file and field, before any write.
   const manifest = readManifest(options);
   mkdirSync(cacheDir, {recursive: true});
+  // Temporary files of a run that was killed before it could rename or remove them.
+  for (const file of readdirSync(cacheDir)) if (/\.\d+\.tmp$/.test(file)) rmSync(join(cacheDir, file), {force: true});
   const entries: PrepareEntry[] = [];
   for (const {spec} of manifest) {
     const path = join(cacheDir, `${spec.id}.json`);

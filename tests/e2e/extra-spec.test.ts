@@ -5,7 +5,7 @@
 //
 // The copy starts from this project's Framework cache (when there is one), so only the new network
 // is trained and the npm bundles are not built again: the test checks what the spec file changes.
-import {cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {spawnSync} from "node:child_process";
@@ -101,5 +101,35 @@ describe("a spec dropped into data/", () => {
     } finally {
       await close();
     }
+  });
+});
+
+describe("a failed build", () => {
+  /** Every file under dir with its bytes, to compare a folder before and after. */
+  function snapshotOf(dir: string): Map<string, string> {
+    const files = new Map<string, string>();
+    const walk = (d: string) => {
+      for (const e of readdirSync(d, {withFileTypes: true})) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else files.set(p.slice(dir.length), readFileSync(p).toString("base64"));
+      }
+    };
+    walk(dir);
+    return files;
+  }
+
+  it("keeps the last good site and every cached snapshot, and names the bad field", () => {
+    expect(build.status).toBe(0);
+    const dist = join(root, "dist");
+    const cache = join(root, "src/.observablehq/cache/data");
+    const [distBefore, cacheBefore] = [snapshotOf(dist), snapshotOf(cache)];
+    writeFileSync(join(root, "data", `${ID}.json`), JSON.stringify({...SPEC, learningRate: "fast"}, null, 2));
+    const result = spawnSync("npm", ["run", "build"], {cwd: root, encoding: "utf8", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}, timeout: 120_000});
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(`data/${ID}.json: field "learningRate"`);
+    expect(snapshotOf(dist)).toEqual(distBefore);
+    expect(snapshotOf(cache)).toEqual(cacheBefore);
+    expect(readdirSync(root).filter((f) => f.startsWith("dist."))).toEqual([]);
   });
 });
