@@ -8,6 +8,7 @@ import {fileURLToPath} from "node:url";
 import {compareEntries, networkPagePath, type ManifestEntry} from "../lib/manifest.js";
 import {parseSpec, ValidationError, type NetworkSpec} from "../lib/spec.js";
 import {duplicateKey, hasByteOrderMark} from "../lib/json-text.js";
+import {articlePageMismatch} from "../lib/article-pages.js";
 
 /** The project root, from this module's location (src/data/). */
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -60,6 +61,8 @@ export function readManifest({specDir = DEFAULT_SPEC_DIR, pagesDir = DEFAULT_PAG
     .map((file) => {
       const spec = readSpec(file, join(basename(specDir), basename(file)));
       const articlePage = existsSync(join(pagesDir, `${spec.id}.md`));
+      const mismatch = articlePage ? articlePageMismatch(spec) : null;
+      if (mismatch) throw new ValidationError(join(basename(specDir), basename(file)), mismatch.field, mismatch.detail);
       return {spec, articlePage, path: networkPagePath(spec.id, articlePage)};
     })
     .sort(compareEntries);
