@@ -9,6 +9,11 @@ import {EXPLORER_ROUTE, pageHref} from "./src/lib/manifest.js";
 
 const manifest = readManifest();
 
+/** The site's icon: a small network, three units joined to one. */
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><g stroke="#4269d0" stroke-width="2"><path d="M8 7L24 16M8 16H24M8 25L24 16"/></g>' +
+  '<g fill="#4269d0"><circle cx="8" cy="7" r="4"/><circle cx="8" cy="16" r="4"/><circle cx="8" cy="25" r="4"/><circle cx="24" cy="16" r="5"/></g></svg>';
+
 const PAGES = [
   {name: "Introduction", path: "/index", title: "Introduction"},
   {name: "Regression", path: "/regression", title: "Regression: the dataset"},
@@ -30,6 +35,8 @@ export default {
   // The explorer pages of networks that have no article page (src/networks/[id].md).
   dynamicPaths: manifest.filter((e) => !e.articlePage).map((e) => `${EXPLORER_ROUTE}/${e.spec.id}`),
   globalStylesheets: [],
+  // A favicon inline, so browsers ask the server for no /favicon.ico (a 404 on every page otherwise).
+  head: `<link rel="icon" href="data:image/svg+xml;base64,${Buffer.from(FAVICON).toString("base64")}">`,
   style: "style.css",
   search: false,
   footer: "Networks trained at build time with TensorFlow.js; every figure is computed from the trained snapshots.",

@@ -49,6 +49,10 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
+/** Framework 1.13's viewport tag, which forbids zooming (axe: meta-viewport), and the one written instead. */
+const FIXED_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">';
+const ZOOMABLE_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">';
+
 /**
  * Framework 1.13's page template writes a bare <html> with no language, which screen readers need
  * to choose a voice (WCAG 3.1.1); every page of this site is English. A page without exactly one
@@ -62,7 +66,8 @@ export function setLanguage(dist: string, lang = LANG): number {
     if (text.includes(`<html lang="${lang}">`)) continue;
     const count = text.split("<html>").length - 1;
     if (count !== 1) throw new Error(`${file} has ${count} bare <html> tags, expected 1`);
-    writeFileSync(file, text.replace("<html>", `<html lang="${lang}">`));
+    // Readers on phones must be able to pinch-zoom: the template's maximum-scale=1 prevents it.
+    writeFileSync(file, text.replace("<html>", `<html lang="${lang}">`).replace(FIXED_VIEWPORT, ZOOMABLE_VIEWPORT));
   }
   return files.length;
 }

@@ -24,6 +24,9 @@ describe.each(PAGES)("page %s", (path) => {
       expect(await page.locator("observablehq-loading").count(), "cells still loading").toBe(0);
       for (const [selector, n] of figuresOf(path)) expect(await page.locator(selector).count(), selector).toBeGreaterThanOrEqual(n);
       await expect(page.locator("h1").first().textContent()).resolves.toBeTruthy();
+      // Readers can pinch-zoom, and the icon is inline (no /favicon.ico request).
+      expect(await page.locator("meta[name=viewport]").getAttribute("content")).not.toMatch(/maximum-scale|user-scalable/);
+      expect(await page.locator("link[rel=icon]").getAttribute("href")).toMatch(/^data:image\/svg\+xml;base64,/);
       // Every inline expression of the prose was evaluated: none is left as source text.
       expect(await page.locator("main").innerText()).not.toMatch(/\$\{|undefined|NaN/);
       // The data files the page fetched are the ones it should read, and they are valid.
