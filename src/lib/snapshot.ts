@@ -43,6 +43,13 @@ export function serializeSnapshot(s: Snapshot | SnapshotFile): string {
   return JSON.stringify(file);
 }
 
+/**
+ * The largest |weight| or |bias| a snapshot may hold. Trained parameters here are of order 1–10;
+ * a bound keeps every forward pass finite (with at most 4 layers of 32 units, values stay far below
+ * the float64 range), so a page never prints Infinity or NaN from a corrupted file.
+ */
+export const PARAMETER_LIMIT = 1e6;
+
 /** The network a snapshot describes. */
 export function snapshotNetwork(s: Snapshot, layers: Layer[] = s.layers): Network {
   return {layers, activation: s.spec.activation};
@@ -79,9 +86,11 @@ export function parseSnapshot(value: unknown, source = "snapshot"): Snapshot {
     if (typeof v !== "number" || !Number.isFinite(v)) fail(field, `must be a finite number, got ${JSON.stringify(v)}`);
     return v as number;
   };
-  const nums = (v: unknown, field: string, length?: number): number[] => {
+  const nums = (v: unknown, field: string, length?: number, bound = Infinity): number[] => {
     const a = arr(v, field, length);
-    a.forEach((x, i) => num(x, `${field}[${i}]`));
+    a.forEach((x, i) => {
+      if (Math.abs(num(x, `${field}[${i}]`)) > bound) fail(`${field}[${i}]`, `must be at most ${bound} in magnitude (a trained parameter is far smaller), got ${x}`);
+    });
     return a as number[];
   };
   const str = (v: unknown, field: string): string => {
@@ -101,9 +110,9 @@ export function parseSnapshot(value: unknown, source = "snapshot"): Snapshot {
     arr(v, field, sizes.length - 1).map((l, k) => {
       const layer = obj(l, `${field}[${k}]`);
       const weights = arr(layer.weights, `${field}[${k}].weights`, sizes[k]).map((row, i) =>
-        nums(row, `${field}[${k}].weights[${i}]`, sizes[k + 1])
+        nums(row, `${field}[${k}].weights[${i}]`, sizes[k + 1], PARAMETER_LIMIT)
       );
-      const biases = nums(layer.biases, `${field}[${k}].biases`, sizes[k + 1]);
+      const biases = nums(layer.biases, `${field}[${k}].biases`, sizes[k + 1], PARAMETER_LIMIT);
       return {weights, biases};
     });
 

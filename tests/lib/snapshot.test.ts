@@ -75,5 +75,7 @@ describe("parseSnapshot", () => {
     expect(failingField((s) => (s.spec.learningRate = -1))).toBe("spec.learningRate");
     expect(failingField((s) => (s.data = {x: [], y: []}))).toBe("data");
     expect(failingField((s) => delete s.runtime.backend)).toBe("runtime.backend");
+    expect(failingField((s) => (s.layers[0].weights[0][1] = 1e308))).toBe("layers[0].weights[0][1]");
+    expect(failingField((s) => (s.checkpoints[1].layers[1].biases[0] = -2e6))).toBe("checkpoints[1].layers[1].biases[0]");
   });
 });
