@@ -17,6 +17,9 @@ import type {ParameterScale} from "./parameter-scale.js";
 
 let gradientCount = 0;
 
+/** The narrowest a palette or parameter ramp is drawn, in px, however little room it is given. */
+const MIN_RAMP_WIDTH = 60;
+
 /** One ramp: a label, its domain and its horizontal span (centre and width, in px). */
 export interface RampSpec {
   label: string;
@@ -64,14 +67,8 @@ function svgRoot(doc: Document, width: number, height: number) {
     .attr("font-size", 10);
 }
 
-/** The neuron colour legend: ramps with their domain ends. */
-export function colorLegend(ramps: readonly RampSpec[], o: ColorLegendOptions): HTMLElement {
-  const doc = o.document ?? document;
-  const multi = o.mode !== "comp";
-  const block = legendBlock(doc, `flow-color-legend flow-color-legend-${o.mode}`, o.mode, `Neuron colour (${o.paletteName}): ${MODE_TITLE[o.mode]}.`);
-  const svg = svgRoot(doc, o.width, multi ? 40 : 28);
-
-  // A gradient shared by every ramp: the ramps differ by their labels, not their colours.
+/** A horizontal gradient through a palette, in the svg's defs; returns its id. */
+function paletteGradient(svg: ReturnType<typeof svgRoot>, interpolator: (t: number) => string): string {
   const id = `flow-gradient-${++gradientCount}`;
   svg
     .append("defs")
@@ -81,8 +78,19 @@ export function colorLegend(ramps: readonly RampSpec[], o: ColorLegendOptions): 
     .data(d3.range(11).map((i) => i / 10))
     .join("stop")
     .attr("offset", (t) => `${t * 100}%`)
-    .attr("stop-color", (t) => o.interpolator(t));
+    .attr("stop-color", (t) => interpolator(t));
+  return id;
+}
 
+/** The neuron colour legend: ramps with their domain ends. */
+export function colorLegend(ramps: readonly RampSpec[], o: ColorLegendOptions): HTMLElement {
+  const doc = o.document ?? document;
+  const multi = o.mode !== "comp";
+  const block = legendBlock(doc, `flow-color-legend flow-color-legend-${o.mode}`, o.mode, `Neuron colour (${o.paletteName}): ${MODE_TITLE[o.mode]}.`);
+  const svg = svgRoot(doc, o.width, multi ? 40 : 28);
+
+  // A gradient shared by every ramp: the ramps differ by their labels, not their colours.
+  const id = paletteGradient(svg, o.interpolator);
   const rampY = multi ? 12 : 0;
   const ramp = svg
     .append("g")
@@ -129,6 +137,34 @@ export function colorLegend(ramps: readonly RampSpec[], o: ColorLegendOptions): 
   return block;
 }
 
+export interface PaletteLegendOptions {
+  /** The room available, in px (the ramp is at most 220 px wide). */
+  width: number;
+  digits: number;
+  className: string;
+  mode: string;
+  title: string;
+  document?: Document;
+}
+
+/**
+ * One palette ramp from domain[0] to domain[1] with both ends written below: the legend of a chart
+ * coloured through paletteScale (palettes.ts), as the weight heatmap is by default.
+ */
+export function paletteLegend(interpolator: (t: number) => string, [lo, hi]: Extent, o: PaletteLegendOptions): HTMLElement {
+  const doc = o.document ?? document;
+  const rampWidth = Math.max(MIN_RAMP_WIDTH, Math.min(220, o.width - 8));
+  const block = legendBlock(doc, o.className, o.mode, o.title);
+  const svg = svgRoot(doc, rampWidth + 8, 28);
+  const id = paletteGradient(svg, interpolator);
+  const ramp = svg.append("g").attr("class", "legend-ramp").attr("data-min", lo).attr("data-max", hi).attr("transform", "translate(4,0)");
+  ramp.append("rect").attr("width", rampWidth).attr("height", 10).attr("stroke", "#999").attr("stroke-width", 0.5).attr("fill", `url(#${id})`);
+  ramp.append("text").attr("class", "legend-min").attr("y", 21).attr("text-anchor", "start").text(fixed(lo, o.digits));
+  ramp.append("text").attr("class", "legend-max").attr("x", rampWidth).attr("y", 21).attr("text-anchor", "end").text(fixed(hi, o.digits));
+  block.appendChild(svg.node()!);
+  return block;
+}
+
 export interface ParameterLegendOptions {
   /** The room available, in px (the ramp is at most 220 px wide). */
   width: number;
@@ -151,7 +187,7 @@ const FLAT_RAMP = 10;
  */
 export function parameterLegend(scale: ParameterScale, o: ParameterLegendOptions): HTMLElement {
   const doc = o.document ?? document;
-  const rampWidth = Math.min(220, o.width - 8);
+  const rampWidth = Math.max(MIN_RAMP_WIDTH, Math.min(220, o.width - 8));
   const block = legendBlock(doc, o.className, o.mode, o.title);
   const svg = svgRoot(doc, rampWidth + 8, 34);
   const {max, color, width} = scale;

@@ -5,6 +5,7 @@ import * as Plot from "@observablehq/plot";
 import type {Point} from "../lib/datasets.js";
 import {fixed, pointLabel} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
+import {plotWidth} from "./plot-width.js";
 import {chartSvg, type PlotChart} from "./plot-click.js";
 import {ringMarker} from "./plot-ring.js";
 
@@ -19,7 +20,7 @@ export type DatasetScatter = PlotChart & {
 };
 
 export function datasetScatter(data: {x: Point[]; y: number[]}, {width, document}: DatasetScatterOptions): DatasetScatter {
-  const size = Math.min(width, 560);
+  const size = plotWidth(Math.min(width, 560));
   const describe = (i: number) => `Sample ${i} at ${pointLabel(data.x[i])}, target y = ${fixed(data.y[i], 3)}`;
   const chart = withoutMarkLabels(
     Plot.plot({

@@ -9,9 +9,10 @@ import {clipLine, firstLayerLines, zonePolygon} from "../lib/regions.js";
 import type {Network} from "../lib/network.js";
 import {fixed, pointLabel} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
+import {plotWidth} from "./plot-width.js";
 import {svgElement} from "./dom.js";
 import {chartSvg, type PlotChart} from "./plot-click.js";
-import {ringMarker} from "./plot-ring.js";
+import {ringMarker, type RingMarker} from "./plot-ring.js";
 
 export interface FirstLayerLinesOptions {
   width: number;
@@ -35,7 +36,7 @@ export function firstLayerLinesChart(net: Network, {width, range = 3, marks = []
   const lines = firstLayerLines(net);
   const segments = lines.map((l) => ({unit: `line ${l.unit}`, pts: clipLine(l, range), line: l})).filter((s) => s.pts.length === 2);
   const zone = zoneOf && net.layers.length === 2 ? zonePolygon(net, zoneOf, range) : [];
-  const size = Math.min(width, 480);
+  const size = plotWidth(Math.min(width, 480));
   const describe = lines.map((l) => `line ${l.unit}: ${fixed(l.w1, 3)}·x₁ + ${fixed(l.w2, 3)}·x₂ + ${fixed(l.b, 3)} = 0`).join("; ");
   const label = `First-layer lines on [−${range}, ${range}]²: ${describe}`;
   const chart = withoutMarkLabels(Plot.plot({
@@ -82,11 +83,15 @@ export function firstLayerLinesChart(net: Network, {width, range = 3, marks = []
   shade.setAttribute("stroke-opacity", "0.4");
   shade.setAttribute("stroke-dasharray", "3,3");
   svg.insertBefore(shade, svg.querySelector(".data-square"));
-  const ring = ringMarker(chart, {r: 6});
+  // The ring is made by the first select(): a ring made now would sit at the svg's origin (its
+  // circles have no centre until moved), a stray ring in the top left corner of a chart that
+  // never selects, such as one drawn with a fixed zoneOf.
+  let ring: RingMarker | null = null;
   return Object.assign(chart, {
     select(point: Point) {
       const poly = net.layers.length === 2 ? zonePolygon(net, point, range) : [];
       shade.setAttribute("d", poly.length >= 3 ? `M${poly.map((q) => `${x.apply(q[0])},${y.apply(q[1])}`).join("L")}Z` : "");
+      ring ??= ringMarker(chart, {r: 6});
       ring.move(point);
       svg.setAttribute("aria-label", `${label}; shaded and ringed: the zone containing the selected point ${pointLabel(point)}`);
     }

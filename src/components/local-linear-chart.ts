@@ -8,6 +8,7 @@ import {predict, type Network} from "../lib/network.js";
 import {localLinear, zoneInterval} from "../lib/regions.js";
 import {fixed, linearFormula, pointLabel} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
+import {plotWidth} from "./plot-width.js";
 
 export interface LocalLinearChartOptions {
   width: number;
@@ -18,10 +19,15 @@ export interface LocalLinearChartOptions {
   direction: Point;
   /** The segment's x1 extent. */
   x1Range: [number, number];
+  /**
+   * The chart's title (default: the zone's formula "y ≈ a·x₁ + b·x₂ + c"). A view that prints the
+   * formula itself (zone-view.ts, after the four steps) gives another, so the formula is written once.
+   */
+  title?: string;
   document?: Document;
 }
 
-export function localLinearChart(net: Network, {width, dataset, point, direction, x1Range, document}: LocalLinearChartOptions) {
+export function localLinearChart(net: Network, {width, dataset, point, direction, x1Range, title, document}: LocalLinearChartOptions) {
   if (direction[0] === 0) throw new RangeError("localLinearChart: the direction's x1 component must not be 0");
   const f = TARGETS[dataset];
   const {a, b, c} = localLinear(net, point);
@@ -45,10 +51,10 @@ export function localLinearChart(net: Network, {width, dataset, point, direction
   const shift = point[0] === 0 ? "x₁" : `(x₁ ${signed(-point[0])})`;
   const segment = slope === 0 ? `x₂ = ${fixed(point[1], 2)}` : `x₂ = ${fixed(point[1], 2)} ${signed(slope)}·${shift}`;
   return withoutMarkLabels(Plot.plot({
-    width: Math.min(width, 520),
+    width: plotWidth(Math.min(width, 520)),
     height: 260,
     document,
-    title: `y ≈ ${linearFormula(a, b, c)}`,
+    title: title ?? `y ≈ ${linearFormula(a, b, c)}`,
     subtitle: `along ${segment}; the zone of ${pointLabel(point)} is shaded`,
     ariaLabel: `Local linear function y ≈ ${linearFormula(a, b, c)} of the zone containing ${pointLabel(point)}, against the ground truth and the network output along ${segment}`,
     x: {label: "x₁", domain: x1Range},

@@ -6,6 +6,7 @@ import {TARGET_TEXT, type Point} from "../lib/datasets.js";
 import type {GridEstimate} from "../lib/estimate.js";
 import {sig} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
+import {plotWidth} from "./plot-width.js";
 
 export type EstimateKind = "estimate" | "truth" | "error";
 
@@ -32,7 +33,7 @@ export function modelEstimate(est: GridEstimate, {width, kind, samples, document
     kind === "error"
       ? {type: "diverging" as const, scheme: "RdBu" as const, domain: [-maxErr, maxErr], legend: true, label: "error"}
       : {scheme: "Spectral" as const, domain: shared, legend: true, label: "y"};
-  const size = Math.min(width, 420);
+  const size = plotWidth(Math.min(width, 420));
   const summary = kind === "error" ? `largest |error| ${sig(maxErr, 3)}` : `range ${sig(Math.min(...values), 3)} to ${sig(Math.max(...values), 3)}`;
   return withoutMarkLabels(Plot.plot({
     width: size,

@@ -96,8 +96,10 @@ export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, 
   index.addEventListener("change", () => {
     const v = Number(index.value);
     if (index.value.trim() === "" || !Number.isInteger(v) || v < 0 || v >= n) {
-      showError(`The sample index must be a whole number from 0 to ${n - 1}, got "${index.value}"`);
-      index.setAttribute("aria-invalid", "true");
+      // The message names the refused value; the box goes back to the sample still shown, so the
+      // box, the slider and every figure keep showing the same sample.
+      showError(`The sample index must be a whole number from 0 to ${n - 1}, got "${index.value}"; still showing sample ${form.value}`);
+      index.value = String(form.value);
       return;
     }
     select(v);

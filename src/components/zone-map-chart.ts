@@ -9,8 +9,9 @@ import {activationMask} from "../lib/regions.js";
 import type {Network} from "../lib/network.js";
 import {pointLabel} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
+import {plotWidth} from "./plot-width.js";
 import {chartSvg, type PlotChart} from "./plot-click.js";
-import {ringMarker} from "./plot-ring.js";
+import {ringMarker, type RingMarker} from "./plot-ring.js";
 
 export interface ZoneMapChartOptions {
   /** The network whose zones the map holds: select(point) finds the point's zone by its mask. */
@@ -31,7 +32,7 @@ const OTHER_OPACITY = 0.35;
 export function zoneMapChart(map: ZoneMap, {network: net, width, document}: ZoneMapChartOptions): ZoneMapChart {
   const half = map.step / 2;
   const rows = map.points.map((p, i) => ({x1: p[0] - half, x2: p[0] + half, y1: p[1] - half, y2: p[1] + half, zone: map.keys[i]}));
-  const size = Math.min(width, 480);
+  const size = plotWidth(Math.min(width, 480));
   const range = -map.points[0][0];
   const label = `Zones of the network over [−${range}, ${range}]²: ${map.zones.length} distinct activation masks on a grid of ${map.points.length} points`;
   const chart = withoutMarkLabels(
@@ -59,7 +60,9 @@ export function zoneMapChart(map: ZoneMap, {network: net, width, document}: Zone
   const shade = (key: string | null, opacity: number) => {
     for (const cell of (key && cellsOf.get(key)) || []) cell.setAttribute("fill-opacity", String(opacity));
   };
-  const ring = ringMarker(chart, {r: 6});
+  // Made by the first select(), as in first-layer-lines.ts: until a point is selected there is no
+  // ring, rather than one at the svg's origin.
+  let ring: RingMarker | null = null;
   let current: string | null = null;
   return Object.assign(chart, {
     select(point: Point) {
@@ -69,6 +72,7 @@ export function zoneMapChart(map: ZoneMap, {network: net, width, document}: Zone
         shade(key, SELECTED_OPACITY);
         current = key;
       }
+      ring ??= ringMarker(chart, {r: 6});
       ring.move(point);
       svg.setAttribute("aria-label", `${label}; the selected point ${pointLabel(point)} has mask ${key}`);
     }

@@ -11,12 +11,14 @@ export interface ZoneStepsOptions {
   point: Point;
   /** Decimals shown in the tables. */
   digits?: number;
+  /** End with the zone's function "y ≈ a·x₁ + b·x₂ + c", step 4 written as a formula (default true). */
+  formula?: boolean;
   document?: Document;
 }
 
 const INPUT_ROWS = ["x₁", "x₂", "bias"];
 
-export function zoneStepsView(net: Network, {point, digits = 4, document: doc = document}: ZoneStepsOptions): HTMLElement {
+export function zoneStepsView(net: Network, {point, digits = 4, formula = true, document: doc = document}: ZoneStepsOptions): HTMLElement {
   const mask = activationMask(net, point)[0];
   const steps = zoneSteps(net, mask);
   const units = mask.map((_, j) => `unit ${j + 1}`);
@@ -35,6 +37,6 @@ export function zoneStepsView(net: Network, {point, digits = 4, document: doc = 
       step("3. step 1 × step 2, column by column", steps.product, INPUT_ROWS),
       step("4. row sums, plus b1 on the bias row", steps.coefficients.map((v) => [v]), ["a (x₁)", "b (x₂)", "c"], ["sum"])
     ]),
-    h(doc, "p", {class: "zone-formula"}, `y ≈ ${linearFormula(a, b, c, digits)}`)
+    formula ? h(doc, "p", {class: "zone-formula"}, `y ≈ ${linearFormula(a, b, c, digits)}`) : null
   );
 }

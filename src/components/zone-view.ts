@@ -1,5 +1,6 @@
 // One zone of a one-hidden-layer ReLU network: the article's four steps, then the chart of the zone's
-// linear function against the truth.
+// linear function against the truth. The zone's formula is written once, as the steps' conclusion;
+// the chart, which would repeat it as its title, is titled by what it shows instead.
 import type {DatasetName, Point} from "../lib/datasets.js";
 import type {Network} from "../lib/network.js";
 import {zoneStepsView} from "./zone-steps.js";
@@ -15,15 +16,28 @@ export interface ZoneViewOptions {
   direction: Point;
   /** Half-length of the segment along x1. */
   reach?: number;
+  /**
+   * Write the zone's formula after the steps (default true). A page whose prose already states it
+   * beside the view passes false, so a reader meets it once.
+   */
+  formula?: boolean;
   document?: Document;
 }
 
-export function zoneView(net: Network, {width, point, dataset, direction, reach = 1.6, document: doc = document}: ZoneViewOptions): HTMLElement {
+export function zoneView(net: Network, {width, point, dataset, direction, reach = 1.6, formula = true, document: doc = document}: ZoneViewOptions): HTMLElement {
   return h(
     doc,
     "div",
     {class: "zone-view"},
-    zoneStepsView(net, {point, document: doc}),
-    localLinearChart(net, {width, dataset, point, direction, x1Range: [point[0] - reach, point[0] + reach], document: doc})
+    zoneStepsView(net, {point, formula, document: doc}),
+    localLinearChart(net, {
+      width,
+      dataset,
+      point,
+      direction,
+      x1Range: [point[0] - reach, point[0] + reach],
+      title: "The zone's linear function against the truth",
+      document: doc
+    })
   );
 }

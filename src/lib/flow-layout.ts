@@ -1,7 +1,7 @@
 // Geometry of the flow diagram: where each column, neuron and bias box goes for a given width, and
-// where each edge's value label goes so that labels collide as little as possible. Pure numbers, no
-// DOM (text widths are estimated from character classes, so drawing never measures and never
-// forces a layout).
+// where each edge's value label goes so that no two labels overlap (a label with no free spot on its
+// edge is left off). Pure numbers, no DOM (text widths are estimated from character classes, so
+// drawing never measures and never forces a layout).
 //
 // Columns: column 0 holds the inputs (one circle each); column c >= 1 holds layer c, each neuron
 // drawn as two circles side by side, z on the left and a = g(z) on the right, with its bias box
@@ -90,13 +90,36 @@ export function flowLayout(sizes: readonly number[], width: number): FlowLayout 
     return top + biasHeight + 8 + r;
   };
 
-  return {width, height, r, rowHeight, headerHeight: HEADER_HEIGHT, biasWidth, biasHeight, columns, y};
+  // When the bands are held at their narrowest (a phone), the columns need more than the width asked
+  // for: the layout is then as wide as they need, so that nothing falls outside the svg, and the
+  // stylesheet scales the svg down to the page (.flow-diagram svg: max-width: 100%). Otherwise the
+  // columns end exactly MARGIN_RIGHT inside the width.
+  const last = columns[columns.length - 1];
+  const fitted = band > free / bands ? Math.ceil(last.xa + r + MARGIN_RIGHT) : width;
+  return {width: fitted, height, r, rowHeight, headerHeight: HEADER_HEIGHT, biasWidth, biasHeight, columns, y};
 }
+
+/** Gap between a bias box and its z circle, spanned by the stem, in px. */
+export const BIAS_STEM = 6;
+
+/** Centre y of the bias box above a neuron whose circles are centred at y. */
+export function biasBoxY(y: number, layout: Pick<FlowLayout, "r" | "biasHeight">): number {
+  return y - layout.r - BIAS_STEM - layout.biasHeight / 2;
+}
+
+/**
+ * Advance widths (em) of the characters of a number label, taken from the widest of the faces
+ * `system-ui, sans-serif` resolves to: DejaVu Sans, the Linux fallback (digits 0.636, "." 0.318,
+ * "−" 0.838, "-" 0.361). Arial, Segoe UI and San Francisco are narrower, so an estimate from these
+ * is never short: a label placed clear of another by the estimate is clear on screen too (measured
+ * in Chromium on Debian: "−0.51" at 10 px is 30.66 px wide, 30.7 px estimated).
+ */
+const EM = {digit: 0.64, point: 0.32, minus: 0.84, hyphen: 0.37};
 
 /** Approximate advance width of a number label in a sans-serif face: no measuring, no reflow. */
 export function estimateTextWidth(text: string, fontSize: number): number {
   let em = 0;
-  for (const ch of text) em += ch === "." || ch === "," ? 0.28 : ch === "−" || ch === "-" ? 0.58 : 0.56;
+  for (const ch of text) em += ch === "." || ch === "," ? EM.point : ch === "−" ? EM.minus : ch === "-" ? EM.hyphen : EM.digit;
   return em * fontSize;
 }
 
@@ -123,56 +146,101 @@ export interface LabelRequest {
   width: number;
   height: number;
   t0: number;
+  /**
+   * Labels of larger priority choose their spot first (default 0; ties keep the requests' order), so
+   * when a band runs out of room, the labels left off are those of least priority.
+   */
+  priority?: number;
 }
 
 export interface LabelPlacement {
-  /** Centre of the label. */
+  /** Centre of the label (for a label left off: the point at t0, unused). */
   x: number;
   y: number;
   t: number;
-  /** Overlap area with labels placed before it (0 when it found a free spot). */
-  overlap: number;
+  /**
+   * Whether the label found a spot on its edge where its box overlaps no other placed label's box.
+   * A label that did not is left off: two numbers drawn over each other can be read as neither.
+   */
+  placed: boolean;
 }
 
-/** Fractions tried along an edge, away from its ends (which crowd around the circles). */
-const CANDIDATES = Array.from({length: 21}, (_, i) => 0.1 + (0.8 * i) / 20);
+/**
+ * Fractions tried along an edge, 0.05 .. 0.95 in steps of 1/80 (each an exact quotient, so 0.5 is
+ * exactly 0.5): fine enough that a label slides
+ * past its neighbours by less than a pixel per step on the widest bands, and short of the very ends,
+ * where every edge of a unit meets.
+ */
+const CANDIDATES = Array.from({length: 73}, (_, i) => (4 + i) / 80);
 
 /**
- * Greedy label placement: each label in turn takes the free position along its own segment nearest
- * its preferred fraction t0, among fractions 0.1 .. 0.9 that keep it between the segment's ends;
- * when none is free, the one overlapping the labels already placed the least. O(labels² × 21),
- * about 25k rectangle tests for the 40 edges of a [5, 5] network.
+ * Label placement in order of priority: each label in turn takes the spot along its own segment
+ * nearest its preferred fraction t0, among the CANDIDATES that keep it between the segment's ends
+ * and off every obstacle (the caller's rectangles: circles, boxes, grown by the room it wants kept),
+ * where its box (grown by `padding` on each side) overlaps no label placed before it. A label with no
+ * such spot gets one repair: if some spot of its own is blocked by a single placed label that can
+ * move to another free spot of its own edge, that label moves and this one takes the spot. A label
+ * still without a spot is not placed (placed: false), so no two placed labels ever overlap.
+ * O(labels² × 73) for the greedy pass, about 100k rectangle tests for the 40 edges of a [5, 5]
+ * network; a repair costs up to 73 × 73 × labels more, and only the few crowded labels need one.
  */
-export function placeLabels(requests: readonly LabelRequest[], padding = 1): LabelPlacement[] {
-  const placed: Rect[] = [];
-  return requests.map((q) => {
+export function placeLabels(requests: readonly LabelRequest[], {padding = 1, obstacles = []}: {padding?: number; obstacles?: readonly Rect[]} = {}): LabelPlacement[] {
+  const candidates = requests.map((q) => {
     const xMin = Math.min(q.x1, q.x2) + q.width / 2;
     const xMax = Math.max(q.x1, q.x2) - q.width / 2;
-    const dx = q.x2 - q.x1;
-    const at = (t: number) => ({x: q.x1 + t * dx, y: q.y1 + t * (q.y2 - q.y1)});
-    const order = CANDIDATES.filter((t) => {
-      const {x} = at(t);
+    return CANDIDATES.filter((t) => {
+      const x = q.x1 + t * (q.x2 - q.x1);
       return x >= xMin && x <= xMax;
     }).sort((a, b) => Math.abs(a - q.t0) - Math.abs(b - q.t0) || a - b);
-    if (order.length === 0) order.push(0.5);
+  });
+  const at = (n: number, t: number) => {
+    const q = requests[n];
+    return {x: q.x1 + t * (q.x2 - q.x1), y: q.y1 + t * (q.y2 - q.y1)};
+  };
+  /** The box of label n at fraction t, grown by `padding` when it is the one being placed. */
+  const box = (n: number, t: number, pad: number): Rect => {
+    const q = requests[n];
+    const {x, y} = at(n, t);
+    return {x: x - q.width / 2 - pad, y: y - q.height / 2 - pad, width: q.width + 2 * pad, height: q.height + 2 * pad};
+  };
+  /** Fraction of each placed label (undefined: not placed yet, or left off). */
+  const spot = new Map<number, number>();
+  /** Spots whose box overlaps an obstacle (a neuron, a bias box) are never candidates. */
+  for (const [n, list] of candidates.entries()) candidates[n] = list.filter((t) => obstacles.every((o) => overlapArea(box(n, t, 0), o) === 0));
+  /** The placed labels (other than `except`) whose boxes overlap label n's padded box at t. */
+  const blockers = (n: number, t: number, except: number | null = null) => {
+    const b = box(n, t, padding);
+    const found: number[] = [];
+    for (const [m, tm] of spot) if (m !== except && overlapArea(b, box(m, tm, 0)) > 0) found.push(m);
+    return found;
+  };
 
-    let best: LabelPlacement | null = null;
-    for (const t of order) {
-      const {x, y} = at(t);
-      const rect = {
-        x: x - q.width / 2 - padding,
-        y: y - q.height / 2 - padding,
-        width: q.width + 2 * padding,
-        height: q.height + 2 * padding
-      };
-      let overlap = 0;
-      for (const p of placed) overlap += overlapArea(rect, p);
-      if (!best || overlap < best.overlap) best = {x, y, t, overlap};
-      if (overlap === 0) break;
+  // Array.prototype.sort is stable, so equal priorities keep the order of the requests.
+  const order = requests.map((_, n) => n).sort((a, b) => (requests[b].priority ?? 0) - (requests[a].priority ?? 0));
+  for (const n of order) {
+    const free = candidates[n].find((t) => blockers(n, t).length === 0);
+    if (free !== undefined) {
+      spot.set(n, free);
+      continue;
     }
-    const b = best!;
-    placed.push({x: b.x - q.width / 2, y: b.y - q.height / 2, width: q.width, height: q.height});
-    return b;
+    // Repair: move a single blocker elsewhere on its own edge, clear of every label and of n's new box.
+    repair: for (const t of candidates[n]) {
+      const blocking = blockers(n, t);
+      if (blocking.length !== 1) continue;
+      const [m] = blocking;
+      const mine = box(n, t, 0);
+      for (const tm of candidates[m]) {
+        if (tm === spot.get(m)) continue;
+        if (blockers(m, tm, m).length > 0 || overlapArea(box(m, tm, padding), mine) > 0) continue;
+        spot.set(m, tm);
+        spot.set(n, t);
+        break repair;
+      }
+    }
+  }
+  return requests.map((q, n) => {
+    const t = spot.get(n);
+    return t === undefined ? {...at(n, q.t0), t: q.t0, placed: false} : {...at(n, t), t, placed: true};
   });
 }
 

@@ -134,6 +134,8 @@ export const SPEC_LIMITS = {
   /** Units in one hidden layer. */
   units: 32,
   epochs: 5_000,
+  /** Parameter checkpoints a snapshot stores: ceil(epochs / checkpointEvery) + 1. */
+  checkpoints: 101,
   /** Predicted training time on the build machine (2 cores), by TRAINING_COST. */
   seconds: 60
 } as const;
@@ -224,6 +226,9 @@ export function parseSpec(value: unknown, source: string, fieldPrefix = ""): Net
       `with these points, batches and units would train for about ${Math.round(seconds)} s, more than the limit of ${SPEC_LIMITS.seconds} s: use fewer epochs or points, larger batches or fewer units`
     );
   const checkpointEvery = posInt("checkpointEvery");
+  const checkpoints = Math.ceil(epochs / checkpointEvery) + 1;
+  if (checkpoints > SPEC_LIMITS.checkpoints)
+    fail("checkpointEvery", `gives ${checkpoints} checkpoints over ${epochs} epochs, more than the limit of ${SPEC_LIMITS.checkpoints}: use at least ${Math.ceil(epochs / (SPEC_LIMITS.checkpoints - 1))}`);
   const palette = value.palette ?? "viridis";
   if (!isPaletteName(palette)) fail("palette", `must be one of ${PALETTE_NAMES.join(", ")}, got ${describe(palette)}`);
   const presets = parsePresets(value.presets, fail);
@@ -281,17 +286,21 @@ function parseArticle(value: unknown, fail: Fail): ArticleFigures {
   return {section, finalLoss};
 }
 
-/** The original's model description: lib, units, depth, activation, lr, optimiser, epochs, batch size. */
+/**
+ * The original's model description (its trainFCNN.mdlDescription, the title of its loss plots), in
+ * its format: "lib: tf, units: 2-4-1, depth: 1, act: relu, lr: 0.005, opt: adam, epochs: 250,
+ * batchSize: 100". Depth counts the hidden layers, as the original does ("depth: 1" for 2-4-1).
+ * "lib: tf" is the original's name for TensorFlow; this build trains with TensorFlow.js.
+ */
 export function describeModel(spec: NetworkSpec): string {
-  const units = specLayerSizes(spec).join("-");
   return [
-    "tfjs",
-    `units ${units}`,
-    `depth ${spec.hidden.length + 1}`,
-    spec.activation,
-    `lr ${spec.learningRate}`,
-    spec.optimizer,
-    `${spec.epochs} epochs`,
-    `batch ${spec.batchSize}`
+    "lib: tf",
+    `units: ${specLayerSizes(spec).join("-")}`,
+    `depth: ${spec.hidden.length}`,
+    `act: ${spec.activation}`,
+    `lr: ${spec.learningRate}`,
+    `opt: ${spec.optimizer}`,
+    `epochs: ${spec.epochs}`,
+    `batchSize: ${spec.batchSize}`
   ].join(", ");
 }

@@ -61,7 +61,7 @@ describe("chart components (golden)", async () => {
 
   it("loss history is titled with the model description", () => {
     const chart = lossHistory(relu, {width, document});
-    expect(chart.textContent).toContain("tfjs, units 2-4-1, depth 2, relu, lr 0.005, adam, 12 epochs, batch 20");
+    expect(chart.textContent).toContain("lib: tf, units: 2-4-1, depth: 1, act: relu, lr: 0.005, opt: adam, epochs: 12, batchSize: 20");
     expectGolden(chart, "loss-history");
   });
 

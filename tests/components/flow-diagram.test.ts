@@ -17,7 +17,7 @@ import {
   textColorFor
 } from "../../src/components/palettes.js";
 import {parameterScale} from "../../src/components/parameter-scale.js";
-import {weightHeatmap} from "../../src/components/weight-heatmap.js";
+import {DIAGRAM_COLOURS, weightHeatmap} from "../../src/components/weight-heatmap.js";
 import {columnExtents} from "../../src/lib/extents.js";
 import {EDGE_MODES, type EdgeMode} from "../../src/lib/flow-model.js";
 import {fixed} from "../../src/lib/format.js";
@@ -498,11 +498,11 @@ describe("flowDiagram encodings", () => {
     expect(() => render("small-relu", SAMPLE, {edgeMode: unknown as EdgeMode})).toThrow(/unknown edge mode/);
   });
 
-  it("shares one parameter scale between the edges, the bias boxes, the edge legend and the weight heatmap", () => {
+  it("shares one parameter scale between the edges, the bias boxes, the edge legend and the weight heatmap in diagram colours", () => {
     const {net} = fixtures["small-relu"];
     const max = weightMax(net);
     const fig = render("small-relu", SAMPLE, {edgeMode: "weight"});
-    const heatmap = weightHeatmap(net.layers[0], {width: 960, max, document});
+    const heatmap = weightHeatmap(net.layers[0], {width: 960, max, palette: DIAGRAM_COLOURS, document});
     const scale = parameterScale(max);
     // Heatmap cells, in row-major order of W0 then the biases, against the diagram's edges and boxes.
     const cells = [...heatmap.querySelectorAll("svg:last-of-type rect")].map((r) => r.getAttribute("fill"));

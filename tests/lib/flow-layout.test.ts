@@ -24,6 +24,16 @@ describe("flowLayout", () => {
     expect(l.columns[3].xa + l.r).toBeLessThan(960);
   });
 
+  it("is at least as wide as its columns on a narrow page, and as wide as asked otherwise", () => {
+    for (const width of [0, 200, 320, 375]) {
+      const l = flowLayout([2, 5, 5, 1], width);
+      const last = l.columns[l.columns.length - 1];
+      expect(last.xa + l.r).toBeLessThan(l.width);
+      expect(l.width).toBeGreaterThanOrEqual(width);
+    }
+    expect(flowLayout([2, 5, 5, 1], 960).width).toBe(960);
+  });
+
   it("numbers units bottom-up: unit 0 has the largest y", () => {
     const l = flowLayout([2, 4, 1], 800);
     const ys = [0, 1, 2, 3].map((u) => l.y(1, u));
@@ -78,15 +88,37 @@ describe("placeLabels", () => {
 
   it("moves labels away from each other when their preferred spots collide", () => {
     const placed = placeLabels(fan(5));
-    expect(placed.every((p) => p.overlap === 0)).toBe(true);
+    expect(placed.every((p) => p.placed)).toBe(true);
     const rects = placed.map((p) => ({x: p.x - 15, y: p.y - 5.5, width: 30, height: 11}));
     for (let a = 0; a < rects.length; ++a) for (let b = a + 1; b < rects.length; ++b) expect(overlapArea(rects[a], rects[b])).toBe(0);
   });
 
   it("is deterministic and takes the preferred spot when it is free", () => {
     const one = placeLabels([{x1: 0, y1: 0, x2: 100, y2: 0, width: 10, height: 10, t0: 0.5}]);
-    expect(one[0]).toEqual({x: 50, y: 0, t: 0.5, overlap: 0});
+    expect(one[0]).toEqual({x: 50, y: 0, t: 0.5, placed: true});
     expect(placeLabels(fan(5))).toEqual(placeLabels(fan(5)));
+  });
+
+  it("leaves off the labels of least priority when there is no room, and never overlaps two", () => {
+    // Five edges on one horizontal line, each 40 px long with a 30 px label: room for one label only.
+    const crowd: LabelRequest[] = [3, 1, 5, 2, 4].map((priority) => ({x1: 0, y1: 0, x2: 40, y2: 0, width: 30, height: 11, t0: 0.5, priority}));
+    const placed = placeLabels(crowd);
+    expect(placed.map((p) => p.placed)).toEqual([false, false, true, false, false]);
+  });
+
+  it("moves a placed label along its edge to make room for another", () => {
+    // The first label takes the middle of a long edge; the second edge lies along it and is exactly
+    // as long as its label, so its only spot is that middle: the first must slide along its edge.
+    const requests: LabelRequest[] = [
+      {x1: 0, y1: 50, x2: 400, y2: 50, width: 30, height: 11, t0: 0.5, priority: 2},
+      {x1: 185, y1: 50, x2: 215, y2: 50, width: 30, height: 11, t0: 0.5, priority: 1}
+    ];
+    const placed = placeLabels(requests);
+    expect(placed.every((p) => p.placed)).toBe(true);
+    expect(placed[1].t).toBe(0.5);
+    expect(placed[0].t).not.toBe(0.5);
+    const rects = placed.map((p, n) => ({x: p.x - requests[n].width / 2, y: p.y - requests[n].height / 2, width: requests[n].width, height: requests[n].height}));
+    expect(overlapArea(rects[0], rects[1])).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 // Biases: a box above each z circle, joined to it by a short stem, filled by the parameter scale
 // (the same colours as the edges) and labelled with its value in a colour that contrasts with the fill.
 import * as d3 from "d3";
+import {BIAS_STEM, biasBoxY} from "../../lib/flow-layout.js";
 import {fixed} from "../../lib/format.js";
 import {svgElement} from "../dom.js";
 import {textColorFor} from "../palettes.js";
@@ -8,11 +9,8 @@ import {unitRef} from "./data.js";
 import {BIAS_FONT, fitFont} from "./text.js";
 import type {FlowLayer} from "./types.js";
 
-/** Gap between a bias box and its z circle, spanned by the stem, in px. */
-const STEM = 6;
-
 export const biases: FlowLayer = ({document, net, layout, neurons, scales, showNumbers, digits}) => {
-  const {r, columns, biasWidth: bw, biasHeight: bh} = layout;
+  const {columns, biasWidth: bw, biasHeight: bh} = layout;
   const {color} = scales.parameter;
   const biasOf = (d: {column: number; unit: number}) => net.layers[d.column - 1].biases[d.unit];
   const g = d3.select(svgElement(document, "g")).attr("class", "biases");
@@ -23,8 +21,8 @@ export const biases: FlowLayer = ({document, net, layout, neurons, scales, showN
     .attr("class", "bias")
     .call(unitRef)
     .attr("data-bias", (d) => String(biasOf(d)))
-    .attr("transform", (d) => `translate(${columns[d.column].xz},${d.y - r - STEM - bh / 2})`);
-  bias.append("line").attr("class", "bias-stem").attr("y1", bh / 2).attr("y2", bh / 2 + STEM);
+    .attr("transform", (d) => `translate(${columns[d.column].xz},${biasBoxY(d.y, layout)})`);
+  bias.append("line").attr("class", "bias-stem").attr("y1", bh / 2).attr("y2", bh / 2 + BIAS_STEM);
   bias
     .append("rect")
     .attr("x", -bw / 2)

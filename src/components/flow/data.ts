@@ -3,7 +3,7 @@
 // label goes.
 import type * as d3 from "d3";
 import {fixed} from "../../lib/format.js";
-import {estimateTextWidth, laneFraction, placeLabels, type FlowLayout} from "../../lib/flow-layout.js";
+import {biasBoxY, estimateTextWidth, laneFraction, placeLabels, type FlowLayout, type Rect} from "../../lib/flow-layout.js";
 import type {LayerValues, Network} from "../../lib/network.js";
 import {edgeEncoding, hasLabel, type EdgeEncoding} from "./encodings.js";
 import {EDGE_FONT} from "./text.js";
@@ -20,9 +20,36 @@ export function neuronData(values: LayerValues, layout: FlowLayout): LayerNeuron
 }
 
 /**
+ * Room kept between an edge label's estimated box and a circle or bias box, in px: the label's halo
+ * (a 3 px stroke) and the width estimate's error, so that a label never touches a unit.
+ */
+export const LABEL_CLEARANCE = 2;
+
+/**
+ * What an edge label must not cover: every circle (as its bounding square) and every bias box,
+ * grown by LABEL_CLEARANCE on each side.
+ */
+function unitObstacles(layout: FlowLayout): Rect[] {
+  const {r, columns, biasWidth, biasHeight} = layout;
+  const pad = LABEL_CLEARANCE;
+  const square = (x: number, y: number): Rect => ({x: x - r - pad, y: y - r - pad, width: 2 * (r + pad), height: 2 * (r + pad)});
+  return columns.flatMap((col, c) =>
+    Array.from({length: col.size}, (_, unit) => {
+      const y = layout.y(c, unit);
+      if (c === 0) return [square(col.xz, y)];
+      const bias: Rect = {x: col.xz - biasWidth / 2 - pad, y: biasBoxY(y, layout) - biasHeight / 2 - pad, width: biasWidth + 2 * pad, height: biasHeight + 2 * pad};
+      return [square(col.xz, y), square(col.xa, y), bias];
+    }).flat()
+  );
+}
+
+/**
  * One datum per weight W^(k)[i][j], drawn from the right side of the source's a circle to the left
- * side of the target's z circle. With `placeLabelsToo`, the labelled edges also get a label position:
- * each label takes the free spot along its own edge nearest its source's lane (flow-layout).
+ * side of the target's z circle. With `placeLabelsToo`, the edges whose value the encoding labels
+ * also get a label position: each label takes the free spot along its own edge nearest its source's
+ * lane (flow-layout), the labels of the largest |value| first. Where a band is too narrow for all of
+ * them (a [5, 5] network on a phone), the smallest values are the ones left unlabelled; the
+ * arithmetic panel of a selected neuron still shows each of its weights.
  */
 export function edgeData(
   net: Network,
@@ -50,6 +77,7 @@ export function edgeData(
           x2: columns[k + 1].xz - r,
           y2: layout.y(k + 1, j),
           label: fixed(v, digits),
+          labelled: false,
           lx: 0,
           ly: 0
         };
@@ -66,10 +94,13 @@ export function edgeData(
         y2: e.y2,
         width: estimateTextWidth(e.label, EDGE_FONT) + 2,
         height: EDGE_FONT + 1,
-        t0: laneFraction(e.i, net.layers[e.k].weights.length)
-      }))
+        t0: laneFraction(e.i, net.layers[e.k].weights.length),
+        priority: Math.abs(e.v)
+      })),
+      {obstacles: unitObstacles(layout)}
     );
     placements.forEach((p, n) => {
+      labelled[n].labelled = p.placed;
       labelled[n].lx = p.x;
       labelled[n].ly = p.y;
     });

@@ -4,7 +4,6 @@ import * as d3 from "d3";
 import {svgElement} from "../dom.js";
 import {signHue, ZERO_COLOR} from "../parameter-scale.js";
 import {edgeRef} from "./data.js";
-import {hasLabel} from "./encodings.js";
 import {EDGE_FONT} from "./text.js";
 import type {FlowLayer} from "./types.js";
 
@@ -34,15 +33,16 @@ export const edges: FlowLayer = ({document, edges, scales}) => {
 };
 
 /**
- * The edges' values, at the places edgeData chose. Each label's `color` is the hue of its sign, and
- * the text is filled with currentColor; the stylesheet mixes that hue with the theme's text colour
- * (so it reads on a light page and on a dark one), over a halo of the page's background.
+ * The edges' values, at the places edgeData chose (an edge whose label found no free spot has none).
+ * Each label's `color` is the hue of its sign, and the text is filled with currentColor; the
+ * stylesheet mixes that hue with the theme's text colour (so it reads on a light page and on a dark
+ * one), over a halo of the page's background.
  */
-export const edgeLabels: FlowLayer = ({document, edges, encoding, showNumbers}) => {
+export const edgeLabels: FlowLayer = ({document, edges, showNumbers}) => {
   if (!showNumbers) return null;
   const g = d3.select(svgElement(document, "g")).attr("class", "edge-labels").attr("text-anchor", "middle").attr("font-size", EDGE_FONT).attr("fill", "currentColor");
   g.selectAll("text")
-    .data(edges.filter((e) => hasLabel(e.v, encoding)))
+    .data(edges.filter((e) => e.labelled))
     .join("text")
     .attr("class", "value-label edge-label")
     .call(edgeRef)

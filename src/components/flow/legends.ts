@@ -29,7 +29,7 @@ const MAX_COMP_RAMP = 240;
 function ramps(layout: FlowLayout, colorMode: ColorMode, domains: readonly Extent[]): RampSpec[] {
   const {width, columns, r} = layout;
   if (colorMode === "comp") {
-    const w = Math.min(MAX_COMP_RAMP, width - 8);
+    const w = Math.max(MIN_RAMP, Math.min(MAX_COMP_RAMP, width - 8));
     return [{label: "all values", domain: domains[0], x: 4 + w / 2, width: w}];
   }
   const last = columns.length - 1;

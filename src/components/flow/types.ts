@@ -35,7 +35,12 @@ export interface EdgeDatum {
   x2: number;
   y2: number;
   label: string;
-  /** Centre of the value label (placed only for labelled edges when numbers are shown). */
+  /**
+   * Whether the value label is drawn: numbers are shown, the encoding labels this value, and the
+   * label found a spot on its edge clear of every other label (flow-layout's placeLabels).
+   */
+  labelled: boolean;
+  /** Centre of the value label (meaningful only when labelled). */
   lx: number;
   ly: number;
 }

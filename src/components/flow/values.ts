@@ -20,6 +20,9 @@ interface ValueLabel {
   y: number;
 }
 
+/** Room a circle's number leaves to the circle's edge, in px (both sides together). */
+const VALUE_INSET = 3;
+
 export const values: FlowLayer = ({document, layout, inputs, neurons, scales, showNumbers, digits}) => {
   if (!showNumbers) return null;
   const {r, columns} = layout;
@@ -45,7 +48,9 @@ export const values: FlowLayer = ({document, layout, inputs, neurons, scales, sh
     .attr("x", (l) => l.x)
     .attr("y", (l) => l.y)
     .attr("dy", "0.35em")
-    .attr("font-size", (l) => fitFont(fixed(l.v, digits), 2 * r - 5, VALUE_FONT))
+    // The number spans the circle's diameter less 1.5 px each side. (Text widths are estimated from
+    // the widest common face, flow-layout's estimateTextWidth, so the number fits on any screen.)
+    .attr("font-size", (l) => fitFont(fixed(l.v, digits), 2 * r - VALUE_INSET, VALUE_FONT))
     .attr("fill", (l) => textColorFor(scales.fill[l.column](l.v)))
     .text((l) => fixed(l.v, digits));
   return g.node();
