@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import {linspace, TARGETS, type DatasetName, type Point} from "../lib/datasets.js";
 import {predict, type Network} from "../lib/network.js";
-import {localLinear, zoneInterval} from "../lib/regions.js";
+import {activationMask, localLinear, masksEqual, zoneInterval} from "../lib/regions.js";
 import {fixed, linearFormula, pointLabel} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
 import {plotWidth} from "./plot-width.js";
@@ -20,6 +20,11 @@ export interface LocalLinearChartOptions {
   /** The segment's x1 extent. */
   x1Range: [number, number];
   /**
+   * A point of the zone whose linear function is drawn, when the segment does not pass through it
+   * (the article's segments run along x2 = ±x1/2, beside its zones' points). Default: `point`.
+   */
+  zone?: Point;
+  /**
    * The chart's title (default: the zone's formula "y ≈ a·x₁ + b·x₂ + c"). A view that prints the
    * formula itself (zone-view.ts, after the four steps) gives another, so the formula is written once.
    */
@@ -27,10 +32,10 @@ export interface LocalLinearChartOptions {
   document?: Document;
 }
 
-export function localLinearChart(net: Network, {width, dataset, point, direction, x1Range, title, document}: LocalLinearChartOptions) {
+export function localLinearChart(net: Network, {width, dataset, point, direction, x1Range, title, zone: zonePoint = point, document}: LocalLinearChartOptions) {
   if (direction[0] === 0) throw new RangeError("localLinearChart: the direction's x1 component must not be 0");
   const f = TARGETS[dataset];
-  const {a, b, c} = localLinear(net, point);
+  const {a, b, c} = localLinear(net, zonePoint);
   // Parametrise by x1: t = (x1 - p1) / d1, x2 = p2 + t·d2.
   const at = (x1: number): Point => [x1, point[1] + ((x1 - point[0]) / direction[0]) * direction[1]];
   const xs = linspace(x1Range[0], x1Range[1], 121);
@@ -43,8 +48,9 @@ export function localLinearChart(net: Network, {width, dataset, point, direction
     ];
   });
   const unit: Point = [1, direction[1] / direction[0]];
-  const [t0, t1] = zoneInterval(net, point, unit, {tMin: x1Range[0] - point[0], tMax: x1Range[1] - point[0]});
-  const zone = {x1: point[0] + t0, x2: point[0] + t1};
+  // Where along the segment the zone's mask holds: around `point` exactly (zoneInterval), or, for a
+  // segment beside the zone's point, the runs of the sampled x1 where the mask is the zone's.
+  const zones = zonePoint === point ? [zoneAround(net, point, unit, x1Range)] : zoneRuns(net, zonePoint, xs, at);
   // The segment as x2 = p2 + m·(x1 − p1), written with signed terms: "x₂ = 1.00 − 0.50·(x₁ + 1.00)".
   const slope = direction[1] / direction[0];
   const signed = (v: number) => `${v < 0 ? "−" : "+"} ${fixed(Math.abs(v), 2)}`;
@@ -55,17 +61,45 @@ export function localLinearChart(net: Network, {width, dataset, point, direction
     height: 260,
     document,
     title: title ?? `y ≈ ${linearFormula(a, b, c)}`,
-    subtitle: `along ${segment}; the zone of ${pointLabel(point)} is shaded`,
-    ariaLabel: `Local linear function y ≈ ${linearFormula(a, b, c)} of the zone containing ${pointLabel(point)}, against the ground truth and the network output along ${segment}`,
+    subtitle: `along ${segment}; ${shadingNote(zonePoint === point, zones.length > 0, pointLabel(zonePoint))}`,
+    ariaLabel: `Local linear function y ≈ ${linearFormula(a, b, c)} of the zone containing ${pointLabel(zonePoint)}, against the ground truth and the network output along ${segment}`,
     x: {label: "x₁", domain: x1Range},
     y: {label: "y", grid: true},
     color: {legend: true, domain: ["local linear function", "ground truth", "network output"], range: ["#4269d0", "#ff725c", "#3ca951"]},
     marks: [
       // A rect with only x1 and x2 spans the whole frame height.
-      Plot.rect([zone], {x1: "x1", x2: "x2", fill: "currentColor", fillOpacity: 0.07}),
+      Plot.rect(zones, {x1: "x1", x2: "x2", fill: "currentColor", fillOpacity: 0.07}),
       Plot.line(rows, {x: "x1", y: "y", stroke: "series", strokeWidth: 2, filter: (d) => d.series !== "network output"}),
       Plot.line(rows, {x: "x1", y: "y", stroke: "series", strokeWidth: 2, strokeDasharray: "4,3", filter: (d) => d.series === "network output"}),
-      Plot.dot([{x1: point[0], y: predict(net, point)}], {x: "x1", y: "y", r: 4, fill: "currentColor"})
+      Plot.dot(zonePoint === point ? [{x1: point[0], y: predict(net, point)}] : [], {x: "x1", y: "y", r: 4, fill: "currentColor"})
     ]
   }));
+}
+
+/** The x1 extent of the zone of `point` along the line through it with direction `unit` (x1 step 1). */
+function zoneAround(net: Network, point: Point, unit: Point, x1Range: [number, number]): {x1: number; x2: number} {
+  const [t0, t1] = zoneInterval(net, point, unit, {tMin: x1Range[0] - point[0], tMax: x1Range[1] - point[0]});
+  return {x1: point[0] + t0, x2: point[0] + t1};
+}
+
+/** The runs of consecutive samples xs whose point at(x1) has the activation mask of `zonePoint`. */
+function zoneRuns(net: Network, zonePoint: Point, xs: readonly number[], at: (x1: number) => Point): {x1: number; x2: number}[] {
+  const mask = activationMask(net, zonePoint);
+  const runs: {x1: number; x2: number}[] = [];
+  let start: number | null = null;
+  xs.forEach((x1, i) => {
+    const inside = masksEqual(activationMask(net, at(x1)), mask);
+    if (inside && start === null) start = x1;
+    if ((!inside || i === xs.length - 1) && start !== null) {
+      runs.push({x1: start, x2: inside ? x1 : xs[i - 1]});
+      start = null;
+    }
+  });
+  return runs;
+}
+
+/** What the shading shows: the zone around the segment's own point, or where a segment beside it enters the zone. */
+function shadingNote(through: boolean, enters: boolean, zone: string): string {
+  if (through) return `the zone of ${zone} is shaded`;
+  return enters ? `where the segment is in the zone of ${zone}, shaded` : `the segment never enters the zone of ${zone}`;
 }

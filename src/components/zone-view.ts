@@ -16,6 +16,8 @@ export interface ZoneViewOptions {
   direction: Point;
   /** Half-length of the segment along x1. */
   reach?: number;
+  /** A segment x2 = slope·x1 for x1 in [x1From, x1To] to chart along instead (the article's), beside the zone's point. */
+  segment?: {slope: number; x1From: number; x1To: number};
   /**
    * Write the zone's formula after the steps (default true). A page whose prose already states it
    * beside the view passes false, so a reader meets it once.
@@ -24,7 +26,10 @@ export interface ZoneViewOptions {
   document?: Document;
 }
 
-export function zoneView(net: Network, {width, point, dataset, direction, reach = 1.6, formula = true, document: doc = document}: ZoneViewOptions): HTMLElement {
+export function zoneView(net: Network, {width, point, dataset, direction, reach = 1.6, segment, formula = true, document: doc = document}: ZoneViewOptions): HTMLElement {
+  const along = segment
+    ? {point: [(segment.x1From + segment.x1To) / 2, (segment.slope * (segment.x1From + segment.x1To)) / 2] as Point, direction: [1, segment.slope] as Point, x1Range: [segment.x1From, segment.x1To] as [number, number], zone: point}
+    : {point, direction, x1Range: [point[0] - reach, point[0] + reach] as [number, number]};
   return h(
     doc,
     "div",
@@ -33,9 +38,7 @@ export function zoneView(net: Network, {width, point, dataset, direction, reach 
     localLinearChart(net, {
       width,
       dataset,
-      point,
-      direction,
-      x1Range: [point[0] - reach, point[0] + reach],
+      ...along,
       title: "The zone's linear function against the truth",
       document: doc
     })

@@ -63,3 +63,15 @@ export function outputCompositionSentence(active: readonly number[], outWeights:
   const what = active.length === 1 ? "its activation times its output weight" : "the sum of their activations, each times its output weight";
   return `${unitList(active)} ${active.length === 1 ? "is" : "are"} on, so the output is ${what} (${weights}), plus the output bias ${fixed(outputBias, 3)}.`;
 }
+
+/**
+ * Where the zone's linear function fits the truth along the article's segment, against the x1 the
+ * article names ("good for x1 > 1.25"): `goodFitBeyond` > 0 reads as x1 above it, < 0 as below.
+ */
+export function segmentFitSentence(intervals: readonly (readonly [number, number])[], tolerance: number, segment: {slope: number}, goodFitBeyond: number): string {
+  const line = `x₂ = ${segment.slope < 0 ? "−" : ""}x₁/2`;
+  const article = `the article reads a good fit for x₁ ${goodFitBeyond > 0 ? ">" : "<"} ${fixed(goodFitBeyond, 2)}`;
+  if (intervals.length === 0) return `Along ${line} the zone's linear function is never within ${fixed(tolerance, 2)} of the truth; ${article}.`;
+  const spans = intervals.map(([a, b]) => `from ${fixed(a, 2)} to ${fixed(b, 2)}`).join(" and ");
+  return `Along ${line} the zone's linear function stays within ${fixed(tolerance, 2)} of the truth for x₁ ${spans}; ${article}.`;
+}

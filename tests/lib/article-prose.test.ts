@@ -1,10 +1,13 @@
 // The sentences about the article's network say what its data shows.
 import {describe, expect, it} from "vitest";
-import {ARTICLE_NETWORK, compareWithPrinted} from "../../src/lib/article-network.js";
+import {ARTICLE_NETWORK, ARTICLE_ZONE_STEPS, compareWithPrinted} from "../../src/lib/article-network.js";
+import {localLinear} from "../../src/lib/regions.js";
+import {FIT_TOLERANCE, fitIntervals} from "../../src/lib/segments.js";
 import {
   articleSampleSentence,
   outputCompositionSentence,
   printedAgreementSentence,
+  segmentFitSentence,
   shownNetworkPhrase,
   swappedWeightsSentence
 } from "../../src/lib/article-prose.js";
@@ -28,6 +31,18 @@ describe("article prose", () => {
   it("reports the largest difference from the printed arrays only for the article's network", () => {
     expect(printedAgreementSentence("article", compareWithPrinted(ARTICLE_NETWORK))).toMatch(/the largest difference is 1\.2e−8, below the 1e−7/);
     expect(printedAgreementSentence("build", [])).toMatch(/^The article prints these arrays/);
+  });
+
+  it("says where a zone's function fits the truth along the article's segment", () => {
+    const ne = ARTICLE_ZONE_STEPS["north-east"];
+    const lin = localLinear(ARTICLE_NETWORK, ne.point);
+    const intervals = fitIntervals(lin, "prod", ne.segment!);
+    expect(intervals.length).toBeGreaterThan(0);
+    // The fit holds at the far end of the segment and not at its start, as the article describes.
+    expect(intervals.at(-1)![1]).toBe(ne.segment!.x1To);
+    expect(intervals[0][0]).toBeGreaterThan(ne.segment!.x1From);
+    expect(segmentFitSentence(intervals, FIT_TOLERANCE, ne.segment!, 1.25)).toMatch(/^Along x₂ = x₁\/2 the zone's linear function stays within 0\.05 of the truth for x₁ from \d\.\d\d to 2\.00; the article reads a good fit for x₁ > 1\.25\.$/);
+    expect(segmentFitSentence([], FIT_TOLERANCE, {slope: -0.5}, -1.25)).toBe("Along x₂ = −x₁/2 the zone's linear function is never within 0.05 of the truth; the article reads a good fit for x₁ < −1.25.");
   });
 
   it("explains the output from the units that are on", () => {
