@@ -7,6 +7,8 @@ import {extentOf} from "../lib/extents.js";
 import {nearestSample} from "../lib/sampling.js";
 import {fixed, pointLabel} from "../lib/format.js";
 import {h} from "./dom.js";
+import {parseDecimal} from "../lib/decimal.js";
+import {describe} from "../lib/spec.js";
 
 export interface SamplePicker extends HTMLFormElement {
   value: number;
@@ -80,12 +82,15 @@ export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, 
   }
 
   const parse = (el: HTMLInputElement, name: string, k: 0 | 1): number | string => {
-    const text = el.value.trim().replace("−", "-");
-    const v = text === "" ? NaN : Number(text);
-    if (!Number.isFinite(v)) return `${name} must be a number, got "${el.value}"`;
     const [lo, hi] = [ranges[k][0] - margin, ranges[k][1] + margin];
-    if (v < lo || v > hi) return `${name} must be between ${fixed(lo, 2)} and ${fixed(hi, 2)}, got ${el.value}`;
-    return v;
+    const range = `between ${fixed(lo, 2)} and ${fixed(hi, 2)}`;
+    // The typed text is quoted at most QUOTE_LIMIT characters long, so a pasted flood stays one line.
+    const got = describe(el.value);
+    const read = parseDecimal(el.value);
+    if (!read.ok)
+      return read.problem === "out of range" ? `${name} is out of range: it must be ${range}, got ${got}` : `${name} must be a decimal number, got ${got}`;
+    if (read.value < lo || read.value > hi) return `${name} must be ${range}, got ${got}`;
+    return read.value;
   };
 
   slider.addEventListener("input", (e) => {
@@ -98,7 +103,7 @@ export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, 
     if (index.value.trim() === "" || !Number.isInteger(v) || v < 0 || v >= n) {
       // The message names the refused value; the box goes back to the sample still shown, so the
       // box, the slider and every figure keep showing the same sample.
-      showError(`The sample index must be a whole number from 0 to ${n - 1}, got "${index.value}"; still showing sample ${form.value}`);
+      showError(`The sample index must be a whole number from 0 to ${n - 1}, got ${describe(index.value)}; still showing sample ${form.value}`);
       index.value = String(form.value);
       return;
     }

@@ -43,12 +43,22 @@ describe("sample picker", async () => {
     x2.value = "0";
     submit();
     expect(error.hidden).toBe(false);
-    expect(error.textContent).toContain('x₁ must be a number, got "abc"');
+    expect(error.textContent).toContain('x₁ must be a decimal number, got "abc"');
     expect(x1.getAttribute("aria-invalid")).toBe("true");
     x1.value = "0";
     x2.value = "9";
     submit();
-    expect(error.textContent).toMatch(/x₂ must be between .* got 9/);
+    expect(error.textContent).toMatch(/x₂ must be between .* got "9"/);
+    // Decimal notation only; overflow is out of range; a flood is quoted short.
+    x2.value = "0x1";
+    submit();
+    expect(error.textContent).toContain('x₂ must be a decimal number, got "0x1"');
+    x2.value = "1e999";
+    submit();
+    expect(error.textContent).toMatch(/x₂ is out of range: it must be between/);
+    x2.value = "9".repeat(100_000);
+    submit();
+    expect(error.textContent!.length).toBeLessThan(200);
     expect(picker.value).toBe(2);
     expect(events).toEqual([]);
   });

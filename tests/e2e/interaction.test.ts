@@ -153,7 +153,7 @@ describe("regression page", () => {
       await expect.poll(() => pickerError(page)).toMatchObject({visible: true, text: expect.stringContaining("abc")});
       expect(await page.getAttribute("form.sample-picker input[aria-label=x1]", "aria-invalid")).toBe("true");
       await findNearest(page, "0.5", "7");
-      await expect.poll(() => pickerError(page)).toMatchObject({visible: true, text: expect.stringMatching(/x₂ must be between .* got 7/)});
+      await expect.poll(() => pickerError(page)).toMatchObject({visible: true, text: expect.stringMatching(/x₂ must be between .* got "7"/)});
       expect(await selectedSample(page)).toBe(nearest);
       await waitForSample(page, nearest);
       expect(await chart(page, "Scatter").locator("svg[aria-label]").getAttribute("aria-label")).toBe(label);
