@@ -5,9 +5,11 @@
 // attribute width: A negative value` when a chart is drawn narrower than its margins).
 import {describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
-import {NETWORK_PAGES, PAGES, openPage, problems, settle, waitForFigures, type SiteServer} from "../../scripts/harness.js";
+import {AXE_PATH, NETWORK_PAGES, PAGES, openPage, problems, settle, waitForFigures, type SiteServer} from "../../scripts/harness.js";
 import {useSite} from "./use-site.js";
 
+/** A phone's viewport (CSS px). */
+const PHONE = {width: 375, height: 812};
 /** Widths (CSS px) the resize test goes through, in this order, after loading at the default width. */
 const WIDTHS = [320, 768, 1024, 1600];
 /**
@@ -78,6 +80,29 @@ describe.each(PAGES)("page %s", (path) => {
         expect(found.labels[0], "edge labels of the first diagram").toBeGreaterThan(0);
       }
       expect(found.overlaps, `overlapping edge labels in ${found.diagrams} diagrams (${found.labels.join(", ")} labels)`).toEqual([]);
+      expect(problems(log)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it(`fits a ${PHONE.width} × ${PHONE.height} phone: no sideways scroll, no overlapping edge labels, pinch-zoom allowed`, async () => {
+    const {page, log, close} = await openPage(browser, site.origin, {width: PHONE.width});
+    try {
+      await page.setViewportSize(PHONE);
+      await page.goto(site.url(path));
+      await waitForFigures(page, path);
+      await page.waitForLoadState("networkidle");
+      await settle(page);
+      const {scrollWidth, innerWidth} = await page.evaluate(() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth}));
+      expect(scrollWidth, "page width at a phone's width").toBeLessThanOrEqual(innerWidth);
+      expect((await edgeLabelOverlaps(page, OVERLAP_SLACK)).overlaps).toEqual([]);
+      await page.addScriptTag({path: AXE_PATH});
+      const violations = await page.evaluate(async () => {
+        const axe = (window as typeof window & {axe: {run(c: Document, o: object): Promise<{violations: {id: string}[]}>}}).axe;
+        return (await axe.run(document, {runOnly: {type: "rule", values: ["meta-viewport"]}})).violations.map((v) => v.id);
+      });
+      expect(violations).toEqual([]);
       expect(problems(log)).toEqual([]);
     } finally {
       await close();
