@@ -31,6 +31,9 @@ const SPEC = {
   initSeed: 4,
   seedNote: "a test network"
 };
+/** A second extra network, deeper and smooth: any valid shape must be shown honestly by the generic page. */
+const DEEP = {...SPEC, id: "deep-tanh", title: "Deep tanh network", dataset: "prod", hidden: [3, 3], epochs: 30};
+
 /** What the copy needs of the project (no node_modules: linked; no dist: built). */
 const COPIED = ["package.json", "tsconfig.json", "observablehq.config.ts", "data", "src", "scripts"];
 
@@ -47,6 +50,7 @@ beforeAll(async () => {
   for (const entry of COPIED) cpSync(entry, join(root, entry), {recursive: true});
   symlinkSync(join(process.cwd(), "node_modules"), join(root, "node_modules"), "dir");
   writeFileSync(join(root, "data", `${ID}.json`), JSON.stringify(SPEC, null, 2));
+  writeFileSync(join(root, "data", `${DEEP.id}.json`), JSON.stringify(DEEP, null, 2));
   const result = spawnSync("npm", ["run", "build"], {cwd: root, encoding: "utf8", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}, timeout: 240_000});
   build = {status: result.status, output: `${result.stdout}\n${result.stderr}`};
   if (build.status === 0) {
@@ -88,6 +92,23 @@ describe("a spec dropped into data/", () => {
     }
   });
 
+  it("shows a [3, 3] tanh network honestly too: no raw error, no sentence about another activation", async () => {
+    const path = `/networks/${DEEP.id}`;
+    const {page, log, close} = await openPage(browser, site.origin);
+    try {
+      await page.goto(site.url(path));
+      await waitForFigures(page, path);
+      await page.waitForLoadState("networkidle");
+      expect(await page.locator(".snapshot-error, .observablehq--error").count()).toBe(0);
+      const text = await page.locator("main").innerText();
+      expect(text).toContain("2 hidden layers of 3 and 3 tanh units");
+      expect(text).not.toMatch(/\$\{|undefined|NaN|RangeError|TypeError|ReLU silences|max\(0, z\)|[Ss]igmoid/);
+      expect(problems(log)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it("is listed by the introduction and the navigation", async () => {
     const {page, log, close} = await openPage(browser, site.origin);
     try {
@@ -119,17 +140,30 @@ describe("a failed build", () => {
     return files;
   }
 
-  it("keeps the last good site and every cached snapshot, and names the bad field", () => {
+  // [the file broken, what it then holds, what the build must say]
+  const broken: [string, object, RegExp][] = [
+    [`${ID}.json`, {...SPEC, learningRate: "fast"}, new RegExp(`data/${ID}\\.json: field "learningRate"`)],
+    // An article page tells one shape's story: another shape under its id is refused, with the way out.
+    ["small-relu.json", {...SPEC, id: "small-relu", hidden: [3, 3], activation: "tanh"}, /data\/small-relu\.json: field "hidden" must have 1 hidden layer for the article page src\/small-relu\.md .*give it another id/]
+  ];
+
+  it.each(broken)("keeps the last good site and every cached snapshot when %s is broken, and names the field", (file, content, says) => {
     expect(build.status).toBe(0);
     const dist = join(root, "dist");
     const cache = join(root, "src/.observablehq/cache/data");
+    const spec = join(root, "data", file);
+    const original = readFileSync(spec, "utf8");
     const [distBefore, cacheBefore] = [snapshotOf(dist), snapshotOf(cache)];
-    writeFileSync(join(root, "data", `${ID}.json`), JSON.stringify({...SPEC, learningRate: "fast"}, null, 2));
-    const result = spawnSync("npm", ["run", "build"], {cwd: root, encoding: "utf8", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}, timeout: 120_000});
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain(`data/${ID}.json: field "learningRate"`);
-    expect(snapshotOf(dist)).toEqual(distBefore);
-    expect(snapshotOf(cache)).toEqual(cacheBefore);
-    expect(readdirSync(root).filter((f) => f.startsWith("dist."))).toEqual([]);
+    writeFileSync(spec, JSON.stringify(content, null, 2));
+    try {
+      const result = spawnSync("npm", ["run", "build"], {cwd: root, encoding: "utf8", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}, timeout: 120_000});
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(says);
+      expect(snapshotOf(dist)).toEqual(distBefore);
+      expect(snapshotOf(cache)).toEqual(cacheBefore);
+      expect(readdirSync(root).filter((f) => f.startsWith("dist."))).toEqual([]);
+    } finally {
+      writeFileSync(spec, original);
+    }
   });
 });
