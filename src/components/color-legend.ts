@@ -141,6 +141,7 @@ export interface PaletteLegendOptions {
   /** The room available, in px (the ramp is at most 220 px wide). */
   width: number;
   digits: number;
+  /** Classes and data-mode of the block, and its title. */
   className: string;
   mode: string;
   title: string;
@@ -165,17 +166,9 @@ export function paletteLegend(interpolator: (t: number) => string, [lo, hi]: Ext
   return block;
 }
 
-export interface ParameterLegendOptions {
-  /** The room available, in px (the ramp is at most 220 px wide). */
-  width: number;
-  digits: number;
-  /** Classes and data-mode of the block, and its title. */
-  className: string;
-  mode: string;
-  title: string;
+export interface ParameterLegendOptions extends PaletteLegendOptions {
   /** Draw each segment at the scale's width for its value (edges), or all at one height (cells). */
   widths: boolean;
-  document?: Document;
 }
 
 /** Height of the ramp when widths are not encoded, in px. */

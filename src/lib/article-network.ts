@@ -235,6 +235,11 @@ export interface ArticleZone {
   segment?: ArticleSegment;
 }
 
+/** Rows of a printed array, each written as its entries separated by spaces, as numpy prints them. */
+function printedRows(...rows: string[]): string[][] {
+  return rows.map((row) => row.trim().split(/\s+/));
+}
+
 const ON = true;
 const OFF = false;
 
@@ -242,11 +247,11 @@ const OFF = false;
 const STACKED: PrintedArray = {
   lines: [134, 135, 136],
   precision: NUMPY_PRINT_PRECISION,
-  rows: [
-    ["0.2759463", "0.49641293", "-0.22344889", "-0.45353654"],
-    ["0.44429868", "-0.8133788", "-0.40170252", "0.79962885"],
-    ["0.38886008", "-0.70824724", "0.34960958", "-0.75686085"]
-  ]
+  rows: printedRows(
+    "0.2759463 0.49641293 -0.22344889 -0.45353654",
+    "0.44429868 -0.8133788 -0.40170252 0.79962885",
+    "0.38886008 -0.70824724 0.34960958 -0.75686085"
+  )
 };
 
 export const ARTICLE_ZONE_STEPS: Readonly<Record<ArticleZoneName, ArticleZone>> = {
@@ -263,11 +268,11 @@ export const ARTICLE_ZONE_STEPS: Readonly<Record<ArticleZoneName, ArticleZone>> 
       product: {
         lines: [156, 157, 158],
         precision: NUMPY_PRINT_PRECISION,
-        rows: [
-          ["0.22788628", "-0.", "-0.2117061", "0."],
-          ["0.36691769", "0.", "-0.38059207", "-0."],
-          ["0.32113451", "0.", "0.33123674", "0."]
-        ]
+        rows: printedRows(
+          "0.22788628 -0. -0.2117061 0.",
+          "0.36691769 0. -0.38059207 -0.",
+          "0.32113451 0. 0.33123674 0."
+        )
       },
       coefficients: {lines: [169], precision: NUMPY_PRINT_PRECISION, rows: [["0.01618018", "-0.01367438", "-0.00330321"]]}
     },
