@@ -12,7 +12,7 @@
 // written (snapshots.ts), so the cached snapshots and the last good dist/ stay as they were.
 //
 // Usage: tsx scripts/build.ts [--retrain] [--dev]
-import {spawn} from "node:child_process";
+import {spawn, type ChildProcess} from "node:child_process";
 import {existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {prepareSnapshots} from "../src/data/snapshots.js";
@@ -25,18 +25,19 @@ const OBSERVABLE = join(PROJECT_ROOT, "node_modules/.bin/observable");
 /** The variable that tells observablehq.config.ts where to write the site (default dist/). */
 export const OUTPUT_VARIABLE = "FCNN_OUTPUT";
 
+/** Framework's process while it runs: a signal to this script is passed on to it. */
+let framework: ChildProcess | null = null;
+
 /** Runs Framework's CLI with the given arguments; resolves with its exit code. Telemetry is off. */
 function observable(args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(OBSERVABLE, args, {cwd: PROJECT_ROOT, stdio: "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", ...env}});
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on("SIGINT", forward);
-    process.on("SIGTERM", forward);
+    framework = child;
     child.on("error", reject);
     child.on("exit", (code, signal) => {
-      process.off("SIGINT", forward);
-      process.off("SIGTERM", forward);
-      resolvePromise(code ?? (signal ? 128 + 2 : 1));
+      framework = null;
+      if (signal) process.stderr.write(`build: Framework was stopped by ${signal}\n`);
+      resolvePromise(code ?? (signal === "SIGINT" ? 130 : 143));
     });
   });
 }
@@ -72,12 +73,65 @@ export function setLanguage(dist: string, lang = LANG): number {
   return files.length;
 }
 
+/** The lock that lets one build (or dev server) at a time write the cache and dist/. */
+const LOCK = join(PROJECT_ROOT, ".build.lock");
+
+/** Whether a process with this pid is alive (signal 0 tests without sending anything). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Takes the lock, or fails naming the build that holds it. A lock whose process is gone (a build
+ * killed with SIGKILL) is taken over. Released on exit, whatever the exit path.
+ */
+function takeLock(): void {
+  for (let attempt = 0; attempt < 2; ++attempt) {
+    try {
+      writeFileSync(LOCK, String(process.pid), {flag: "wx"});
+      process.on("exit", () => rmSync(LOCK, {force: true}));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(readFileSync(LOCK, "utf8"));
+      if (Number.isInteger(holder) && holder > 0 && alive(holder))
+        throw new Error(`another build or dev server (pid ${holder}) is running in this project; wait for it to finish, or stop it, then build again`);
+      rmSync(LOCK, {force: true});
+    }
+  }
+  throw new Error(`cannot take the build lock ${LOCK}`);
+}
+
+/**
+ * On Ctrl-C or kill: while Framework runs, the signal is passed on to it, and the build ends through
+ * its usual path (buildInto removes its folder); while this process itself works (training), it exits
+ * at once: snapshots are written whole or not at all (writeAtomically), and the lock is released.
+ */
+function handleSignals(): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => {
+      if (framework) {
+        framework.kill(signal);
+        return;
+      }
+      process.stderr.write(`build: stopped by ${signal}; nothing was swapped in\n`);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    });
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => a !== "--retrain" && a !== "--dev");
   if (unknown.length) throw new Error(`unknown option ${unknown.join(" ")} (usage: build.ts [--retrain] [--dev])`);
   // The CPU time of this step (this process only: training runs here), so that a build's cost can
   // be split into training and Framework (scripts/bench-build.ts reads this line).
+  takeLock();
+  handleSignals();
   const cpuBefore = process.cpuUsage();
   const entries = await prepareSnapshots({all: args.includes("--retrain")});
   const cpu = process.cpuUsage(cpuBefore);

@@ -8,7 +8,7 @@
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {spawnSync} from "node:child_process";
+import {spawn, spawnSync} from "node:child_process";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Browser} from "playwright-core";
 import {launchBrowser, openPage, problems, serveSite, waitForFigures, type SiteServer} from "../../scripts/harness.js";
@@ -164,6 +164,67 @@ describe("a failed build", () => {
       expect(readdirSync(root).filter((f) => f.startsWith("dist."))).toEqual([]);
     } finally {
       writeFileSync(spec, original);
+    }
+  });
+});
+
+describe("builds that overlap or are stopped", () => {
+  const lock = () => join(root, ".build.lock");
+  const strays = () => [
+    ...readdirSync(root).filter((f) => /^dist\.|^\.build\.lock$/.test(f)),
+    ...readdirSync(join(root, "src/.observablehq/cache/data")).filter((f) => f.endsWith(".tmp"))
+  ];
+
+  it("refuses a second build while one runs, naming it, and takes over the lock of a build that died", () => {
+    expect(build.status).toBe(0);
+    const distBefore = readFileSync(join(root, "dist", "index.html"), "utf8");
+    writeFileSync(lock(), String(process.pid)); // a live process holds it
+    try {
+      const second = spawnSync("npm", ["run", "build"], {cwd: root, encoding: "utf8", timeout: 120_000});
+      expect(second.status).not.toBe(0);
+      expect(second.stderr).toContain(`another build or dev server (pid ${process.pid}) is running in this project`);
+      expect(readFileSync(join(root, "dist", "index.html"), "utf8")).toBe(distBefore);
+    } finally {
+      rmSync(lock(), {force: true});
+    }
+    writeFileSync(lock(), "2147483646"); // no such process
+    const next = spawnSync("npm", ["run", "build"], {cwd: root, encoding: "utf8", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}, timeout: 240_000});
+    expect(next.status, next.stderr.slice(-2000)).toBe(0);
+    expect(strays()).toEqual([]);
+  });
+
+  it.each(["while it trains", "while Framework builds"] as const)("stopped with SIGTERM %s, leaves no process, lock, temp file or half-built folder", async (when) => {
+    expect(build.status).toBe(0);
+    const distBefore = readFileSync(join(root, "dist", "index.html"), "utf8");
+    // A changed spec makes the build train again, so it can be stopped while it trains.
+    writeFileSync(join(root, "data", `${ID}.json`), JSON.stringify({...SPEC, epochs: 1000, checkpointEvery: 20}, null, 2));
+    try {
+    const child = spawn(join(process.cwd(), "node_modules/.bin/tsx"), ["scripts/build.ts"], {cwd: root, env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}, stdio: ["ignore", "pipe", "pipe"]});
+    let stderr = "";
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const marker = when === "while it trains" ? `${ID}: training` : "build: 5 networks";
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`never saw "${marker}":\n${stderr}`)), 60_000);
+      child.on("exit", () => reject(new Error(`the build ended before "${marker}":\n${stderr}`)));
+      child.stderr!.on("data", (d: Buffer) => {
+        stderr += d.toString();
+        if (stderr.includes(marker)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    child.kill("SIGTERM");
+    const code = await exited;
+    expect(code, stderr.slice(-2000)).not.toBe(0);
+    expect(stderr).toMatch(/stopped by SIGTERM/);
+    // No Framework process of this copy is left running.
+    const ps = spawnSync("ps", ["-eo", "args"], {encoding: "utf8"}).stdout;
+    expect(ps.split("\n").filter((line) => line.includes(root) || (line.includes("observable") && line.includes("build") && line.includes(root)))).toEqual([]);
+    expect(strays()).toEqual([]);
+    expect(readFileSync(join(root, "dist", "index.html"), "utf8")).toBe(distBefore);
+    } finally {
+      writeFileSync(join(root, "data", `${ID}.json`), JSON.stringify(SPEC, null, 2));
     }
   });
 });
