@@ -5,11 +5,11 @@
 //
 // FCNN_SPEC_PATH (tests only) replaces the spec file, so a test can run a real loader process on
 // a temporary spec; the file's base name must still be the spec's id.
+import {readFileSync} from "node:fs";
 import {isAbsolute, join, relative, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {DEFAULT_SPEC_DIR, readSpec} from "./manifest.js";
-import {prepareSnapshots, snapshotText, summaryText, DEFAULT_CACHE_DIR, trainSpec} from "./snapshots.js";
-import {readManifest} from "./manifest.js";
+import {prepareSnapshots, snapshotText, summaryPath, trainSpec} from "./snapshots.js";
 
 export const SPEC_PATH_VARIABLE = "FCNN_SPEC_PATH";
 
@@ -58,6 +58,6 @@ export function runSnapshotLoader(id: string): Promise<void> {
 export function runSummaryLoader(): Promise<void> {
   return asLoader(async () => {
     await prepareSnapshots({log});
-    return summaryText(readManifest(), DEFAULT_CACHE_DIR);
+    return readFileSync(summaryPath(), "utf8");
   });
 }

@@ -55,16 +55,20 @@ export function writeAtomically(path: string, text: string): void {
   }
 }
 
-/** Why the cached snapshot at `path` cannot be kept for a spec whose fingerprint is `current`, or null. */
-export function staleReason(path: string, current: string): string | null {
-  if (!existsSync(path)) return "not cached";
-  let stored: string;
+/**
+ * The cached snapshot at `path` when it can be kept for a spec whose fingerprint is `current`, or why
+ * it cannot. The file is read and parsed once; the caller summarises the snapshot it gets back.
+ */
+export function cachedSnapshot(path: string, current: string): {snapshot: Snapshot} | {reason: string} {
+  if (!existsSync(path)) return {reason: "not cached"};
+  let snapshot: Snapshot;
   try {
-    stored = parseSnapshot(JSON.parse(readFileSync(path, "utf8")), path).fingerprint;
+    snapshot = parseSnapshot(JSON.parse(readFileSync(path, "utf8")), path);
   } catch (error) {
-    return `cached snapshot unreadable: ${(error as Error).message}`;
+    return {reason: `cached snapshot unreadable: ${(error as Error).message}`};
   }
-  return stored === current ? null : `fingerprint ${stored.slice(0, 12)} is stale, the spec and trainer now give ${current.slice(0, 12)}`;
+  const stored = snapshot.fingerprint;
+  return stored === current ? {snapshot} : {reason: `fingerprint ${stored.slice(0, 12)} is stale, the spec and trainer now give ${current.slice(0, 12)}`};
 }
 
 /** Trains one spec with the project's trainer (tfjs is loaded on first use only). */
@@ -86,13 +90,14 @@ export function snapshotText(snapshot: Snapshot, source: string): string {
   return text;
 }
 
-/** The introduction's summary of the given manifest, from the snapshots in cacheDir. */
-export function summaryText(manifest: ManifestEntry[], cacheDir: string): string {
-  const summaries = manifest.map((entry) => {
-    const path = join(cacheDir, `${entry.spec.id}.json`);
-    return summarize(parseSnapshot(JSON.parse(readFileSync(path, "utf8")), path), entry.path);
-  });
-  return JSON.stringify(summaries);
+/** The introduction's summary: one entry per network of the manifest, from its snapshot (same order). */
+function summaryText(manifest: readonly ManifestEntry[], snapshots: readonly Snapshot[]): string {
+  return JSON.stringify(manifest.map((entry, i) => summarize(snapshots[i], entry.path)));
+}
+
+/** Where prepareSnapshots writes the introduction's summary. */
+export function summaryPath(cacheDir = DEFAULT_CACHE_DIR): string {
+  return join(cacheDir, SUMMARY_FILE);
 }
 
 /** Brings every snapshot of the manifest up to date, then writes the summary; returns what it did. */
@@ -105,18 +110,22 @@ export async function prepareSnapshots(options: PrepareOptions = {}): Promise<Pr
   // Temporary files of a run that was killed before it could rename or remove them.
   for (const file of readdirSync(cacheDir)) if (/\.\d+\.tmp$/.test(file)) rmSync(join(cacheDir, file), {force: true});
   const entries: PrepareEntry[] = [];
+  const snapshots: Snapshot[] = [];
   for (const {spec} of manifest) {
     const path = join(cacheDir, `${spec.id}.json`);
-    const reason = options.all ? "retrain requested" : staleReason(path, fingerprintSpec(spec));
-    if (reason === null) {
+    const cached = options.all ? {reason: "retrain requested"} : cachedSnapshot(path, fingerprintSpec(spec));
+    if ("snapshot" in cached) {
       entries.push({id: spec.id, action: "kept", reason: "fingerprint unchanged"});
       log(`snapshots: ${spec.id}: kept (fingerprint unchanged)`);
+      snapshots.push(cached.snapshot);
       continue;
     }
-    log(`snapshots: ${spec.id}: training (${reason})`);
-    writeAtomically(path, snapshotText(await trainSpec(spec, log), `snapshot of ${spec.id}`));
-    entries.push({id: spec.id, action: "trained", reason});
+    log(`snapshots: ${spec.id}: training (${cached.reason})`);
+    const snapshot = await trainSpec(spec, log);
+    writeAtomically(path, snapshotText(snapshot, `snapshot of ${spec.id}`));
+    entries.push({id: spec.id, action: "trained", reason: cached.reason});
+    snapshots.push(snapshot);
   }
-  writeAtomically(join(cacheDir, SUMMARY_FILE), summaryText(manifest, cacheDir));
+  writeAtomically(summaryPath(cacheDir), summaryText(manifest, snapshots));
   return entries;
 }

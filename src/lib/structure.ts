@@ -3,12 +3,11 @@
 // are on inside it, and do the first-layer units come in opposite pairs. The seed scan keeps the
 // first run that meets the article's loss and shows this structure; the pages state what a run shows.
 import type {Network} from "./network.js";
+import {PLANE_RANGE} from "./reference.js";
 import type {Point} from "./datasets.js";
 import {activationMask, activeUnits, isClosedZone, zonePolygon} from "./regions.js";
 import {OPPOSITE_COSINE, oppositePairs, type UnitPair} from "./symmetry.js";
 
-/** The plane the article draws the lines on: [-3, 3]^2. */
-const PLANE: number = 3;
 const ORIGIN: Point = [0, 0];
 
 export interface DiamondStructure {
@@ -24,7 +23,7 @@ export interface DiamondStructure {
   opposite: boolean;
 }
 
-export function diamondStructure(net: Network, range = PLANE): DiamondStructure {
+export function diamondStructure(net: Network, range = PLANE_RANGE): DiamondStructure {
   const polygon = zonePolygon(net, ORIGIN, range);
   const pairs = oppositePairs(net.layers[0]);
   return {
