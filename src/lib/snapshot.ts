@@ -55,6 +55,21 @@ export function snapshotNetwork(s: Snapshot, layers: Layer[] = s.layers): Networ
   return {layers, activation: s.spec.activation};
 }
 
+/** The epochs a reader can replay: those of the stored checkpoints, in order. */
+export function checkpointEpochs(s: Pick<Snapshot, "checkpoints">): number[] {
+  return s.checkpoints.map((c) => c.epoch);
+}
+
+/**
+ * The network after `epoch` epochs: the checkpoint stored at that epoch, or, for an epoch between
+ * two checkpoints, the latest one before it (the parameters a replay can show).
+ */
+export function networkAtEpoch(s: Snapshot, epoch: number): Network {
+  let best = s.checkpoints[0];
+  for (const c of s.checkpoints) if (c.epoch <= epoch && c.epoch >= best.epoch) best = c;
+  return snapshotNetwork(s, best.layers);
+}
+
 /** Final full-dataset MSE of the trained network. */
 export function finalMse(s: Snapshot): number {
   return s.mseHistory[s.mseHistory.length - 1];
