@@ -81,7 +81,21 @@ describe("standaloneSvg", () => {
   });
 
   it("leaves no var(), no currentColor and no reference outside the file", () => {
-    const out = standaloneSvg(pageDiagram());
+    const svg = pageDiagram();
+    // What a page could add: an image and a link elsewhere, a paint server in another file, a local one.
+    const image = document.createElementNS(SVG_NS, "image");
+    image.setAttribute("href", "https://example.com/x.png");
+    const link = document.createElementNS(SVG_NS, "a");
+    link.setAttribute("href", "https://example.com/");
+    const far = document.createElementNS(SVG_NS, "rect");
+    far.setAttribute("fill", "url(https://example.com/p.svg#g)");
+    const near = document.createElementNS(SVG_NS, "rect");
+    near.setAttribute("fill", "url(#g)");
+    link.append(far, near);
+    svg.append(image, link);
+    const out = standaloneSvg(svg);
+    expect(out.text).toContain('fill="url(#g)"');
+    expect(out.text).not.toContain("example.com");
     expect(out.text).not.toMatch(/var\(--/);
     expect(out.text).not.toMatch(/currentcolor/i);
     const doc = parseSvg(out.text);
