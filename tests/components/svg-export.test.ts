@@ -1,0 +1,230 @@
+// @vitest-environment jsdom
+// The flow diagram made standalone in jsdom, with the site's stylesheet and the theme's variables in
+// the document: the file declares its namespace and size, carries the stylesheet's look inline with
+// every variable resolved, references nothing outside itself and still holds the diagram's numbers.
+// And the export menu: its buttons, links and snippet, and what a click hands to <a download>.
+import {readFileSync} from "node:fs";
+import {afterEach, beforeAll, describe, expect, it, vi} from "vitest";
+import {loadFixture} from "./golden.js";
+import {flowDiagram} from "../../src/components/flow-diagram.js";
+import {INHERITED_PROPERTIES, resolveVariables, standaloneSvg} from "../../src/components/svg-export.js";
+import {EXPORT_BUTTONS, exportFileNames, exportMenu} from "../../src/components/export-menu.js";
+import {forward} from "../../src/lib/network.js";
+import {fixed} from "../../src/lib/format.js";
+import {snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
+import {exportSnippet} from "../../src/lib/weights-export.js";
+import {parseNpy} from "../lib/file-formats.js";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const SAMPLE = 10;
+const THEME = "node_modules/@observablehq/framework/dist/style";
+
+let snapshot: Snapshot;
+beforeAll(async () => {
+  snapshot = await loadFixture("small-relu");
+  // The page's styles: the theme's variables (what observablehq:theme-air.css defines) and style.css.
+  const css = [`${THEME}/abstract-light.css`, `${THEME}/theme-air.css`, "src/style.css"]
+    .map((f) => readFileSync(f, "utf8"))
+    .join("\n")
+    .replace(/@import[^;]*;/g, "");
+  const style = document.createElement("style");
+  style.textContent = css;
+  document.head.append(style);
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.restoreAllMocks();
+});
+
+/** The explorer's diagram in the page: a flow diagram inside .explorer-diagram. */
+function pageDiagram(): SVGSVGElement {
+  const net = snapshotNetwork(snapshot);
+  const slot = document.createElement("div");
+  slot.className = "explorer-diagram";
+  slot.append(flowDiagram(net, {input: snapshot.data.x[SAMPLE], width: 960, selected: {layer: 1, unit: 2}, document}));
+  document.body.append(slot);
+  return slot.querySelector("svg.flow-svg")!;
+}
+
+const parseSvg = (text: string) => new DOMParser().parseFromString(text, "image/svg+xml");
+
+describe("resolveVariables", () => {
+  const vars: Record<string, string> = {"--a": "red", "--b": "var(--a)", "--mix": "color-mix(in srgb, var(--a) 50%, var(--c, blue))"};
+  const lookup = (n: string) => vars[n] ?? "";
+  it("replaces variables, nested ones and fallbacks", () => {
+    expect(resolveVariables("var(--b)", lookup)).toBe("red");
+    expect(resolveVariables("var(--mix)", lookup)).toBe("color-mix(in srgb, red 50%, blue)");
+    expect(resolveVariables("var(--none, var(--a))", lookup)).toBe("red");
+    expect(resolveVariables("1px solid var(--a)", lookup)).toBe("1px solid red");
+  });
+  it("gives null for a variable with no value and no fallback, or a cycle", () => {
+    expect(resolveVariables("var(--none)", lookup)).toBeNull();
+    expect(resolveVariables("var(--x)", (n) => (n === "--x" ? "var(--x)" : ""))).toBeNull();
+  });
+});
+
+describe("standaloneSvg", () => {
+  it("declares the SVG namespace, a size and a viewBox, and parses as XML", () => {
+    const svg = pageDiagram();
+    const out = standaloneSvg(svg);
+    expect(out.text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')).toBe(true);
+    expect(out.text).toMatch(/<svg[^>]* xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const doc = parseSvg(out.text);
+    expect(doc.querySelector("parsererror")).toBeNull();
+    const root = doc.documentElement;
+    expect(root.namespaceURI).toBe(SVG_NS);
+    expect(Number(root.getAttribute("width"))).toBe(out.width);
+    expect(Number(root.getAttribute("height"))).toBe(out.height);
+    expect(root.getAttribute("viewBox")).toBe(svg.getAttribute("viewBox"));
+    expect(out.width).toBe(Number(svg.getAttribute("width")));
+  });
+
+  it("leaves no var(), no currentColor and no reference outside the file", () => {
+    const svg = pageDiagram();
+    // What a page could add: an image and a link elsewhere, a paint server in another file, a local one.
+    const image = document.createElementNS(SVG_NS, "image");
+    image.setAttribute("href", "https://example.com/x.png");
+    const link = document.createElementNS(SVG_NS, "a");
+    link.setAttribute("href", "https://example.com/");
+    const far = document.createElementNS(SVG_NS, "rect");
+    far.setAttribute("fill", "url(https://example.com/p.svg#g)");
+    const near = document.createElementNS(SVG_NS, "rect");
+    near.setAttribute("fill", "url(#g)");
+    link.append(far, near);
+    svg.append(image, link);
+    const out = standaloneSvg(svg);
+    expect(out.text).toContain('fill="url(#g)"');
+    expect(out.text).not.toContain("example.com");
+    expect(out.text).not.toMatch(/var\(--/);
+    expect(out.text).not.toMatch(/currentcolor/i);
+    const doc = parseSvg(out.text);
+    for (const el of doc.querySelectorAll("*")) {
+      for (const attr of el.attributes) {
+        if (/(^|:)href$|^src$/.test(attr.name)) expect(attr.value.startsWith("#") || attr.value.startsWith("data:"), `${el.localName} ${attr.name}`).toBe(true);
+        expect(attr.value, `${el.localName} ${attr.name}`).not.toMatch(/url\((?!#)/);
+      }
+    }
+    expect(doc.querySelector("script, foreignObject")).toBeNull();
+  });
+
+  it("inlines the stylesheet's look: the edge labels' halo and the outlines, with theme colours resolved", () => {
+    const svg = pageDiagram();
+    const svgFontFamily = svg.getAttribute("font-family");
+    const out = standaloneSvg(svg);
+    const doc = parseSvg(out.text);
+    const label = doc.querySelector(".edge-label")!;
+    const style = label.getAttribute("style") ?? "";
+    // style.css: paint-order stroke, stroke var(--theme-background) (white in the air theme), width 3px.
+    expect(style).toMatch(/paint-order: stroke/);
+    expect(style).toMatch(/stroke: (#ffffff|white|rgb\(255, 255, 255\))/i);
+    expect(style).toMatch(/stroke-width: 3px/);
+    expect(style).toMatch(/stroke-linejoin: round/);
+    const circle = doc.querySelector(".value-circle")!.getAttribute("style") ?? "";
+    expect(circle).toMatch(/stroke-width: 0.75/);
+    // The root's own text colour and font stay, its currentColor resolved.
+    const root = doc.documentElement;
+    expect(root.getAttribute("fill")).toMatch(/^(rgb\(|#)/);
+    expect(root.getAttribute("font-family")).toBe(svgFontFamily);
+    // Markup values the stylesheet does not touch are not repeated: the neurons' palette fills stay.
+    const z = doc.querySelector(".value-circle.z")!;
+    expect(z.getAttribute("fill")).toMatch(/^(#|rgb)/);
+    expect(z.getAttribute("style") ?? "").not.toMatch(/(^|; )fill:/);
+    expect(INHERITED_PROPERTIES).toContain("fill");
+  });
+
+  it("puts a background of the page's colour behind everything drawn, and drops the buttons' focus", () => {
+    const out = standaloneSvg(pageDiagram(), {background: "#fafafa"});
+    const root = parseSvg(out.text).documentElement;
+    const drawn = [...root.children].filter((c) => c.localName !== "title" && c.localName !== "desc");
+    expect(drawn[0].localName).toBe("rect");
+    expect(drawn[0].getAttribute("fill")).toBe("#fafafa");
+    expect(drawn[0].getAttribute("width")).toBe(String(out.width));
+    expect(root.getAttribute("role")).toBe("img");
+    expect(root.querySelector("[tabindex], [role=button]")).toBeNull();
+  });
+
+  it("keeps the diagram's title, description and every number it draws", () => {
+    const svg = pageDiagram();
+    const doc = parseSvg(standaloneSvg(svg).text);
+    expect(doc.querySelector("title")!.textContent).toBe(svg.querySelector("title")!.textContent);
+    expect(doc.querySelector("desc")!.textContent).toBe(svg.querySelector("desc")!.textContent);
+    const values = forward(snapshotNetwork(snapshot), snapshot.data.x[SAMPLE]);
+    const shown = [...doc.querySelectorAll(".neuron-values text")].map((t) => t.textContent);
+    for (const z of values.z.flat()) expect(shown).toContain(fixed(z, 2));
+    expect(doc.querySelectorAll(".edge-label").length).toBe(svg.querySelectorAll(".edge-label").length);
+  });
+
+  it("changes nothing in the page's diagram", () => {
+    const svg = pageDiagram();
+    const before = svg.outerHTML;
+    standaloneSvg(svg);
+    expect(svg.outerHTML).toBe(before);
+  });
+});
+
+describe("exportMenu", () => {
+  function stubUrls() {
+    const blobs = new Map<string, Blob>();
+    let n = 0;
+    vi.spyOn(URL, "createObjectURL").mockImplementation((b) => {
+      const url = `blob:test/${++n}`;
+      blobs.set(url, b as Blob);
+      return url;
+    });
+    vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => {});
+    return blobs;
+  }
+
+  it("offers four labelled buttons, a link per array and the snippet", () => {
+    stubUrls();
+    const menu = exportMenu(snapshot, {diagram: () => null, document});
+    const buttons = [...menu.querySelectorAll("button")];
+    expect(buttons.map((b) => b.textContent)).toEqual(Object.values(EXPORT_BUTTONS));
+    for (const b of buttons) expect(b.getAttribute("type")).toBe("button");
+    const links = [...menu.querySelectorAll<HTMLAnchorElement>(".export-arrays a")];
+    const L = snapshot.layers.length;
+    expect(links.map((a) => a.getAttribute("download"))).toEqual(
+      [...Array.from({length: L}, (_, k) => [`W${k}`, `b${k}`]).flat(), "X", "y"].map((n) => `small-relu-${n}.npy`)
+    );
+    for (const a of links) expect(a.getAttribute("href")).toMatch(/^blob:/);
+    expect(menu.querySelector("details summary")!.textContent).toMatch(/fcnn/);
+    expect(menu.querySelector("details code")!.textContent).toBe(exportSnippet({snapshot, network: snapshotNetwork(snapshot), epoch: snapshot.spec.epochs}));
+  });
+
+  it("names the files after the checkpoint's epoch when it is not the last", () => {
+    stubUrls();
+    const menu = exportMenu(snapshot, {diagram: () => null, epoch: 5, network: snapshotNetwork(snapshot), document});
+    expect(menu.querySelector(".export-arrays a")!.getAttribute("download")).toBe("small-relu-epoch-5-W0.npy");
+    expect(exportFileNames({snapshot, epoch: 5}).zip).toBe("small-relu-epoch-5-npy.zip");
+    expect(() => exportMenu(snapshot, {diagram: () => null, epoch: 99, document})).toThrow(/epoch must be an integer in \[0, 12\]/);
+  });
+
+  it("downloads through <a download>: the SVG of the diagram and the first array's bytes", async () => {
+    const blobs = stubUrls();
+    const clicked: {href: string; download: string}[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push({href: this.href, download: this.download});
+    });
+    const svg = pageDiagram();
+    const menu = exportMenu(snapshot, {diagram: () => svg, document});
+    document.body.append(menu);
+    menu.querySelector<HTMLButtonElement>("[data-export=svg]")!.click();
+    await vi.waitFor(() => expect(clicked.length).toBe(1));
+    expect(clicked[0].download).toBe("small-relu-diagram.svg");
+    const text = await blobs.get(clicked[0].href)!.text();
+    expect(parseSvg(text).documentElement.namespaceURI).toBe(SVG_NS);
+    expect(menu.querySelector(".export-status")!.textContent).toBe("Saved small-relu-diagram.svg.");
+
+    const w0 = menu.querySelector<HTMLAnchorElement>(".export-arrays a")!;
+    const bytes = new Uint8Array(await blobs.get(w0.getAttribute("href")!)!.arrayBuffer());
+    expect(parseNpy(bytes).values).toEqual(snapshot.layers[0].weights.flat());
+  });
+
+  it("says so when the diagram is not on the page", async () => {
+    stubUrls();
+    const menu = exportMenu(snapshot, {diagram: () => null, document});
+    menu.querySelector<HTMLButtonElement>("[data-export=png]")!.click();
+    await vi.waitFor(() => expect(menu.querySelector(".export-status")!.textContent).toMatch(/not on the page/));
+  });
+});
