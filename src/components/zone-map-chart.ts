@@ -125,7 +125,9 @@ export function zoneMapChart(partition: Partition, {network: net, width, colorBy
   outline.setAttribute("class", "selected-zone");
   outline.setAttribute("fill", "none");
   outline.setAttribute("stroke", "currentColor");
-  outline.setAttribute("stroke-width", "2");
+  outline.setAttribute("stroke-width", "1.5");
+  // Dashed, so the selected zone's outline never reads as a highlighted unit's boundary (solid, thicker).
+  outline.setAttribute("stroke-dasharray", "5,3");
   outline.setAttribute("pointer-events", "none");
   const cursorMark = svgElement(doc, "circle");
   cursorMark.setAttribute("class", "zone-cursor");
@@ -254,7 +256,7 @@ export function zoneMapChart(partition: Partition, {network: net, width, colorBy
           highlight.append(shade);
         }
       }
-      for (const [stroke, strokeWidth] of [["white", 5], ["currentColor", 2.5]] as const)
+      for (const [stroke, strokeWidth] of [["white", 6], ["currentColor", 3]] as const)
         for (const line of found.lines) {
           const path = svgElement(doc, "path");
           path.setAttribute("class", "unit-boundary");
