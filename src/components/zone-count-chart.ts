@@ -8,13 +8,12 @@ import {snapshotNetwork} from "../lib/snapshot.js";
 import type {Selection} from "../lib/selection.js";
 import {ACTIVATIONS} from "../lib/activations.js";
 import {exactPartition} from "../lib/partition.js";
-import {zoneCountSummary} from "../lib/zone-prose.js";
+import {smoothActivationNote, zoneCountSummary} from "../lib/zone-prose.js";
 import {plural} from "../lib/prose.js";
 import {h, svgElement} from "./dom.js";
 import {withoutMarkLabels} from "./plot-aria.js";
 import {plotWidth} from "./plot-width.js";
 import {chartSvg, onPlotClick} from "./plot-click.js";
-import {smoothActivationNote} from "./zone-explorer.js";
 
 export interface ZoneCountChartOptions {
   width: number;
@@ -32,7 +31,7 @@ export function zoneCounts(snapshot: Snapshot): {epoch: number; count: number}[]
 
 export function zoneCountChart(snapshot: Snapshot, {width, selection, document: doc = document}: ZoneCountChartOptions): ZoneCountChart {
   if (!ACTIVATIONS[snapshot.spec.activation].piecewiseLinear) {
-    return Object.assign(h(doc, "p", {class: "zone-note"}, smoothActivationNote(snapshotNetwork(snapshot))), {setEpoch: () => {}});
+    return Object.assign(h(doc, "p", {class: "zone-note"}, smoothActivationNote(snapshot.spec.activation)), {setEpoch: () => {}});
   }
   const counts = zoneCounts(snapshot);
   const epochs = counts.map((c) => c.epoch);

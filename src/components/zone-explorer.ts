@@ -19,7 +19,7 @@ import {ACTIVATIONS} from "../lib/activations.js";
 import {exactPartition, zoneContaining, type Partition} from "../lib/partition.js";
 import {activationMask, localLinear} from "../lib/regions.js";
 import {linearFormula, pointLabel} from "../lib/format.js";
-import {tangentComparison, zoneCountSentence} from "../lib/zone-prose.js";
+import {smoothActivationNote, tangentComparison, zoneCountSentence} from "../lib/zone-prose.js";
 import {zoneMapChart, ZONE_COLORINGS, type ZoneColoring, type ZoneMapChart} from "./zone-map-chart.js";
 import {zoneStepsView} from "./zone-steps.js";
 import {zoneProductView} from "./zone-product.js";
@@ -50,17 +50,9 @@ const SEGMENT_LIMIT = SAMPLE_RANGE + 0.5;
 
 let explorerCount = 0;
 
-/** The honest note for a smooth activation, shared with the zone count chart. */
-export function smoothActivationNote(net: Network): string {
-  return (
-    `Zones where the network is exactly linear exist only for piecewise-linear activations such as the ReLU. ` +
-    `This network uses ${net.activation}, ${ACTIVATIONS[net.activation].formula}, which curves everywhere, so its output is nowhere exactly linear.`
-  );
-}
-
 export function zoneExplorer(initial: Network, {width, dataset, selection, networkAt, direction = [1, 0.5], document: doc = document}: ZoneExplorerOptions): ZoneExplorer {
   if (!ACTIVATIONS[initial.activation].piecewiseLinear) {
-    const note = h(doc, "p", {class: "zone-note"}, smoothActivationNote(initial));
+    const note = h(doc, "p", {class: "zone-note"}, smoothActivationNote(initial.activation));
     return Object.assign(note, {select: () => {}, setNetwork: () => {}, highlightUnit: () => {}});
   }
   const id = `zone-explorer-${++explorerCount}`;

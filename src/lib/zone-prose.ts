@@ -5,6 +5,7 @@ import {fixed, linearFormula, pointLabel, unitList} from "./format.js";
 import {plural} from "./prose.js";
 import type {Window} from "./partition.js";
 import type {Point} from "./datasets.js";
+import {ACTIVATIONS, type ActivationName} from "./activations.js";
 
 /** "[−2, 2]²" for a square window, "[−2, 2] × [−1, 1]" otherwise. */
 export function windowLabel(w: Window): string {
@@ -56,5 +57,13 @@ export function zoneCountSummary(first: {epoch: number; count: number}, last: {e
   return (
     `Exact zone count in the data square at each checkpoint: ${plural(first.count, "zone")} at epoch ${first.epoch}, ` +
     `${plural(last.count, "zone")} at epoch ${last.epoch}, most (${most.count}) at epoch ${most.epoch}.`
+  );
+}
+
+/** Why a network with a smooth activation has no zones (the zone explorer's and the count chart's note). */
+export function smoothActivationNote(activation: ActivationName): string {
+  return (
+    `Zones where the network is exactly linear exist only for piecewise-linear activations such as the ReLU. ` +
+    `This network uses ${activation}, ${ACTIVATIONS[activation].formula}, which curves everywhere, so its output is nowhere exactly linear.`
   );
 }

@@ -11,6 +11,7 @@ import {weightHeatmap} from "../../src/components/weight-heatmap.js";
 import {firstLayerLinesChart} from "../../src/components/first-layer-lines.js";
 import {localLinearChart} from "../../src/components/local-linear-chart.js";
 import {zoneMapChart} from "../../src/components/zone-map-chart.js";
+import {zoneCountChart} from "../../src/components/zone-count-chart.js";
 import {flowDiagram} from "../../src/components/flow-diagram.js";
 import {snapshotNetwork} from "../../src/lib/snapshot.js";
 import {gridEstimate} from "../../src/lib/estimate.js";
@@ -40,6 +41,7 @@ describe("Plot charts below their margins", async () => {
     ["first-layer lines", (width) => firstLayerLinesChart(net, {width, zoneOf: [0, 0], document})],
     ["local linear chart", (width) => localLinearChart(net, {width, dataset: "prod", point: [1, 1], direction: [1, 0.5], x1Range: [-0.6, 2.6], document})],
     ["zone map", (width) => zoneMapChart(partition, {network: snapshotNetwork(large), width, document})],
+    ["zone count chart", (width) => zoneCountChart(large, {width, document})],
     // Not a Plot chart, but its legends draw rects sized from the width too.
     ["flow diagram", (width) => flowDiagram(snapshotNetwork(large), {input: large.data.x[0], width, document})]
   ];

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {patternBits, patternPhrase, tangentComparison, windowLabel, zoneCountSentence, zoneCountSummary, zoneDescription} from "../../src/lib/zone-prose.js";
+import {smoothActivationNote, patternBits, patternPhrase, tangentComparison, windowLabel, zoneCountSentence, zoneCountSummary, zoneDescription} from "../../src/lib/zone-prose.js";
 import {DATA_WINDOW} from "../../src/lib/partition.js";
 
 describe("zone prose", () => {
@@ -37,6 +37,13 @@ describe("zone prose", () => {
   it("summarises the count over training", () => {
     expect(zoneCountSummary({epoch: 0, count: 10}, {epoch: 100, count: 30}, {epoch: 95, count: 31})).toBe(
       "Exact zone count in the data square at each checkpoint: 10 zones at epoch 0, 30 zones at epoch 100, most (31) at epoch 95."
+    );
+  });
+
+  it("says why a smooth activation has no zones", () => {
+    expect(smoothActivationNote("sigmoid")).toBe(
+      "Zones where the network is exactly linear exist only for piecewise-linear activations such as the ReLU. " +
+        "This network uses sigmoid, a = σ(z) = 1 / (1 + e^−z), which curves everywhere, so its output is nowhere exactly linear."
     );
   });
 });
