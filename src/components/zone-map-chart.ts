@@ -15,7 +15,7 @@ import * as Plot from "@observablehq/plot";
 import type {Point} from "../lib/datasets.js";
 import type {Network} from "../lib/network.js";
 import type {NeuronRef} from "../lib/flow-model.js";
-import {halfPlaneInWindow, unitBoundary, zoneIndexContaining, type LinearZone, type Partition} from "../lib/partition.js";
+import {boundaryKey, halfPlaneInWindow, unitBoundaries, zoneIndexContaining, type LinearZone, type Partition} from "../lib/partition.js";
 import {zoneDescription} from "../lib/zone-prose.js";
 import {pointLabel} from "../lib/format.js";
 import {plural} from "../lib/prose.js";
@@ -161,11 +161,12 @@ export function zoneMapChart(partition: Partition, {network: net, width, colorBy
   colorBy(initial);
 
   // Every hidden unit's boundary, once per partition, for the cursor's nearest-boundary test and the highlight.
+  const lines = unitBoundaries(partition);
   const boundaries: {ref: NeuronRef; lines: Point[][]}[] = [];
   for (let k = 0; k < net.layers.length - 1; ++k)
     for (let j = 0; j < net.layers[k].biases.length; ++j) {
       const ref = {layer: k + 1, unit: j + 1};
-      boundaries.push({ref, lines: unitBoundary(net, partition, ref)});
+      boundaries.push({ref, lines: lines.get(boundaryKey(ref)) ?? []});
     }
   const pxPerUnit = Math.abs(px(w.x[1]) - px(w.x[0])) / (w.x[1] - w.x[0]);
   const nearestBoundary = (q: Point): NeuronRef | null => {

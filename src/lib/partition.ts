@@ -48,6 +48,12 @@ export interface LinearZone {
   affine: Affine;
   area: number;
   centroid: Point;
+  /**
+   * Each hidden unit's z on the zone: preActivations[k][3j], [3j + 1], [3j + 2] are (p, q, r) with
+   * z = p·x1 + q·x2 + r for unit j + 1 of hidden layer k + 1 (fixed by the pattern of the layers
+   * before it). Where z = 0 on an edge, that edge is part of the unit's boundary.
+   */
+  preActivations: Float64Array[];
 }
 
 export interface Partition {
@@ -65,6 +71,8 @@ interface Piece {
   maps: Float64Array;
   /** One mask per hidden layer done so far. */
   masks: Uint8Array[];
+  /** The z coefficients of every hidden layer done so far (shared by the pieces cut from one polygon). */
+  zs: Float64Array[];
 }
 
 /** The two linear pieces of a piecewise-linear activation: g(z) = g0 + slope·z on each side of 0. */
@@ -116,6 +124,9 @@ function closeRing(out: number[], merge: number): number[] {
   return out;
 }
 
+/** The values of the cutting line at a polygon's vertices, reused between cuts (one allocation, not one per cut). */
+let scratch = new Float64Array(64);
+
 /**
  * Cuts a convex polygon by the line p·x + q·y + r = 0 into the part where the value is > 0 (`pos`)
  * and the part where it is ≤ 0 (`neg`); either may come back with fewer than 3 vertices (empty).
@@ -124,7 +135,8 @@ function cut(xy: readonly number[], p: number, q: number, r: number, merge: numb
   const n = xy.length;
   let allPos = true;
   let allNeg = true;
-  const s = new Float64Array(n / 2);
+  if (scratch.length < n / 2) scratch = new Float64Array(2 * n);
+  const s = scratch;
   for (let i = 0; i < n; i += 2) {
     const v = p * xy[i] + q * xy[i + 1] + r;
     s[i / 2] = v;
@@ -173,7 +185,7 @@ export function exactPartition(net: Network, window: Window = DATA_WINDOW): Part
   const windowArea = (x1 - x0) * (y1 - y0);
   const minArea = SLIVER_AREA * windowArea;
   const merge = VERTEX_MERGE * Math.hypot(x1 - x0, y1 - y0);
-  let pieces: Piece[] = [{xy: [x0, y0, x1, y0, x1, y1, x0, y1], maps: new Float64Array([1, 0, 0, 0, 1, 0]), masks: []}];
+  let pieces: Piece[] = [{xy: [x0, y0, x1, y0, x1, y1, x0, y1], maps: new Float64Array([1, 0, 0, 0, 1, 0]), masks: [], zs: []}];
   for (let k = 0; k < L - 1; ++k) {
     const {weights: W, biases: B} = net.layers[k];
     const units = B.length;
@@ -243,7 +255,7 @@ export function exactPartition(net: Network, window: Window = DATA_WINDOW): Part
           maps[3 * j + 1] = s * z[3 * j + 1];
           maps[3 * j + 2] = g0 + s * z[3 * j + 2];
         }
-        next.push({xy: part.xy, maps, masks: [...piece.masks, part.mask]});
+        next.push({xy: part.xy, maps, masks: [...piece.masks, part.mask], zs: [...piece.zs, z]});
       }
     }
     pieces = next;
@@ -268,7 +280,8 @@ export function exactPartition(net: Network, window: Window = DATA_WINDOW): Part
       pattern: piece.masks.map((m) => Array.from(m, (v) => v === 1)),
       affine: {a, b, c},
       area,
-      centroid: polygonCentroid(piece.xy, area)
+      centroid: polygonCentroid(piece.xy, area),
+      preActivations: piece.zs
     };
   });
   return {window: {x: [x0, x1], y: [y0, y1]}, zones};
@@ -298,30 +311,12 @@ export function zoneIndexContaining(partition: Partition, point: Point): number 
 /** z = p·x1 + q·x2 + r of one hidden unit on a zone (under the zone's pattern of the layers before it). */
 export function unitAffineOnZone(net: Network, zone: LinearZone, ref: NeuronRef): {p: number; q: number; r: number} {
   const k = ref.layer - 1;
-  if (k < 0 || k >= net.layers.length - 1 || ref.unit < 1 || ref.unit > net.layers[k].biases.length) {
+  if (!Number.isInteger(k) || k < 0 || k >= net.layers.length - 1 || !Number.isInteger(ref.unit) || ref.unit < 1 || ref.unit > net.layers[k].biases.length) {
     throw new RangeError(`unitAffineOnZone: no hidden unit layer ${ref.layer} unit ${ref.unit} in this network`);
   }
-  let maps: number[][] = [
-    [1, 0, 0],
-    [0, 1, 0]
-  ];
-  for (let l = 0; ; ++l) {
-    const {weights: W, biases: B} = net.layers[l];
-    const units = l === k ? [ref.unit - 1] : B.map((_, j) => j);
-    const z = units.map((j) => {
-      const v = [0, 0, B[j]];
-      maps.forEach((m, i) => {
-        for (let t = 0; t < 3; ++t) v[t] += m[t] * W[i][j];
-      });
-      return v;
-    });
-    if (l === k) return {p: z[0][0], q: z[0][1], r: z[0][2]};
-    const {g0, on, off} = linearPieces(net, l);
-    maps = z.map((v, j) => {
-      const s = zone.pattern[l][j] ? on : off;
-      return [s * v[0], s * v[1], g0 + s * v[2]];
-    });
-  }
+  const z = zone.preActivations[k];
+  const j = 3 * (ref.unit - 1);
+  return {p: z[j], q: z[j + 1], r: z[j + 2]};
 }
 
 /** Share of a line's coefficient size within which a vertex counts as on the line z = 0. */
@@ -333,19 +328,44 @@ export const BOUNDARY_TOLERANCE = 1e-9;
  * on that lie on their z = 0 line (every boundary edge is an edge of exactly one such zone).
  */
 export function unitBoundary(net: Network, partition: Partition, ref: NeuronRef): Point[][] {
-  const segments: [Point, Point][] = [];
+  unitAffineOnZone(net, partition.zones[0], ref); // names a bad ref
+  return unitBoundaries(partition).get(boundaryKey(ref)) ?? [];
+}
+
+/** "2-3" for layer 2 unit 3: the key of unitBoundaries' map. */
+export function boundaryKey(ref: NeuronRef): string {
+  return `${ref.layer}-${ref.unit}`;
+}
+
+/**
+ * Every hidden unit's boundary (as unitBoundary) in one pass over the zones: a map from
+ * boundaryKey(unit) to its polylines; a unit whose z never changes sign in the window has none.
+ */
+export function unitBoundaries(partition: Partition): Map<string, Point[][]> {
+  const segments = new Map<string, [Point, Point][]>();
   for (const zone of partition.zones) {
-    if (!zone.pattern[ref.layer - 1]?.[ref.unit - 1]) continue;
-    const {p, q, r} = unitAffineOnZone(net, zone, ref);
-    const tol = BOUNDARY_TOLERANCE * (Math.abs(p) + Math.abs(q) + Math.abs(r));
     const n = zone.polygon.length;
-    for (let i = 0; i < n; ++i) {
-      const a = zone.polygon[i];
-      const b = zone.polygon[(i + 1) % n];
-      if (Math.abs(p * a[0] + q * a[1] + r) <= tol && Math.abs(p * b[0] + q * b[1] + r) <= tol) segments.push([a, b]);
-    }
+    zone.pattern.forEach((layer, k) => {
+      const z = zone.preActivations[k];
+      layer.forEach((on, j) => {
+        if (!on) return;
+        const [p, q, r] = [z[3 * j], z[3 * j + 1], z[3 * j + 2]];
+        const tol = BOUNDARY_TOLERANCE * (Math.abs(p) + Math.abs(q) + Math.abs(r));
+        for (let i = 0; i < n; ++i) {
+          const a = zone.polygon[i];
+          const b = zone.polygon[(i + 1) % n];
+          if (Math.abs(p * a[0] + q * a[1] + r) <= tol && Math.abs(p * b[0] + q * b[1] + r) <= tol) {
+            const key = boundaryKey({layer: k + 1, unit: j + 1});
+            if (!segments.has(key)) segments.set(key, []);
+            segments.get(key)!.push([a, b]);
+          }
+        }
+      });
+    });
   }
-  return chainSegments(segments, VERTEX_MERGE * 1e3 * Math.hypot(partition.window.x[1] - partition.window.x[0], partition.window.y[1] - partition.window.y[0]));
+  const w = partition.window;
+  const tolerance = VERTEX_MERGE * 1e3 * Math.hypot(w.x[1] - w.x[0], w.y[1] - w.y[0]);
+  return new Map([...segments].map(([key, list]) => [key, chainSegments(list, tolerance)]));
 }
 
 /** Joins segments that share end points (within `tolerance`) into polylines. */

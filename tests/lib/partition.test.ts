@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {DATA_WINDOW, exactPartition, halfPlaneInWindow, polygonContains, unitBoundary, zoneContaining, type Partition} from "../../src/lib/partition.js";
+import {boundaryKey, DATA_WINDOW, exactPartition, halfPlaneInWindow, polygonContains, unitAffineOnZone, unitBoundaries, unitBoundary, zoneContaining, type Partition} from "../../src/lib/partition.js";
 import {activationMask, localLinear, masksEqual} from "../../src/lib/regions.js";
 import {forward, predict, type Layer, type Network} from "../../src/lib/network.js";
 import {parseSnapshot, snapshotNetwork} from "../../src/lib/snapshot.js";
@@ -182,6 +182,31 @@ describe("unitBoundary", () => {
       }
     }
     expect(drawn).toBeGreaterThan(0);
+  });
+});
+
+describe("unitBoundaries and unitAffineOnZone", () => {
+  it("give each unit's z on each zone and its boundary, as forward() and unitBoundary do", () => {
+    const net = randomNet([2, 6, 6, 6, 1], 4);
+    const partition = exactPartition(net);
+    const all = unitBoundaries(partition);
+    for (const zone of partition.zones.slice(0, 50)) {
+      const {z} = forward(net, zone.centroid);
+      for (let k = 0; k < 3; ++k)
+        for (let j = 0; j < 6; ++j) {
+          const {p, q, r} = unitAffineOnZone(net, zone, {layer: k + 1, unit: j + 1});
+          expect(Math.abs(p * zone.centroid[0] + q * zone.centroid[1] + r - z[k][j])).toBeLessThan(VALUE_TOLERANCE);
+        }
+    }
+    for (let k = 1; k <= 3; ++k)
+      for (let j = 1; j <= 6; ++j) expect(unitBoundary(net, partition, {layer: k, unit: j})).toEqual(all.get(boundaryKey({layer: k, unit: j})) ?? []);
+    expect(all.size).toBeGreaterThan(6);
+  });
+
+  it("refuse a unit the network does not have, naming it", () => {
+    const net = randomNet([2, 6, 1], 4);
+    expect(() => unitBoundary(net, exactPartition(net), {layer: 2, unit: 1})).toThrow(/no hidden unit layer 2 unit 1/);
+    expect(() => unitBoundary(net, exactPartition(net), {layer: 1, unit: 7})).toThrow(/layer 1 unit 7/);
   });
 });
 
