@@ -1,6 +1,7 @@
 // Time of exactPartition (src/lib/partition.ts) in headless Chromium and in Node, in the same run:
 // the [5, 5] reference network (the built snapshot when dist/ holds one, else the committed fixture)
-// and a random [16, 16, 16] ReLU network. A figure, not a test.
+// and a random [16, 16, 16] ReLU network. A figure, not a test. The first run of each (before the
+// engine has compiled the code, as on a page's first draw) is printed beside the medians.
 // Run with `npx tsx scripts/bench-zones.ts [--runs 50]`. The lib is bundled for the page with esbuild
 // and injected into a blank page (no server, no request).
 import {execFileSync} from "node:child_process";
@@ -33,16 +34,21 @@ function referenceNet(): {net: Network; source: string} {
 }
 
 /** The same loop runs in Node and, as its source text, in the page. */
-function timeRuns(partition: (net: Network) => {zones: unknown[]}, net: Network, runs: number, warmup: number): {times: number[]; zones: number} {
+function timeRuns(partition: (net: Network) => {zones: unknown[]}, net: Network, runs: number, warmup: number): {times: number[]; zones: number; first: number} {
   let zones = 0;
-  for (let i = 0; i < warmup; ++i) zones = partition(net).zones.length;
+  let first = 0;
+  for (let i = 0; i < warmup; ++i) {
+    const t0 = performance.now();
+    zones = partition(net).zones.length;
+    if (i === 0) first = performance.now() - t0;
+  }
   const times: number[] = [];
   for (let i = 0; i < runs; ++i) {
     const t0 = performance.now();
     zones = partition(net).zones.length;
     times.push(performance.now() - t0);
   }
-  return {times, zones};
+  return {times, zones, first};
 }
 
 function bundle(): string {
@@ -81,7 +87,8 @@ async function main(): Promise<void> {
       const inNode = timeRuns(exactPartition, net, runs, WARMUP);
       const [c, n] = [median(inPage.times), median(inNode.times)];
       console.log(
-        `${name}: ${inPage.zones} zones (Node: ${inNode.zones}); median of ${runs} runs: Chromium ${c.toFixed(2)} ms, Node ${n.toFixed(2)} ms, Chromium / Node ${(c / n).toFixed(2)}`
+        `${name}: ${inPage.zones} zones (Node: ${inNode.zones}); median of ${runs} runs: Chromium ${c.toFixed(2)} ms, Node ${n.toFixed(2)} ms, Chromium / Node ${(c / n).toFixed(2)}; ` +
+          `first (cold) run: Chromium ${inPage.first.toFixed(2)} ms, Node ${inNode.first.toFixed(2)} ms`
       );
     }
   } finally {

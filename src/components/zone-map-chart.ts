@@ -144,7 +144,6 @@ export function zoneMapChart(partition: Partition, {network: net, width, colorBy
   svg.setAttribute("role", "application");
   svg.setAttribute("aria-roledescription", "zone map");
   svg.style.cursor = "crosshair";
-  svg.style.touchAction = "none";
 
   const legendSlot = h(doc, "div", {class: "zone-legend"});
   const live = h(doc, "p", {class: "zone-cursor-text", "aria-live": "polite"});
