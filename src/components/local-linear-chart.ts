@@ -3,7 +3,7 @@
 // against x1; the stretch where the zone's mask holds (so the network equals its local function
 // exactly, for ReLU) is shaded.
 import * as Plot from "@observablehq/plot";
-import {linspace, TARGETS, type DatasetName, type Point} from "../lib/datasets.js";
+import {linspace, targetGradient, TARGETS, type DatasetName, type Point} from "../lib/datasets.js";
 import {predict, type Network} from "../lib/network.js";
 import {activationMask, localLinear, masksEqual, zoneInterval} from "../lib/regions.js";
 import {fixed, linearFormula, pointLabel} from "../lib/format.js";
@@ -29,24 +29,36 @@ export interface LocalLinearChartOptions {
    * formula itself (zone-view.ts, after the four steps) gives another, so the formula is written once.
    */
   title?: string;
+  /**
+   * Also draw the truth's tangent line along the segment: its tangent plane at `point`,
+   * y = f(p) + ∇f(p)·(x − p) (targetGradient), restricted to the segment.
+   */
+  tangent?: boolean;
   document?: Document;
 }
 
-export function localLinearChart(net: Network, {width, dataset, point, direction, x1Range, title, zone: zonePoint = point, document}: LocalLinearChartOptions) {
+/** The series name of the truth's tangent line. */
+const TANGENT = "truth's tangent";
+
+export function localLinearChart(net: Network, {width, dataset, point, direction, x1Range, title, tangent = false, zone: zonePoint = point, document}: LocalLinearChartOptions) {
   if (direction[0] === 0) throw new RangeError("localLinearChart: the direction's x1 component must not be 0");
   const f = TARGETS[dataset];
   const {a, b, c} = localLinear(net, zonePoint);
   // Parametrise by x1: t = (x1 - p1) / d1, x2 = p2 + t·d2.
   const at = (x1: number): Point => [x1, point[1] + ((x1 - point[0]) / direction[0]) * direction[1]];
   const xs = linspace(x1Range[0], x1Range[1], 121);
+  const [ga, gb] = targetGradient(dataset, point);
+  const fp = f(point[0], point[1]);
   const rows = xs.flatMap((x1) => {
     const q = at(x1);
-    return [
+    const row = [
       {x1, y: a * q[0] + b * q[1] + c, series: "local linear function"},
       {x1, y: f(q[0], q[1]), series: "ground truth"},
       {x1, y: predict(net, q), series: "network output"}
     ];
+    return tangent ? [...row, {x1, y: fp + ga * (q[0] - point[0]) + gb * (q[1] - point[1]), series: TANGENT}] : row;
   });
+  const series = ["local linear function", "ground truth", "network output", ...(tangent ? [TANGENT] : [])];
   const unit: Point = [1, direction[1] / direction[0]];
   // Where along the segment the zone's mask holds: around `point` exactly (zoneInterval), or, for a
   // segment beside the zone's point, the runs of the sampled x1 where the mask is the zone's.
@@ -65,12 +77,13 @@ export function localLinearChart(net: Network, {width, dataset, point, direction
     ariaLabel: `Local linear function y ≈ ${linearFormula(a, b, c)} of the zone containing ${pointLabel(zonePoint)}, against the ground truth and the network output along ${segment}`,
     x: {label: "x₁", domain: x1Range},
     y: {label: "y", grid: true},
-    color: {legend: true, domain: ["local linear function", "ground truth", "network output"], range: ["#4269d0", "#ff725c", "#3ca951"]},
+    color: {legend: true, domain: series, range: ["#4269d0", "#ff725c", "#3ca951", "#a463f2"].slice(0, series.length)},
     marks: [
       // A rect with only x1 and x2 spans the whole frame height.
       Plot.rect(zones, {x1: "x1", x2: "x2", fill: "currentColor", fillOpacity: 0.07}),
-      Plot.line(rows, {x: "x1", y: "y", stroke: "series", strokeWidth: 2, filter: (d) => d.series !== "network output"}),
+      Plot.line(rows, {x: "x1", y: "y", stroke: "series", strokeWidth: 2, filter: (d) => d.series !== "network output" && d.series !== TANGENT}),
       Plot.line(rows, {x: "x1", y: "y", stroke: "series", strokeWidth: 2, strokeDasharray: "4,3", filter: (d) => d.series === "network output"}),
+      ...(tangent ? [Plot.line(rows, {x: "x1", y: "y", stroke: "series", strokeWidth: 1.5, strokeDasharray: "1,3", filter: (d) => d.series === TANGENT})] : []),
       Plot.dot(zonePoint === point ? [{x1: point[0], y: predict(net, point)}] : [], {x: "x1", y: "y", r: 4, fill: "currentColor"})
     ]
   }));

@@ -1,24 +1,38 @@
-// The zones of a network, for any page: for a piecewise-linear activation (ReLU) the map of its
-// zones over the data square and, for the selected point, its zone's affine function y ≈ a·x1 +
-// b·x2 + c against the network and the truth along a segment; for a smooth activation, a note that
-// says why there are no such zones. select(point) follows the page's sample.
+// The zones of a network, for any page. For a piecewise-linear activation (ReLU): the exact map of
+// its zones over the data square (lib/partition.ts), coloured by output or by slope; for the
+// selected point its zone's affine function y = a·x1 + b·x2 + c beside the truth's tangent plane
+// there, the zone's computation layer by layer (the article's four steps for one hidden layer, the
+// product W⁽⁰⁾ D⁽⁰⁾ … W⁽ᴸ⁾ for more), and the network against both along a segment. For a smooth
+// activation: a note that says why there are no such zones.
+//
+// Updates are select()-style: select(point) moves the marker and rewrites the formula, the detail
+// and the segment, never the polygons; setNetwork(net) computes the partition once and redraws the
+// map; highlightUnit(unit) draws one unit's boundary. With a shared selection (lib/selection.ts)
+// the explorer follows it and writes to it: a click on the map sets {point, sample: null}, a
+// boundary under the cursor sets hover.
 import type {DatasetName, Point} from "../lib/datasets.js";
-import {SAMPLE_RANGE} from "../lib/datasets.js";
+import {SAMPLE_RANGE, targetGradient, TARGETS} from "../lib/datasets.js";
 import type {Network} from "../lib/network.js";
+import type {NeuronRef} from "../lib/flow-model.js";
+import type {Selection} from "../lib/selection.js";
 import {ACTIVATIONS} from "../lib/activations.js";
-import {localLinear} from "../lib/regions.js";
-import {zoneMap} from "../lib/zone-map.js";
-import {fixed, linearFormula} from "../lib/format.js";
-import {plural} from "../lib/prose.js";
-import {zoneMapChart} from "./zone-map-chart.js";
+import {exactPartition, zoneContaining, type Partition} from "../lib/partition.js";
+import {activationMask, localLinear} from "../lib/regions.js";
+import {linearFormula, pointLabel} from "../lib/format.js";
+import {smoothActivationNote, tangentComparison, zoneCountSentence} from "../lib/zone-prose.js";
+import {zoneMapChart, ZONE_COLORINGS, type ZoneColoring, type ZoneMapChart} from "./zone-map-chart.js";
+import {zoneStepsView} from "./zone-steps.js";
+import {zoneProductView} from "./zone-product.js";
 import {localLinearChart} from "./local-linear-chart.js";
 import {h} from "./dom.js";
 
 export interface ZoneExplorerOptions {
   width: number;
   dataset: DatasetName;
-  /** Grid points per axis of the sampled zone map. */
-  gridSize?: number;
+  /** The page's shared selection: the explorer follows its point, epoch and unit, and sets point and hover. */
+  selection?: Selection;
+  /** The network after an epoch (networkAtEpoch): with a selection, a new epoch shows that network's zones. */
+  networkAt?: (epoch: number) => Network;
   /** Direction of the segment through the selected point (default slope ½). */
   direction?: Point;
   document?: Document;
@@ -26,42 +40,97 @@ export interface ZoneExplorerOptions {
 
 export interface ZoneExplorer extends HTMLElement {
   select(point: Point): void;
+  setNetwork(net: Network): void;
+  highlightUnit(unit: NeuronRef | null): void;
 }
 
 /** Half-length along x1 of the segment through the point, and how far past the data it may reach. */
 const REACH = 1.6;
 const SEGMENT_LIMIT = SAMPLE_RANGE + 0.5;
 
-export function zoneExplorer(net: Network, {width, dataset, gridSize = 61, direction = [1, 0.5], document: doc = document}: ZoneExplorerOptions): ZoneExplorer {
-  if (!ACTIVATIONS[net.activation].piecewiseLinear) {
-    const note = h(
-      doc,
-      "p",
-      {class: "zone-note"},
-      `Zones where the network is exactly linear exist only for piecewise-linear activations such as the ReLU. ` +
-        `This network uses ${net.activation}, ${ACTIVATIONS[net.activation].formula}, which curves everywhere, so its output is nowhere exactly linear.`
-    );
-    return Object.assign(note, {select: () => {}});
+let explorerCount = 0;
+
+export function zoneExplorer(initial: Network, {width, dataset, selection, networkAt, direction = [1, 0.5], document: doc = document}: ZoneExplorerOptions): ZoneExplorer {
+  if (!ACTIVATIONS[initial.activation].piecewiseLinear) {
+    const note = h(doc, "p", {class: "zone-note"}, smoothActivationNote(initial.activation));
+    return Object.assign(note, {select: () => {}, setNetwork: () => {}, highlightUnit: () => {}});
   }
-  const map = zoneMap(net, SAMPLE_RANGE, gridSize);
-  const chart = zoneMapChart(map, {network: net, width, document: doc});
+  const id = `zone-explorer-${++explorerCount}`;
+  let net = initial;
+  let partition: Partition;
+  let chart: ZoneMapChart;
+  let coloring: ZoneColoring = "output";
+  let point: Point | null = null;
+  let unit: NeuronRef | null = null;
+
+  const count = h(doc, "p", {class: "zone-count"});
+  const radios = ZONE_COLORINGS.map((mode) => {
+    const input = h(doc, "input", {type: "radio", name: `${id}-color`, value: mode, checked: mode === coloring});
+    input.addEventListener("change", () => {
+      if (!input.checked) return;
+      coloring = mode;
+      chart.colorBy(mode);
+    });
+    return h(doc, "label", {}, input, mode === "output" ? " output" : " slope |∇|");
+  });
+  const controls = h(doc, "fieldset", {class: "zone-coloring"}, h(doc, "legend", {}, "Colour each zone by"), radios);
+  const mapSlot = h(doc, "div", {class: "zone-map-slot"});
   const formula = h(doc, "p", {class: "zone-formula"});
+  const tangent = h(doc, "p", {class: "zone-tangent"});
+  const detail = h(doc, "div", {class: "zone-detail"});
   const segment = h(doc, "div", {class: "zone-segment"});
-  const count = h(
-    doc,
-    "p",
-    {},
-    `Sampling the data square on a grid of ${gridSize} × ${gridSize} points finds ${plural(map.zones.length, "distinct activation pattern")}, ` +
-      `each one a zone with its own linear function (zones narrower than the grid step may be missed).`
-  );
-  const root = h(doc, "div", {class: "zone-explorer"}, count, chart, formula, segment);
-  return Object.assign(root, {
-    select(point: Point) {
+  const root = h(doc, "div", {class: "zone-explorer"}, count, controls, mapSlot, formula, tangent, detail, segment);
+
+  const pick = (p: Point) => (selection ? selection.set({point: p, sample: null}) : explorer.select(p));
+  const hover = (ref: NeuronRef | null) => (selection ? selection.set({hover: ref}) : explorer.highlightUnit(ref));
+
+  const explorer: ZoneExplorer = Object.assign(root, {
+    setNetwork(next: Network) {
+      net = next;
+      partition = exactPartition(net);
+      count.textContent = zoneCountSentence(partition.zones.length, partition.window);
+      chart = zoneMapChart(partition, {network: net, width, colorBy: coloring, onPick: pick, onHover: hover, document: doc});
+      mapSlot.replaceChildren(chart);
+      chart.highlightUnit(unit);
+      if (point) explorer.select(point);
+    },
+    select(p: Point) {
+      point = [p[0], p[1]];
       chart.select(point);
-      const {a, b, c} = localLinear(net, point);
-      formula.textContent = `In the zone of (${fixed(point[0], 3)}, ${fixed(point[1], 3)}): y ≈ ${linearFormula(a, b, c)}`;
+      // Outside the map's window (a point typed beyond the data square) the point's own pattern and
+      // local function hold: the same affine function its zone would have.
+      const zone = zoneContaining(partition, point);
+      const {a, b, c} = zone?.affine ?? localLinear(net, point);
+      const pattern = zone?.pattern ?? activationMask(net, point);
+      formula.textContent = `In the zone of ${pointLabel(point, 3)}: y = ${linearFormula(a, b, c)}`;
+      const [ga, gb] = targetGradient(dataset, point);
+      const truth = {a: ga, b: gb, c: TARGETS[dataset](point[0], point[1]) - ga * point[0] - gb * point[1]};
+      tangent.textContent = tangentComparison(point, {a, b, c}, truth);
+      detail.replaceChildren(
+        net.layers.length === 2 ? zoneStepsView(net, {point, formula: false, document: doc}) : zoneProductView(net, {pattern, document: doc})
+      );
       const x1Range: [number, number] = [Math.max(-SEGMENT_LIMIT, point[0] - REACH), Math.min(SEGMENT_LIMIT, point[0] + REACH)];
-      segment.replaceChildren(localLinearChart(net, {width, dataset, point, direction, x1Range, document: doc}));
+      segment.replaceChildren(localLinearChart(net, {width, dataset, point, direction, x1Range, tangent: true, document: doc}));
+    },
+    highlightUnit(ref: NeuronRef | null) {
+      unit = ref;
+      chart.highlightUnit(ref);
     }
   });
+
+  const state = selection?.get();
+  explorer.setNetwork(state && networkAt ? networkAt(state.epoch) : initial);
+  if (selection && state) {
+    explorer.select(state.point);
+    explorer.highlightUnit(state.hover ?? state.unit);
+    selection.subscribe((s, changed) => {
+      if (changed.has("epoch") && networkAt) {
+        // The new network's map, with the selection's point (which may have changed in the same patch).
+        point = [s.point[0], s.point[1]];
+        explorer.setNetwork(networkAt(s.epoch));
+      } else if (changed.has("point")) explorer.select(s.point);
+      if (changed.has("hover") || changed.has("unit")) explorer.highlightUnit(s.hover ?? s.unit);
+    });
+  }
+  return explorer;
 }

@@ -1,80 +1,274 @@
-// The input plane coloured by zone: each distinct activation mask gets its own colour. The chart is
-// drawn once; select(point) darkens the cells of that point's zone and rings the point, without
-// redrawing the thousands of cells (see plot-ring.ts for why).
+// The exact zones of a piecewise-linear network (lib/partition.ts) drawn as polygons over the input
+// plane, each coloured by the network's output at its centroid or by its slope |∇| = sqrt(a² + b²).
+//
+// The polygons are drawn once per partition. Everything that follows the reader is moved, not
+// redrawn: select(point) moves a ring and outlines the point's zone; highlightUnit(unit) draws one
+// unit's boundary (and, for a first-layer unit, shades its active half-plane); colorBy(mode) only
+// rewrites each polygon's fill and swaps the legend.
+//
+// Pointer and keyboard share one cursor: the pointer's position, or a point the arrow keys move
+// (the map is one tab stop, not one per zone). The zone under the cursor is described in a live
+// region; a unit boundary within HOVER_PX of the cursor is reported through onHover (so hovering a
+// boundary with the mouse and moving the keyboard cursor onto it do the same); a click or Enter
+// picks the cursor's point through onPick.
 import * as Plot from "@observablehq/plot";
-import {interpolateSinebow} from "d3";
 import type {Point} from "../lib/datasets.js";
-import {maskKey, type ZoneMap} from "../lib/zone-map.js";
-import {activationMask} from "../lib/regions.js";
 import type {Network} from "../lib/network.js";
+import type {NeuronRef} from "../lib/flow-model.js";
+import {boundaryKey, halfPlaneInWindow, unitBoundaries, zoneIndexContaining, type LinearZone, type Partition} from "../lib/partition.js";
+import {zoneDescription} from "../lib/zone-prose.js";
 import {pointLabel} from "../lib/format.js";
+import {plural} from "../lib/prose.js";
+import {h, svgElement} from "./dom.js";
 import {withoutMarkLabels} from "./plot-aria.js";
 import {plotWidth} from "./plot-width.js";
-import {chartSvg, type PlotChart} from "./plot-click.js";
+import {chartSvg} from "./plot-click.js";
 import {ringMarker, type RingMarker} from "./plot-ring.js";
 
+export type ZoneColoring = "output" | "slope";
+export const ZONE_COLORINGS: readonly ZoneColoring[] = ["output", "slope"];
+
 export interface ZoneMapChartOptions {
-  /** The network whose zones the map holds: select(point) finds the point's zone by its mask. */
+  /** The network the partition was computed from (for the units' boundaries). */
   network: Network;
   width: number;
+  colorBy?: ZoneColoring;
+  /** A click or Enter on the map picks this point. */
+  onPick?: (point: Point) => void;
+  /** The unit whose boundary is under the cursor, or null when none is (or the pointer left). */
+  onHover?: (unit: NeuronRef | null) => void;
   document?: Document;
 }
 
-export type ZoneMapChart = PlotChart & {
-  /** Darkens the zone of `point` and rings it. */
+export type ZoneMapChart = HTMLElement & {
   select(point: Point): void;
+  highlightUnit(unit: NeuronRef | null): void;
+  colorBy(mode: ZoneColoring): void;
+  /** Moves the map's cursor (as the arrow keys do) and describes its zone. */
+  moveCursor(point: Point): void;
 };
 
-/** Opacity of the cells of the selected zone and of all the others. */
-const SELECTED_OPACITY = 1;
-const OTHER_OPACITY = 0.35;
+/** How close (px) the cursor must come to a unit's boundary to highlight it. */
+export const HOVER_PX = 5;
+/** Arrow keys move the cursor by this share of the window's width (Shift: five times as far). */
+const KEY_STEP = 1 / 40;
 
-export function zoneMapChart(map: ZoneMap, {network: net, width, document}: ZoneMapChartOptions): ZoneMapChart {
-  const half = map.step / 2;
-  const rows = map.points.map((p, i) => ({x1: p[0] - half, x2: p[0] + half, y1: p[1] - half, y2: p[1] + half, zone: map.keys[i]}));
+/** The value a zone is coloured by. */
+export function zoneValue(zone: LinearZone, mode: ZoneColoring): number {
+  const {a, b, c} = zone.affine;
+  return mode === "output" ? a * zone.centroid[0] + b * zone.centroid[1] + c : Math.hypot(a, b);
+}
+
+/** The colour scale of a mode: output on a diverging scale centred on 0, slope on a sequential one from 0. */
+function colorScale(zones: readonly LinearZone[], mode: ZoneColoring) {
+  const values = zones.map((z) => zoneValue(z, mode));
+  const top = Math.max(1e-9, ...values.map(Math.abs));
+  return mode === "output"
+    ? {type: "diverging" as const, scheme: "BuRd" as const, domain: [-top, top], pivot: 0, label: "output at the zone's centre"}
+    : {type: "linear" as const, scheme: "viridis" as const, domain: [0, top], label: "slope |∇| = √(a² + b²)"};
+}
+
+function pathOf(points: readonly Point[], x: (v: number) => number, y: (v: number) => number, closed: boolean): string {
+  return points.map((p, i) => `${i ? "L" : "M"}${x(p[0]).toFixed(2)},${y(p[1]).toFixed(2)}`).join("") + (closed ? "Z" : "");
+}
+
+/** Distance from q to the segment ab. */
+function segmentDistance(q: Point, a: Point, b: Point): number {
+  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((q[0] - a[0]) * dx + (q[1] - a[1]) * dy) / len2));
+  return Math.hypot(q[0] - a[0] - t * dx, q[1] - a[1] - t * dy);
+}
+
+export function zoneMapChart(partition: Partition, {network: net, width, colorBy: initial = "output", onPick, onHover, document: doc = document}: ZoneMapChartOptions): ZoneMapChart {
+  const {zones, window: w} = partition;
   const size = plotWidth(Math.min(width, 480));
-  const range = -map.points[0][0];
-  const label = `Zones of the network over [−${range}, ${range}]²: ${map.zones.length} distinct activation masks on a grid of ${map.points.length} points`;
+  const count = zones.length;
+  const label = `Exact zone map over ${pointLabel([w.x[0], w.y[0]], 0)} to ${pointLabel([w.x[1], w.y[1]], 0)}: ${plural(count, "zone")}. Arrow keys move a cursor, Enter selects its point.`;
   const chart = withoutMarkLabels(
     Plot.plot({
       width: size,
       height: size,
-      document,
-      title: `${map.zones.length} zones found in [−${range}, ${range}]²`,
-      subtitle: "each colour is one activation pattern; the selected sample's zone is drawn dark",
+      document: doc,
       ariaLabel: label,
-      x: {label: "x₁", domain: [-range - half, range + half]},
-      y: {label: "x₂", domain: [-range - half, range + half]},
-      // Hues stepped by the golden ratio stay distinct for any number of zones (a ten-colour
-      // scheme would repeat colours once a network has more than ten).
-      color: {type: "categorical", domain: map.zones, range: map.zones.map((_, i) => interpolateSinebow((i * 0.618034) % 1))},
-      marks: [Plot.rect(rows, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "zone", fillOpacity: OTHER_OPACITY, className: "zone-cells"}), Plot.frame()]
+      x: {label: "x₁", domain: w.x},
+      y: {label: "x₂", domain: w.y},
+      marks: [Plot.frame()]
     })
   );
   const svg = chartSvg(chart)!;
-  // Plot draws one rect per row, in row order; group them by zone so that a new selection only
-  // touches the cells of the zone it leaves and of the zone it enters.
-  const cells = Array.from(svg.querySelectorAll(".zone-cells rect"));
-  const cellsOf = new Map<string, Element[]>(map.zones.map((z) => [z, []]));
-  cells.forEach((cell, i) => cellsOf.get(map.keys[i])!.push(cell));
-  const shade = (key: string | null, opacity: number) => {
-    for (const cell of (key && cellsOf.get(key)) || []) cell.setAttribute("fill-opacity", String(opacity));
+  const xs = chart.scale("x")!;
+  const ys = chart.scale("y")!;
+  const px = (v: number) => Number(xs.apply(v));
+  const py = (v: number) => Number(ys.apply(v));
+  const g = (className: string) => {
+    const el = svgElement(doc, "g");
+    el.setAttribute("class", className);
+    return el;
   };
-  // Made by the first select(), as in first-layer-lines.ts: until a point is selected there is no
-  // ring, rather than one at the svg's origin.
+
+  // The polygons, once.
+  const polygons = g("zone-polygons");
+  const paths = zones.map((zone, i) => {
+    const path = svgElement(doc, "path");
+    path.setAttribute("class", "zone");
+    path.setAttribute("data-zone", String(i));
+    path.setAttribute("d", pathOf(zone.polygon, px, py, true));
+    path.setAttribute("stroke", "white");
+    path.setAttribute("stroke-width", "0.5");
+    polygons.append(path);
+    return path;
+  });
+  const highlight = g("unit-highlight");
+  highlight.setAttribute("pointer-events", "none");
+  const outline = svgElement(doc, "path");
+  outline.setAttribute("class", "selected-zone");
+  outline.setAttribute("fill", "none");
+  outline.setAttribute("stroke", "currentColor");
+  outline.setAttribute("stroke-width", "1.5");
+  // Dashed, so the selected zone's outline never reads as a highlighted unit's boundary (solid, thicker).
+  outline.setAttribute("stroke-dasharray", "5,3");
+  outline.setAttribute("pointer-events", "none");
+  const cursorMark = svgElement(doc, "circle");
+  cursorMark.setAttribute("class", "zone-cursor");
+  cursorMark.setAttribute("r", "3");
+  cursorMark.setAttribute("fill", "currentColor");
+  cursorMark.setAttribute("pointer-events", "none");
+  cursorMark.setAttribute("visibility", "hidden");
+  // Under the frame, so the frame stays on top; the overlays above the polygons.
+  let frame: Element | null = svg.querySelector("rect");
+  while (frame && frame.parentNode !== svg) frame = frame.parentElement;
+  svg.insertBefore(polygons, frame);
+  svg.append(highlight, outline, cursorMark);
+  svg.setAttribute("tabindex", "0");
+  svg.setAttribute("role", "application");
+  svg.setAttribute("aria-roledescription", "zone map");
+  svg.style.cursor = "crosshair";
+
+  const legendSlot = h(doc, "div", {class: "zone-legend"});
+  const live = h(doc, "p", {class: "zone-cursor-text", "aria-live": "polite"});
+  const root = h(doc, "div", {class: "zone-map"}, legendSlot, chart, live) as HTMLElement;
+
+  const colorBy = (mode: ZoneColoring) => {
+    const options = colorScale(zones, mode);
+    const scale = Plot.scale({color: options});
+    paths.forEach((path, i) => path.setAttribute("fill", String(scale.apply(zoneValue(zones[i], mode)))));
+    // Plot.legend reads `document` like Plot.plot does (its types omit it), so jsdom tests get their own document's nodes.
+    legendSlot.replaceChildren(Plot.legend(Object.assign({color: options, width: Math.min(size, 320)}, {document: doc})) as Element);
+    root.setAttribute("data-color-by", mode);
+  };
+  colorBy(initial);
+
+  // Every hidden unit's boundary, once per partition, for the cursor's nearest-boundary test and the highlight.
+  const lines = unitBoundaries(partition);
+  const boundaries: {ref: NeuronRef; lines: Point[][]}[] = [];
+  for (let k = 0; k < net.layers.length - 1; ++k)
+    for (let j = 0; j < net.layers[k].biases.length; ++j) {
+      const ref = {layer: k + 1, unit: j + 1};
+      boundaries.push({ref, lines: lines.get(boundaryKey(ref)) ?? []});
+    }
+  const pxPerUnit = Math.abs(px(w.x[1]) - px(w.x[0])) / (w.x[1] - w.x[0]);
+  const nearestBoundary = (q: Point): NeuronRef | null => {
+    let best: NeuronRef | null = null;
+    let bestDistance = HOVER_PX / pxPerUnit;
+    for (const {ref, lines} of boundaries)
+      for (const line of lines)
+        for (let i = 0; i + 1 < line.length; ++i) {
+          const d = segmentDistance(q, line[i], line[i + 1]);
+          if (d < bestDistance) [best, bestDistance] = [ref, d];
+        }
+    return best;
+  };
+
+  let cursor: Point = [(w.x[0] + w.x[1]) / 2, (w.y[0] + w.y[1]) / 2];
+  let hovered: NeuronRef | null = null;
+  const report = (unit: NeuronRef | null) => {
+    if (unit?.layer === hovered?.layer && unit?.unit === hovered?.unit) return;
+    hovered = unit;
+    onHover?.(unit);
+  };
+  const moveCursor = (q: Point) => {
+    cursor = [Math.min(w.x[1], Math.max(w.x[0], q[0])), Math.min(w.y[1], Math.max(w.y[0], q[1]))];
+    cursorMark.setAttribute("cx", px(cursor[0]).toFixed(2));
+    cursorMark.setAttribute("cy", py(cursor[1]).toFixed(2));
+    cursorMark.setAttribute("visibility", "visible");
+    const i = zoneIndexContaining(partition, cursor);
+    live.textContent = i < 0 ? "" : zoneDescription(cursor, i, count, zones[i].pattern, zones[i].affine);
+    report(nearestBoundary(cursor));
+  };
+  const dataPoint = (event: MouseEvent): Point => {
+    const rect = svg.getBoundingClientRect();
+    const box = svg.viewBox?.baseVal;
+    const sx = box && box.width && rect.width ? box.width / rect.width : 1;
+    const sy = box && box.height && rect.height ? box.height / rect.height : 1;
+    return [Number(xs.invert!((event.clientX - rect.left) * sx)), Number(ys.invert!((event.clientY - rect.top) * sy))];
+  };
+  svg.addEventListener("pointermove", (event) => moveCursor(dataPoint(event)));
+  svg.addEventListener("pointerleave", () => {
+    cursorMark.setAttribute("visibility", "hidden");
+    report(null);
+  });
+  svg.addEventListener("click", (event) => {
+    const q = dataPoint(event);
+    moveCursor(q);
+    onPick?.(cursor);
+  });
+  svg.addEventListener("focus", () => moveCursor(cursor));
+  svg.addEventListener("blur", () => {
+    cursorMark.setAttribute("visibility", "hidden");
+    report(null);
+  });
+  svg.addEventListener("keydown", (event) => {
+    const step = ((w.x[1] - w.x[0]) * KEY_STEP) * (event.shiftKey ? 5 : 1);
+    const moves: Record<string, Point> = {ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step]};
+    if (event.key in moves) {
+      const [dx, dy] = moves[event.key];
+      moveCursor([cursor[0] + dx, cursor[1] + dy]);
+    } else if (event.key === "Enter" || event.key === " ") onPick?.(cursor);
+    else return;
+    event.preventDefault();
+  });
+
   let ring: RingMarker | null = null;
-  let current: string | null = null;
-  return Object.assign(chart, {
+  return Object.assign(root, {
     select(point: Point) {
-      const key = maskKey(activationMask(net, point));
-      if (key !== current) {
-        shade(current, OTHER_OPACITY);
-        shade(key, SELECTED_OPACITY);
-        current = key;
-      }
+      const i = zoneIndexContaining(partition, point);
+      outline.setAttribute("d", i < 0 ? "" : pathOf(zones[i].polygon, px, py, true));
       ring ??= ringMarker(chart, {r: 6});
       ring.move(point);
-      svg.setAttribute("aria-label", `${label}; the selected point ${pointLabel(point)} has mask ${key}`);
-    }
+      svg.setAttribute("aria-label", i < 0 ? label : `${label} The selected point ${pointLabel(point)} lies in zone ${i + 1}.`);
+    },
+    highlightUnit(unit: NeuronRef | null) {
+      highlight.replaceChildren();
+      const found = unit && boundaries.find((b) => b.ref.layer === unit.layer && b.ref.unit === unit.unit);
+      root.setAttribute("data-highlight", found ? `${found.ref.layer}-${found.ref.unit}` : "");
+      if (!found) return;
+      if (found.ref.layer === 1) {
+        const j = found.ref.unit - 1;
+        const [W, B] = [net.layers[0].weights, net.layers[0].biases];
+        const half = halfPlaneInWindow(w, W[0][j], W[1][j], B[j]);
+        if (half.length) {
+          const shade = svgElement(doc, "path");
+          shade.setAttribute("class", "active-half-plane");
+          shade.setAttribute("d", pathOf(half, px, py, true));
+          shade.setAttribute("fill", "currentColor");
+          shade.setAttribute("fill-opacity", "0.18");
+          highlight.append(shade);
+        }
+      }
+      for (const [stroke, strokeWidth] of [["white", 6], ["currentColor", 3]] as const)
+        for (const line of found.lines) {
+          const path = svgElement(doc, "path");
+          path.setAttribute("class", "unit-boundary");
+          path.setAttribute("d", pathOf(line, px, py, false));
+          path.setAttribute("fill", "none");
+          path.setAttribute("stroke", stroke);
+          path.setAttribute("stroke-width", String(strokeWidth));
+          path.setAttribute("stroke-linejoin", "round");
+          highlight.append(path);
+        }
+    },
+    colorBy,
+    moveCursor
   });
 }

@@ -1,6 +1,8 @@
 // The zones of a ReLU network of any depth, found by sampling: every point of a grid gets its
 // activation mask, and points with the same mask belong to the same zone (the same affine piece).
-// Sampling can miss zones narrower than the grid step; counts are "at least" figures.
+// Sampling can miss zones narrower than the grid step; counts are "at least" figures. The pages draw
+// the exact zones (partition.ts); this sampled count is kept as the independent lower bound the
+// exact partition is tested against.
 import {linspace, type Point} from "./datasets.js";
 import {activationMask} from "./regions.js";
 import type {Network} from "./network.js";

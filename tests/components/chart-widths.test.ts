@@ -11,10 +11,11 @@ import {weightHeatmap} from "../../src/components/weight-heatmap.js";
 import {firstLayerLinesChart} from "../../src/components/first-layer-lines.js";
 import {localLinearChart} from "../../src/components/local-linear-chart.js";
 import {zoneMapChart} from "../../src/components/zone-map-chart.js";
+import {zoneCountChart} from "../../src/components/zone-count-chart.js";
 import {flowDiagram} from "../../src/components/flow-diagram.js";
 import {snapshotNetwork} from "../../src/lib/snapshot.js";
 import {gridEstimate} from "../../src/lib/estimate.js";
-import {zoneMap} from "../../src/lib/zone-map.js";
+import {exactPartition} from "../../src/lib/partition.js";
 
 /** Widths a chart may be asked for that leave no room inside Plot's default margins. */
 const NARROW = [0, 1, 20, 59, 60, 100];
@@ -31,7 +32,7 @@ describe("Plot charts below their margins", async () => {
   const large = await loadFixture("large-relu");
   const net = snapshotNetwork(relu);
   const est = gridEstimate(net, "prod", relu.data.x);
-  const map = zoneMap(snapshotNetwork(large), 2, 11);
+  const partition = exactPartition(snapshotNetwork(large));
   const charts: [string, (width: number) => Element][] = [
     ["dataset scatter", (width) => datasetScatter(relu.data, {width, document})],
     ["loss history", (width) => lossHistory(relu, {width, document})],
@@ -39,7 +40,8 @@ describe("Plot charts below their margins", async () => {
     ["weight heatmap", (width) => weightHeatmap(relu.layers[0], {width, document})],
     ["first-layer lines", (width) => firstLayerLinesChart(net, {width, zoneOf: [0, 0], document})],
     ["local linear chart", (width) => localLinearChart(net, {width, dataset: "prod", point: [1, 1], direction: [1, 0.5], x1Range: [-0.6, 2.6], document})],
-    ["zone map", (width) => zoneMapChart(map, {network: snapshotNetwork(large), width, document})],
+    ["zone map", (width) => zoneMapChart(partition, {network: snapshotNetwork(large), width, document})],
+    ["zone count chart", (width) => zoneCountChart(large, {width, document})],
     // Not a Plot chart, but its legends draw rects sized from the width too.
     ["flow diagram", (width) => flowDiagram(snapshotNetwork(large), {input: large.data.x[0], width, document})]
   ];

@@ -248,21 +248,22 @@ describe("estimate panels (properties)", async () => {
   }
 });
 
-describe("zone map chart (golden)", async () => {
+describe("exact zone map chart (golden)", async () => {
   const {zoneMapChart} = await import("../../src/components/zone-map-chart.js");
-  const {zoneMap} = await import("../../src/lib/zone-map.js");
+  const {exactPartition, zoneIndexContaining} = await import("../../src/lib/partition.js");
   const large = await loadFixture("large-relu");
-  it("colours each activation pattern and names the selected zone", () => {
+  it("draws one polygon per exact zone and outlines the selected one", () => {
     const net = snapshotNetwork(large);
-    const map = zoneMap(net, 2, 21);
-    const chart = zoneMapChart(map, {network: net, width, document});
+    const partition = exactPartition(net);
+    const chart = zoneMapChart(partition, {network: net, width, document});
+    const polygons = [...chart.querySelectorAll("path.zone")];
+    expect(polygons).toHaveLength(partition.zones.length);
     chart.select([1, 1]);
-    expect(chart.textContent).toContain(`${map.zones.length} zones found`);
-    const cells = [...chart.querySelectorAll(".zone-cells rect")];
-    expect(cells).toHaveLength(map.points.length);
-    const mine = map.keys[map.points.findIndex((p) => p[0] === 1 && p[1] === 1)];
-    // The mark draws every cell at 0.35; select() sets 1 on the cells of the selected zone only.
-    cells.forEach((c, i) => expect(c.getAttribute("fill-opacity")).toBe(map.keys[i] === mine ? "1" : null));
-    expectGolden(chart, "zone-map");
+    const i = zoneIndexContaining(partition, [1, 1]);
+    expect(chart.querySelector(".selected-zone")!.getAttribute("d")).toBe(polygons[i].getAttribute("d"));
+    // select() moves the marker only: the polygons are the same elements with the same shapes.
+    chart.select([-1, 0.5]);
+    expect([...chart.querySelectorAll("path.zone")]).toEqual(polygons);
+    expectGolden(chart, "zone-map-exact");
   });
 });
