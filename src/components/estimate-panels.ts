@@ -1,48 +1,96 @@
-// The estimate, the truth and the error side by side; a click on any panel picks the nearest sample.
-// The panels are drawn once; select(i) moves their rings and updates their text alternatives.
+// The estimate, the truth and the error side by side. A click on any panel hands the exact point
+// under the pointer to onPoint (the caller decides whether it snaps to the nearest sample); without
+// onPoint, a click picks the nearest sample through onSelect. The panels are drawn once;
+// selectPoint(point) moves their rings and updates their text alternatives.
+//
+// Keyboard: the group of panels is one focusable point cursor. The arrow keys move the point by
+// STEP (Shift: BIG_STEP) and hand it to onPoint, Enter hands the point to onSnap (the nearest
+// sample), so everything a click does can be done without a pointer.
 import type {Point} from "../lib/datasets.js";
 import type {GridEstimate} from "../lib/estimate.js";
+import {pointLabel} from "../lib/format.js";
 import {nearestSample} from "../lib/sampling.js";
 import {modelEstimate} from "./model-estimate.js";
 import {chartSvg, onPlotClick} from "./plot-click.js";
 import {ringMarker} from "./plot-ring.js";
 import {h} from "./dom.js";
 
+/** The arrow keys' step in the plane, and with Shift. */
+export const STEP = 0.05;
+export const BIG_STEP = 0.5;
+
 export interface EstimatePanelsOptions {
   width: number;
   samples: readonly Point[];
-  /** Called with the index of the sample nearest a click. */
+  /** Called with the index of the sample nearest a click (when onPoint is not given). */
   onSelect?: (index: number) => void;
+  /** Called with the exact point of a click or of an arrow key. */
+  onPoint?: (point: Point) => void;
+  /** Called by Enter with the cursor's point, to snap it to the nearest sample. */
+  onSnap?: (point: Point) => void;
+  /** How far the cursor may go from the origin in each coordinate (the grid's reach). */
+  range?: number;
   document?: Document;
 }
 
 export interface EstimatePanels extends HTMLElement {
   /** Marks sample i on every panel. */
   select(i: number): void;
+  /** Marks a point on every panel, named in the text alternatives by `name`. */
+  selectPoint(point: Point, name: string): void;
 }
 
-export function estimatePanels(est: GridEstimate, {width, samples, onSelect, document = globalThis.document}: EstimatePanelsOptions): EstimatePanels {
+const ARROWS: Record<string, Point> = {ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1]};
+
+export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onPoint, onSnap, range = 3, document = globalThis.document}: EstimatePanelsOptions): EstimatePanels {
   // Three across when there is room for legible panels (about 200 px each), else one per row.
   const gap = 12;
   const panelWidth = width >= 3 * 200 + 2 * gap ? Math.floor((width - 2 * gap) / 3) : width;
   const charts = (["estimate", "truth", "error"] as const).map((kind) => {
     const chart = modelEstimate(est, {width: panelWidth, kind, samples, document});
-    if (onSelect) onPlotClick(chart, (p) => onSelect(nearestSample(samples, p)));
+    if (onPoint) onPlotClick(chart, onPoint);
+    else if (onSelect) onPlotClick(chart, (p) => onSelect(nearestSample(samples, p)));
     const svg = chartSvg(chart)!;
     return {chart, svg, label: svg.getAttribute("aria-label") ?? "", ring: ringMarker(chart)};
   });
+  const interactive = onPoint !== undefined;
   const root = h(
     document,
     "div",
-    {class: "estimate-panels", style: `display: grid; gap: ${gap}px; grid-template-columns: repeat(auto-fill, minmax(${panelWidth}px, 1fr));`},
+    {
+      class: "estimate-panels",
+      style: `display: grid; gap: ${gap}px; grid-template-columns: repeat(auto-fill, minmax(${panelWidth}px, 1fr));`,
+      ...(interactive
+        ? {tabindex: 0, role: "group", "aria-label": `Point cursor over the estimate, truth and error panels: arrow keys move the point by ${STEP} (with Shift ${BIG_STEP}), Enter goes to the nearest sample`}
+        : {})
+    },
     charts.map((c) => h(document, "div", {}, c.chart))
   );
-  return Object.assign(root, {
-    select(i: number) {
-      for (const c of charts) {
-        c.ring.move(samples[i]);
-        c.svg.setAttribute("aria-label", `${c.label}; selected sample ${i} ringed`);
+  let current: Point = samples[0] ?? [0, 0];
+  const clamp = (v: number) => Math.min(range, Math.max(-range, v));
+  if (interactive)
+    root.addEventListener("keydown", (event) => {
+      const dir = ARROWS[event.key];
+      if (dir) {
+        event.preventDefault(); // the arrows would scroll the page
+        const step = event.shiftKey ? BIG_STEP : STEP;
+        // Rounded to the step's decimals, so repeated steps land on round numbers.
+        const move = (v: number, d: number) => clamp(Math.round((v + d * step) * 1e6) / 1e6);
+        onPoint!([move(current[0], dir[0]), move(current[1], dir[1])]);
+      } else if (event.key === "Enter" && onSnap) {
+        event.preventDefault();
+        onSnap(current);
       }
+    });
+  const mark = (point: Point, name: string) => {
+    current = point;
+    for (const c of charts) {
+      c.ring.move(point);
+      c.svg.setAttribute("aria-label", `${c.label}; ${name} ringed`);
     }
+  };
+  return Object.assign(root, {
+    select: (i: number) => mark(samples[i], `selected sample ${i}`),
+    selectPoint: mark
   });
 }

@@ -30,7 +30,7 @@ import {edgeLabels, edges} from "./flow/edges.js";
 import {headers, outputNames} from "./flow/labels.js";
 import {flowLegends} from "./flow/legends.js";
 import {flowScales} from "./flow/scales.js";
-import {attachSelection} from "./flow/selection.js";
+import {attachSelection, markHovered} from "./flow/selection.js";
 import {VALUE_FONT} from "./flow/text.js";
 import type {FlowContext, FlowLayer} from "./flow/types.js";
 import {connectors, inputs, neurons} from "./flow/units.js";
@@ -66,9 +66,17 @@ export interface FlowDiagramOptions {
   document?: Document;
   /** forward(net, input), when the caller has it already (it must be for this input). */
   values?: LayerValues;
+  /** Called with the hidden unit under the pointer or the focus, and null when it leaves. */
+  onHover?: (ref: NeuronRef | null) => void;
+  /** A hidden unit marked at first as the linked views' focus (see hover()). */
+  hovered?: NeuronRef | null;
 }
 
-export type FlowDiagramElement = HTMLElement & {value: NeuronRef | null};
+export type FlowDiagramElement = HTMLElement & {
+  value: NeuronRef | null;
+  /** Marks a unit, its edges in and out, as the linked views' focus (null: none), without redrawing. */
+  hover(ref: NeuronRef | null): void;
+};
 
 /** The layers of the SVG, bottom to top. */
 const LAYERS: readonly FlowLayer[] = [headers, edges, connectors, biases, edgeLabels, inputs, neurons, neuronValues, outputNames];
@@ -137,7 +145,7 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
   };
 
   // A figure with a value slot, which attachSelection turns into the selection's accessor.
-  const figure: FlowDiagramElement = Object.assign(doc.createElement("figure"), {value: null});
+  const figure: FlowDiagramElement = Object.assign(doc.createElement("figure"), {value: null, hover: (ref: NeuronRef | null) => markHovered(svg, ref)});
   figure.className = "flow-diagram";
   figure.setAttribute("data-palette", palette);
   figure.setAttribute("data-color-mode", colorMode);
@@ -165,6 +173,7 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
   panel.setAttribute("aria-live", "polite");
   figure.appendChild(panel);
 
-  attachSelection({document: doc, figure, svg, panel, net, input, values, sizes, selected: options.selected});
+  attachSelection({document: doc, figure, svg, panel, net, input, values, sizes, selected: options.selected, onHover: options.onHover});
+  if (options.hovered) markHovered(svg, options.hovered);
   return figure;
 }
