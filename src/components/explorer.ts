@@ -237,7 +237,16 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
     root.dispatchEvent(new (doc.defaultView?.Event ?? Event)("settings"));
   });
 
+  // The state in view as attributes, exact (String(x) reads back as x): for tests and benchmarks.
+  const mark = (s: SelectionState) => {
+    root.setAttribute("data-point", `${String(s.point[0])},${String(s.point[1])}`);
+    root.setAttribute("data-sample", s.sample === null ? "" : String(s.sample));
+    root.setAttribute("data-epoch", String(valueOf(s).epoch));
+  };
+  mark(state0);
+
   selection.subscribe((s, changed) => {
+    mark(s);
     if (changed.has("epoch") && replay) showPanels();
     else if (changed.has("point") || changed.has("sample")) markPanels();
     if (changed.has("point") || changed.has("sample")) showPicker(s);

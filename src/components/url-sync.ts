@@ -5,8 +5,8 @@
 //
 // Opening an address restores its view; a value that is malformed or foreign to the page is ignored
 // and named in a small notice (role=status), and everything else still applies. A discrete change
-// (a click, a button, a menu) adds a history entry (pushState); changes following one another within
-// BURST_MS (a slider dragged, arrow keys held, typing) replace it, so back steps over the burst at
+// (a click, a button, a menu) adds a history entry (pushState); changes of the same setting following
+// one another within BURST_MS (a slider dragged, arrow keys held) replace it, so back steps over the burst at
 // once. popstate restores the entry's view without adding another. A fragment without "=" is an
 // ordinary anchor (a heading's link) and is left alone.
 import type {Snapshot} from "../lib/snapshot.js";
@@ -112,18 +112,32 @@ export function urlSync(snapshot: Snapshot, {explorer, weights: weightKeys = [],
   };
 
   let lastWrite = -Infinity;
+  let lastKeys = "";
+  let lastState = serializeUrlState(current());
+  /** The keys whose values differ between two serialized states. */
+  const changedKeys = (a: string, b: string) => {
+    const pairs = (t: string) => new Map(t.split("&").map((kv) => [kv.split("=")[0], kv] as const));
+    const [pa, pb] = [pairs(a), pairs(b)];
+    return [...new Set([...pa.keys(), ...pb.keys()])].filter((k) => pa.get(k) !== pb.get(k)).join();
+  };
   const write = () => {
     if (applying) return;
-    const hash = `#${serializeUrlState(current())}`;
+    const text = serializeUrlState(current());
+    const hash = `#${text}`;
     if (hash === win.location.hash) return;
     const now = win.performance?.now() ?? Date.now();
+    const keys = changedKeys(lastState, text);
     const url = `${win.location.pathname}${win.location.search}${hash}`;
-    if (now - lastWrite < BURST_MS) win.history.replaceState(null, "", url);
+    // A burst is the same setting changing again quickly (a slider dragged, keys held): one entry.
+    if (now - lastWrite < BURST_MS && keys === lastKeys) win.history.replaceState(null, "", url);
     else win.history.pushState(null, "", url);
     lastWrite = now;
+    lastKeys = keys;
+    lastState = text;
   };
 
   restore(true);
+  lastState = serializeUrlState(current());
   selection.subscribe((_, changed) => {
     if (changed.has("point") || changed.has("sample") || changed.has("epoch") || changed.has("unit")) write();
   });
@@ -131,6 +145,7 @@ export function urlSync(snapshot: Snapshot, {explorer, weights: weightKeys = [],
   win.addEventListener("popstate", () => {
     lastWrite = -Infinity;
     restore(false);
+    lastState = serializeUrlState(current());
   });
 
   return Object.assign(notice, {
