@@ -74,8 +74,9 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
       if (dir) {
         event.preventDefault(); // the arrows would scroll the page
         const step = event.shiftKey ? BIG_STEP : STEP;
-        // Rounded to the step's decimals, so repeated steps land on round numbers.
-        const move = (v: number, d: number) => clamp(Math.round((v + d * step) * 1e6) / 1e6);
+        // The moved coordinate is rounded to 1e-9, so repeated steps do not gather float noise
+        // (0.1 + 0.05 + …); the other is kept exactly.
+        const move = (v: number, d: number) => (d === 0 ? v : clamp(Math.round((v + d * step) * 1e9) / 1e9));
         onPoint!([move(current[0], dir[0]), move(current[1], dir[1])]);
       } else if (event.key === "Enter" && onSnap) {
         event.preventDefault();
