@@ -30,10 +30,18 @@ export interface EstimatePanelsOptions {
   onSnap?: (point: Point) => void;
   /** How far the cursor may go from the origin in each coordinate (the grid's reach). */
   range?: number;
+  /** The key of the estimate drawn first, for setEstimate (default "first"). */
+  estimateKey?: string | number;
   document?: Document;
 }
 
 export interface EstimatePanels extends HTMLElement {
+  /**
+   * Shows another grid estimate on the same grid (another epoch's): only the contours, the titles
+   * and the legends change, swapped in place; the samples' dots, the axes and the rings stay. The
+   * pieces of each `key` are built once and kept, so coming back to an epoch costs a swap.
+   */
+  setEstimate(est: GridEstimate, key: string | number): void;
   /** Marks sample i on every panel. */
   select(i: number): void;
   /** Marks a point on every panel, named in the text alternatives by `name`. */
@@ -42,17 +50,32 @@ export interface EstimatePanels extends HTMLElement {
 
 const ARROWS: Record<string, Point> = {ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1]};
 
-export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onPoint, onSnap, range = 3, document = globalThis.document}: EstimatePanelsOptions): EstimatePanels {
+export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onPoint, onSnap, range = 3, estimateKey = "first", document = globalThis.document}: EstimatePanelsOptions): EstimatePanels {
   // Three across when there is room for legible panels (about 200 px each), else one per row.
   const gap = 12;
   const panelWidth = width >= 3 * 200 + 2 * gap ? Math.floor((width - 2 * gap) / 3) : width;
-  const charts = (["estimate", "truth", "error"] as const).map((kind) => {
+  const kinds = ["estimate", "truth", "error"] as const;
+  const charts = kinds.map((kind) => {
     const chart = modelEstimate(est, {width: panelWidth, kind, samples, document});
     if (onPoint) onPlotClick(chart, onPoint);
     else if (onSelect) onPlotClick(chart, (p) => onSelect(nearestSample(samples, p)));
     const svg = chartSvg(chart)!;
-    return {chart, svg, label: svg.getAttribute("aria-label") ?? "", ring: ringMarker(chart)};
+    return {kind, chart, svg, label: svg.getAttribute("aria-label") ?? "", ring: ringMarker(chart)};
   });
+  /** What differs between two estimates in one chart: its contours, its head (title, subtitle, legend), its label. */
+  interface Pieces {
+    contour: Element;
+    head: Element[];
+    label: string;
+  }
+  const piecesOf = (chart: Element, svg: SVGSVGElement): Pieces => ({
+    contour: svg.querySelector(".estimate-contour")!,
+    head: [...chart.children].filter((c) => c !== svg),
+    label: svg.getAttribute("aria-label") ?? ""
+  });
+  const cache = new Map<string | number, Pieces[]>();
+  let shownKey: string | number = estimateKey;
+  let firstKept = false;
   const interactive = onPoint !== undefined;
   const root = h(
     document,
@@ -90,8 +113,39 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
       c.svg.setAttribute("aria-label", `${c.label}; ${name} ringed`);
     }
   };
+  let shownName = "";
+  const markNamed = (point: Point, name: string) => {
+    shownName = name;
+    mark(point, name);
+  };
   return Object.assign(root, {
-    select: (i: number) => mark(samples[i], `selected sample ${i}`),
-    selectPoint: mark
+    select: (i: number) => markNamed(samples[i], `selected sample ${i}`),
+    selectPoint: markNamed,
+    setEstimate(next: GridEstimate, key: string | number) {
+      if (key === shownKey) return;
+      if (!firstKept) {
+        // The pieces drawn first belong to the first estimate; keep them for coming back.
+        firstKept = true;
+        cache.set(estimateKey, charts.map((c) => piecesOf(c.chart, c.svg)));
+      }
+      let pieces = cache.get(key);
+      if (!pieces) {
+        // Drawn without the samples' dots (the live charts keep theirs), then taken apart.
+        pieces = kinds.map((kind) => {
+          const fresh = modelEstimate(next, {width: panelWidth, kind, samples: [], document});
+          return piecesOf(fresh, chartSvg(fresh)!);
+        });
+        cache.set(key, pieces);
+      }
+      charts.forEach((c, k) => {
+        const now = piecesOf(c.chart, c.svg);
+        now.contour.replaceWith(pieces![k].contour);
+        for (const el of now.head) el.remove();
+        c.chart.prepend(...pieces![k].head);
+        c.label = pieces![k].label;
+      });
+      shownKey = key;
+      if (shownName) mark(current, shownName);
+    }
   });
 }

@@ -20,7 +20,7 @@
 import type {Snapshot} from "../lib/snapshot.js";
 import {networkAtEpoch, snapshotNetwork} from "../lib/snapshot.js";
 import {columnExtents, type Extent} from "../lib/extents.js";
-import {gridEstimate} from "../lib/estimate.js";
+import {gridEstimate, type GridEstimate} from "../lib/estimate.js";
 import {forward, type Network} from "../lib/network.js";
 import {nearestSample} from "../lib/sampling.js";
 import type {NeuronRef} from "../lib/flow-model.js";
@@ -172,10 +172,18 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
   };
 
   let width = options.width ?? FALLBACK_WIDTH;
-  // The panels of each epoch (the grid estimate and three contour charts), drawn once per width.
-  const panelsAt = new Map<number, EstimatePanels>();
-  let panels: EstimatePanels | null = null;
+  // The grid estimate of each epoch, computed when the epoch is first shown. The panels are drawn
+  // once per width; another epoch swaps their contours in place (estimate-panels.ts).
+  const estimates = new Map<number, GridEstimate>();
   const epochShown = () => (fixedNet ? spec.epochs : selection.get().epoch);
+  /** The epoch whose parameters are shown, as a key: every epoch from the last on is the trained network. */
+  const epochKey = () => Math.min(epochShown(), spec.epochs);
+  const estimateAt = (key: number) => {
+    let est = estimates.get(key);
+    if (!est) estimates.set(key, (est = gridEstimate(netAt(key), spec.dataset, samples)));
+    return est;
+  };
+  let panels: EstimatePanels | null = null;
 
   function markPanels() {
     const s = selection.get();
@@ -185,18 +193,12 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
 
   function showPanels() {
     if (options.panels === false) return;
-    const net = netAt(epochShown());
-    const key = fixedNet || net === finalNet ? spec.epochs : epochShown();
-    let next = panelsAt.get(key);
-    if (!next) {
-      next = estimatePanels(gridEstimate(net, spec.dataset, samples), {width, samples, onPoint: pick, onSnap: snap, range: POINT_RANGE, document: doc});
-      panelsAt.set(key, next);
-    }
-    const hadFocus = panels !== null && panels.contains(doc.activeElement);
-    panels = next;
-    markPanels();
-    if (panelsSlot.firstChild !== panels) panelsSlot.replaceChildren(panels);
-    if (hadFocus) panels.focus();
+    const key = epochKey();
+    if (!panels) {
+      panels = estimatePanels(estimateAt(key), {width, samples, onPoint: pick, onSnap: snap, range: POINT_RANGE, estimateKey: key, document: doc});
+      markPanels();
+      panelsSlot.replaceChildren(panels);
+    } else panels.setEstimate(estimateAt(key), key);
   }
 
   let diagram: FlowDiagramElement | null = null;
@@ -268,9 +270,10 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
       const next = Math.floor(entry.contentRect.width);
       if (next > 0 && next !== width) {
         width = next;
-        panelsAt.clear();
+        const hadFocus = panels?.contains(doc.activeElement) ?? false;
         panels = null;
         showPanels();
+        if (hadFocus) (panels as EstimatePanels | null)?.focus();
         drawDiagram();
       }
     }).observe(root);

@@ -5,7 +5,7 @@
 //
 // Opening an address restores its view; a value that is malformed or foreign to the page is ignored
 // and named in a small notice (role=status), and everything else still applies. A discrete change
-// (a click, a button, a menu) adds a history entry (pushState); changes of the same setting following
+// (a click, a button, a menu) adds a history entry (pushState, WRITE_DELAY_MS after the change); changes of the same setting following
 // one another within BURST_MS (a slider dragged, arrow keys held) replace it, so back steps over the burst at
 // once. popstate restores the entry's view without adding another. A fragment without "=" is an
 // ordinary anchor (a heading's link) and is left alone.
@@ -20,8 +20,10 @@ import type {Explorer} from "./explorer.js";
 import {POINT_RANGE} from "./explorer.js";
 import {h} from "./dom.js";
 
-/** Changes closer together than this (ms) are one burst: one history entry. */
+/** Changes of one setting closer together than this (ms) are one burst: one history entry. */
 export const BURST_MS = 400;
+/** How long (ms) after the last change the address is written. */
+export const WRITE_DELAY_MS = 150;
 
 export interface UrlSyncOptions {
   explorer: Explorer;
@@ -120,8 +122,17 @@ export function urlSync(snapshot: Snapshot, {explorer, weights: weightKeys = [],
     const [pa, pb] = [pairs(a), pairs(b)];
     return [...new Set([...pa.keys(), ...pb.keys()])].filter((k) => pa.get(k) !== pb.get(k)).join();
   };
+  // The address is written WRITE_DELAY_MS after the last change, off the input's path: the
+  // browser's history calls cost milliseconds each (and are throttled when called on every step of
+  // a dragged slider), and a burst of steps makes one entry anyway.
+  let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     if (applying) return;
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(flush, WRITE_DELAY_MS);
+  };
+  const flush = () => {
+    timer = null;
     const text = serializeUrlState(current());
     const hash = `#${text}`;
     if (hash === win.location.hash) return;
@@ -143,6 +154,8 @@ export function urlSync(snapshot: Snapshot, {explorer, weights: weightKeys = [],
   });
   explorer.addEventListener("settings", write);
   win.addEventListener("popstate", () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
     lastWrite = -Infinity;
     restore(false);
     lastState = serializeUrlState(current());

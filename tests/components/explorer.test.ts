@@ -69,18 +69,22 @@ describe("explorer", () => {
     const selection = startSelection(snap);
     const ex = explorer(snap, {width: 640, selection, document});
     const point = selection.get().point;
-    const panelsBefore = ex.querySelector(".estimate-panels");
+    const contoursBefore = [...ex.querySelectorAll(".estimate-panels .estimate-contour")];
+    const dotsBefore = ex.querySelectorAll(".estimate-panels circle").length;
     selection.set({epoch: 0});
     expect(ex.value.epoch).toBe(0);
     expect(drawnZ(ex)).toEqual(zOf(networkAtEpoch(snap, 0), point));
     expect(ex.querySelector(".flow-diagram figcaption")!.textContent).toContain(`(after 0 of ${snap.spec.epochs} epochs)`);
-    // The panels are the epoch's own (their estimate recomputed), and the slider follows.
-    expect(ex.querySelector(".estimate-panels")).not.toBe(panelsBefore);
+    // The panels show the epoch's own estimate (their contours swapped in place, the dots kept), and the slider follows.
+    const contoursThen = [...ex.querySelectorAll(".estimate-panels .estimate-contour")];
+    expect(contoursThen).toHaveLength(3);
+    contoursThen.forEach((c, k) => expect(c).not.toBe(contoursBefore[k]));
+    expect(ex.querySelectorAll(".estimate-panels circle").length).toBe(dotsBefore);
     expect(ex.querySelector<HTMLInputElement>("form.epoch-slider input")!.value).toBe("0");
     selection.set({epoch: snap.spec.epochs});
     expect(drawnZ(ex)).toEqual(zOf(snapshotNetwork(snap), point));
-    // Back at the trained epoch the first panels come back (computed once per epoch).
-    expect(ex.querySelector(".estimate-panels")).toBe(panelsBefore);
+    // Back at the trained epoch the first contours come back (computed once per epoch).
+    [...ex.querySelectorAll(".estimate-panels .estimate-contour")].forEach((c, k) => expect(c).toBe(contoursBefore[k]));
   });
 
   it("marks a hovered unit without announcing it, and takes a unit selected elsewhere", async () => {
