@@ -207,7 +207,7 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
     const net = netAt(epochShown());
     const diagramHadFocus = diagram?.contains(doc.activeElement) ? (doc.activeElement as Element) : null;
     const focused = diagramHadFocus?.closest(".neuron[data-layer]");
-    diagram = flowDiagram(net, {
+    const next = flowDiagram(net, {
       input: s.point,
       width,
       ...controls.value,
@@ -219,9 +219,13 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
       title: throughCaption(s, inSentence(spec.title), epochShown(), spec.epochs),
       document: doc
     });
-    const shown = diagram;
+    // The diagram in the page takes on the new drawing in place when it can (same structure: only
+    // values, colours and labels differ), else the new one replaces it.
+    if (diagram?.morph(next)) return;
+    diagram = next;
+    const shown = next;
     shown.addEventListener("input", () => selection.set({unit: shown.value}));
-    diagramSlot.replaceChildren(diagram);
+    diagramSlot.replaceChildren(shown);
     // A redraw under the keyboard keeps the focus on the same unit.
     if (focused) diagram.querySelector<SVGGElement>(`.neuron[data-layer="${focused.getAttribute("data-layer")}"][data-unit="${focused.getAttribute("data-unit")}"]`)?.focus();
   }

@@ -30,7 +30,7 @@ import {edgeLabels, edges} from "./flow/edges.js";
 import {headers, outputNames} from "./flow/labels.js";
 import {flowLegends} from "./flow/legends.js";
 import {flowScales} from "./flow/scales.js";
-import {attachSelection, markHovered} from "./flow/selection.js";
+import {attachSelection, markHovered, type SelectionOptions} from "./flow/selection.js";
 import {VALUE_FONT} from "./flow/text.js";
 import type {FlowContext, FlowLayer} from "./flow/types.js";
 import {connectors, inputs, neurons} from "./flow/units.js";
@@ -74,9 +74,41 @@ export interface FlowDiagramOptions {
 
 export type FlowDiagramElement = HTMLElement & {
   value: NeuronRef | null;
+  /**
+   * Takes on `next`'s drawing in place when both have the same structure (same network shape,
+   * settings, width and labels placed): every attribute and text of this diagram's nodes becomes
+   * next's, and its unit selection works on next's network and values from then on. No node is
+   * created or removed, so the page lays out only what changed. Returns false, changing nothing,
+   * when the structures differ (the caller then puts `next` in its place).
+   */
+  morph(next: FlowDiagramElement): boolean;
   /** Marks a unit, its edges in and out, as the linked views' focus (null: none), without redrawing. */
   hover(ref: NeuronRef | null): void;
 };
+
+/** Each diagram's selection state, which morph() hands from the diagram drawn to the one kept. */
+const STATE = new WeakMap<Element, SelectionOptions>();
+
+/** True when two trees have the same nodes: types, tag names and numbers of children, all the way down. */
+function sameShape(a: Node, b: Node): boolean {
+  if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName || a.childNodes.length !== b.childNodes.length) return false;
+  for (let k = 0; k < a.childNodes.length; ++k) if (!sameShape(a.childNodes[k], b.childNodes[k])) return false;
+  return true;
+}
+
+/** Gives the nodes of `a` the attributes and texts of the same-shaped `b`, touching only what differs. */
+function syncTree(a: Node, b: Node): void {
+  if (a.nodeType === 3 || a.nodeType === 8) {
+    if (a.nodeValue !== b.nodeValue) a.nodeValue = b.nodeValue;
+    return;
+  }
+  if (a.nodeType === 1) {
+    const [ea, eb] = [a as Element, b as Element];
+    for (const {name} of [...ea.attributes]) if (!eb.hasAttribute(name)) ea.removeAttribute(name);
+    for (const {name, value} of eb.attributes) if (ea.getAttribute(name) !== value) ea.setAttribute(name, value);
+  }
+  for (let k = 0; k < a.childNodes.length; ++k) syncTree(a.childNodes[k], b.childNodes[k]);
+}
 
 /** The layers of the SVG, bottom to top. */
 const LAYERS: readonly FlowLayer[] = [headers, edges, connectors, biases, edgeLabels, inputs, neurons, neuronValues, outputNames];
@@ -145,7 +177,18 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
   };
 
   // A figure with a value slot, which attachSelection turns into the selection's accessor.
-  const figure: FlowDiagramElement = Object.assign(doc.createElement("figure"), {value: null, hover: (ref: NeuronRef | null) => markHovered(svg, ref)});
+  const figure: FlowDiagramElement = Object.assign(doc.createElement("figure"), {
+    value: null,
+    hover: (ref: NeuronRef | null) => markHovered(svg, ref),
+    morph(next: FlowDiagramElement): boolean {
+      const mine = STATE.get(figure);
+      const theirs = STATE.get(next);
+      if (!mine || !theirs || !sameShape(figure, next)) return false;
+      syncTree(figure, next);
+      Object.assign(mine, {net: theirs.net, input: theirs.input, values: theirs.values, sizes: theirs.sizes});
+      return true;
+    }
+  });
   figure.className = "flow-diagram";
   figure.setAttribute("data-palette", palette);
   figure.setAttribute("data-color-mode", colorMode);
@@ -173,7 +216,9 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
   panel.setAttribute("aria-live", "polite");
   figure.appendChild(panel);
 
-  attachSelection({document: doc, figure, svg, panel, net, input, values, sizes, selected: options.selected, onHover: options.onHover});
+  const state: SelectionOptions = {document: doc, figure, svg, panel, net, input, values, sizes, selected: options.selected, onHover: options.onHover};
+  STATE.set(figure, state);
+  attachSelection(state);
   if (options.hovered) markHovered(svg, options.hovered);
   return figure;
 }

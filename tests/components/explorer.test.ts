@@ -8,6 +8,7 @@ import {forward, type Layer, type Network} from "../../src/lib/network.js";
 import {networkAtEpoch, snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
 import {startSelection} from "../../src/lib/page-selection.js";
 import {loadFixture} from "./golden.js";
+import {fixed} from "../../src/lib/format.js";
 
 /** The z of every neuron the diagram draws (exact, from its data attributes), layer by layer. */
 function drawnZ(root: Element): number[] {
@@ -45,6 +46,23 @@ describe("explorer", () => {
     expect(ex.value.point).toEqual([-1.25, 0.5]);
     expect(ex.value.sample).toBeNull();
     expect(events).toBe(2);
+  });
+
+  it("updates the diagram in place for another point, and its arithmetic then uses that point", async () => {
+    const snap = await loadFixture("small-relu");
+    const net = snapshotNetwork(snap);
+    const selection = startSelection(snap);
+    const ex = explorer(snap, {width: 640, selection, document});
+    const diagram = ex.querySelector(".flow-diagram");
+    const p: [number, number] = [1.234, -0.5];
+    selection.set({point: p, sample: null});
+    expect(ex.querySelector(".flow-diagram")).toBe(diagram);
+    expect(drawnZ(ex)).toEqual(zOf(net, p));
+    // A unit selected after the update writes out its sum at the new point.
+    ex.querySelector<SVGGElement>('.flow-diagram .neuron[data-layer="2"][data-unit="1"]')!.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+    expect(ex.value.neuron).toEqual({layer: 2, unit: 1});
+    const out = forward(net, p).a[1][0];
+    expect(ex.querySelector(".flow-diagram .flow-panel")!.textContent).toContain(`a = z = ${fixed(out, 3)}`);
   });
 
   it("moves the exact point with the arrow keys on the panels, and Enter snaps to the nearest sample", async () => {

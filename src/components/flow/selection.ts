@@ -49,8 +49,10 @@ const copy = (net: Network, ref: NeuronRef | null | undefined): NeuronRef | null
 
 /** Makes the diagram selectable; defines figure.value. */
 export function attachSelection(o: SelectionOptions): void {
-  const {document: doc, figure, svg, panel, net} = o;
-  let selected = copy(net, o.selected);
+  // o.net, o.input, o.values and o.sizes are read at each use: a diagram updated in place for
+  // another input or epoch (flow-diagram.ts, morph) replaces them.
+  const {document: doc, figure, svg, panel} = o;
+  let selected = copy(o.net, o.selected);
 
   // Highlights the selected neuron, its bias and incoming edges, and rewrites the panel.
   const show = () => {
@@ -73,11 +75,11 @@ export function attachSelection(o: SelectionOptions): void {
     svg.querySelectorAll(`.edge[data-layer="${layer}"][data-to="${unit}"], .edge-label[data-layer="${layer}"][data-to="${unit}"]`).forEach((el) =>
       el.classList.add("incoming")
     );
-    panel.appendChild(neuronArithmetic(net, {input: o.input, neuron: selected, values: o.values, document: doc}));
+    panel.appendChild(neuronArithmetic(o.net, {input: o.input, neuron: selected, values: o.values, document: doc}));
   };
 
   const select = (ref: NeuronRef | null, notify: boolean) => {
-    const next = copy(net, ref);
+    const next = copy(o.net, ref);
     if (next?.layer === selected?.layer && next?.unit === selected?.unit) return;
     selected = next;
     show();
