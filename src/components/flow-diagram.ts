@@ -92,11 +92,15 @@ const STATE = new WeakMap<Element, SelectionOptions>();
 /** True when two trees have the same nodes: types, tag names and numbers of children, all the way down. */
 function sameShape(a: Node, b: Node): boolean {
   if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName || a.childNodes.length !== b.childNodes.length) return false;
-  for (let k = 0; k < a.childNodes.length; ++k) if (!sameShape(a.childNodes[k], b.childNodes[k])) return false;
+  for (let x = a.firstChild, y = b.firstChild; x && y; x = x.nextSibling, y = y.nextSibling) if (!sameShape(x, y)) return false;
   return true;
 }
 
-/** Gives the nodes of `a` the attributes and texts of the same-shaped `b`, touching only what differs. */
+/**
+ * Gives the nodes of `a` the attributes and texts of the same-shaped `b`, touching only what differs.
+ * Attributes are read by name (getAttributeNames), never as Attr nodes, which the browser would
+ * create one by one.
+ */
 function syncTree(a: Node, b: Node): void {
   if (a.nodeType === 3 || a.nodeType === 8) {
     if (a.nodeValue !== b.nodeValue) a.nodeValue = b.nodeValue;
@@ -104,10 +108,14 @@ function syncTree(a: Node, b: Node): void {
   }
   if (a.nodeType === 1) {
     const [ea, eb] = [a as Element, b as Element];
-    for (const {name} of [...ea.attributes]) if (!eb.hasAttribute(name)) ea.removeAttribute(name);
-    for (const {name, value} of eb.attributes) if (ea.getAttribute(name) !== value) ea.setAttribute(name, value);
+    const names = eb.getAttributeNames();
+    for (const name of names) {
+      const value = eb.getAttribute(name)!;
+      if (ea.getAttribute(name) !== value) ea.setAttribute(name, value);
+    }
+    if (ea.attributes.length !== names.length) for (const name of ea.getAttributeNames()) if (!eb.hasAttribute(name)) ea.removeAttribute(name);
   }
-  for (let k = 0; k < a.childNodes.length; ++k) syncTree(a.childNodes[k], b.childNodes[k]);
+  for (let x = a.firstChild, y = b.firstChild; x && y; x = x.nextSibling, y = y.nextSibling) syncTree(x, y);
 }
 
 /** The layers of the SVG, bottom to top. */

@@ -4,11 +4,12 @@
 // the page offers a choice, bound with bindWeights) and the selected unit.
 //
 // Opening an address restores its view; a value that is malformed or foreign to the page is ignored
-// and named in a small notice (role=status), and everything else still applies. A discrete change
-// (a click, a button, a menu) adds a history entry (pushState, WRITE_DELAY_MS after the change); changes of the same setting following
-// one another within BURST_MS (a slider dragged, arrow keys held) replace it, so back steps over the burst at
-// once. popstate restores the entry's view without adding another. A fragment without "=" is an
-// ordinary anchor (a heading's link) and is left alone.
+// and named in a small notice (role=status), and everything else still applies. The address is
+// written WRITE_DELAY_MS after the last change: a discrete change (a click, a button, a menu) adds a
+// history entry (pushState); further changes of the same setting within BURST_MS (a slider dragged,
+// arrow keys held) replace it, so back steps over the burst at once. popstate restores the entry's
+// view without adding another. A fragment without "=" is an ordinary anchor (a heading's link) and
+// is left alone.
 import type {Snapshot} from "../lib/snapshot.js";
 import {checkpointEpochs} from "../lib/snapshot.js";
 import {layerSizes} from "../lib/network.js";
