@@ -140,8 +140,18 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
       charts.forEach((c, k) => {
         const now = piecesOf(c.chart, c.svg);
         now.contour.replaceWith(pieces![k].contour);
-        for (const el of now.head) el.remove();
-        c.chart.prepend(...pieces![k].head);
+        const head = pieces![k].head;
+        if (head.length === now.head.length) {
+          // Only what differs is swapped (the title stays; the subtitle and the legend change).
+          now.head.forEach((el, n) => {
+            if (el !== head[n] && !el.isEqualNode(head[n])) el.replaceWith(head[n]);
+          });
+          // The kept pieces must hold the nodes in the page, so that coming back swaps them out.
+          pieces![k].head = [...c.chart.children].filter((el) => el !== c.svg);
+        } else {
+          for (const el of now.head) el.remove();
+          c.chart.prepend(...head);
+        }
         c.label = pieces![k].label;
       });
       shownKey = key;
