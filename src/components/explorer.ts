@@ -1,117 +1,272 @@
-// The explorer: the reading tools every network page shares, as one element. A sample picker
-// (slider, coordinates, preset buttons), the estimate / truth / error panels (a click picks the
-// nearest sample), the flow diagram's controls, and the flow diagram of the selected sample, whose
-// selected unit writes out its arithmetic. The article pages place it in their story; the generic
-// page of any other network (src/networks/[id].md) is built around it.
+// The explorer: the reading tools every network page shares, as one element. An epoch control (the
+// page's one: it replays training through the stored checkpoints), a sample picker (slider,
+// coordinates, preset buttons), the estimate / truth / error panels, a choice of what a click in the
+// plane picks (the exact point or the nearest sample), the flow diagram's controls, and the flow
+// diagram of the point in view, whose selected unit writes out its arithmetic. The article pages
+// place it in their story; the generic page of any other network (src/networks/[id].md) is built
+// around it.
 //
-// Its value is {sample, neuron}: the selected sample's index and the diagram's selected unit (or
-// null). It dispatches a bubbling "input" event when either changes, so a page keeps it with
-// Framework's view() and writes its prose from the value. It is created once per page: with no
-// fixed `width` it follows its own width (ResizeObserver) and redraws what depends on it, keeping
-// the reader's sample, settings and selected unit.
+// It reads and writes the page's selection (src/lib/selection.ts): options.selection when the page
+// shares one with its other views (lines, loss chart, zone map, address), else its own. Every view
+// follows the selection select()-style: a point change moves the panels' rings and redraws only the
+// diagram; an epoch change swaps the panels for that epoch's (computed once per epoch) and redraws
+// the diagram; a hovered unit toggles classes.
+//
+// Its value is {point, sample, epoch, neuron}: the exact point in view, its sample's index (null for
+// a free point), the epoch shown and the diagram's selected unit (or null). It dispatches a bubbling
+// "input" event when any of them changes, so a page keeps it with Framework's view() and writes its
+// prose from the value. It is created once per page: with no fixed `width` it follows its own width
+// (ResizeObserver) and redraws what depends on it.
 import type {Snapshot} from "../lib/snapshot.js";
-import {snapshotNetwork} from "../lib/snapshot.js";
-import {columnExtents} from "../lib/extents.js";
+import {networkAtEpoch, snapshotNetwork} from "../lib/snapshot.js";
+import {columnExtents, type Extent} from "../lib/extents.js";
 import {gridEstimate, type GridEstimate} from "../lib/estimate.js";
 import {forward, type Network} from "../lib/network.js";
 import {nearestSample} from "../lib/sampling.js";
 import type {NeuronRef} from "../lib/flow-model.js";
 import type {Point} from "../lib/datasets.js";
+import {createSelection, type Selection, type SelectionState} from "../lib/selection.js";
+import {startSample} from "../lib/page-selection.js";
+import {targetAt, throughCaption} from "../lib/point-prose.js";
+import {pointLabel} from "../lib/format.js";
 import {inSentence} from "../lib/prose.js";
 import {h} from "./dom.js";
-import {samplePicker, setSample} from "./sample-picker.js";
-import {estimatePanels} from "./estimate-panels.js";
+import {samplePicker} from "./sample-picker.js";
+import {estimatePanels, type EstimatePanels} from "./estimate-panels.js";
 import {flowControls, type FlowSettings} from "./flow-controls.js";
-import {flowDiagram} from "./flow-diagram.js";
+import {flowDiagram, type FlowDiagramElement} from "./flow-diagram.js";
+import {epochSlider} from "./epoch-slider.js";
+import {networkChoice} from "./network-choice.js";
 
 export interface ExplorerValue {
-  /** Index of the selected sample in snapshot.data. */
-  sample: number;
+  /** The exact point in view. */
+  point: Point;
+  /** Index of the selected sample in snapshot.data, or null for a free point. */
+  sample: number | null;
+  /** The epoch whose parameters are shown. */
+  epoch: number;
   /** The unit selected in the flow diagram, or null. */
   neuron: NeuronRef | null;
 }
 
+/** What a click in the plane picks. */
+export type ClickMode = "point" | "sample";
+
 export interface ExplorerOptions {
   /** A fixed width in px; without it the explorer follows its own width once in the page. */
   width?: number;
-  /** The first sample: the one nearest this point (default: the spec's first preset, else sample 0). */
+  /** The first sample: the one nearest this point (default: the spec's first preset, else sample 0). Ignored with `selection`. */
   start?: Point;
   /** Initial flow diagram settings (the palette defaults to the spec's). */
   settings?: Partial<FlowSettings>;
   /** Draw the estimate panels (default true). */
   panels?: boolean;
-  /** The parameters to explore, when not the snapshot's final ones (a checkpoint). */
+  /** The parameters to explore, when not the snapshot's (no epoch control then: there is nothing to replay). */
   network?: Network;
+  /** The page's selection, shared with its other views. */
+  selection?: Selection;
   document?: Document;
 }
 
 export interface Explorer extends HTMLElement {
   value: ExplorerValue;
+  /** The page's selection this explorer reads and writes. */
+  selection: Selection;
+  /** The flow diagram's settings. */
+  settings: FlowSettings;
+  /** Changes some settings as the reader would (the diagram is redrawn; "settings" is dispatched). */
+  setSettings(patch: Partial<FlowSettings>): void;
   /** Selects sample i, as the reader would (the page's prose follows). */
   selectSample(i: number): void;
+  /** Selects an exact point, as a click does. */
+  selectPoint(point: Point): void;
 }
 
 /** Width used before the explorer is in the page (and in a DOM without layout). */
 const FALLBACK_WIDTH = 640;
 
+/** Half-width of the square a free point may be chosen in: the estimate grid's, one past the data. */
+export const POINT_RANGE = 3;
+
 export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Explorer {
   const doc = options.document ?? globalThis.document;
   const spec = snapshot.spec;
-  const net = options.network ?? snapshotNetwork(snapshot);
   const samples = snapshot.data.x;
-  const extents = columnExtents(net, samples);
-  const start = options.start ?? spec.presets[0]?.point;
-  const first = start ? nearestSample(samples, start) : 0;
+  const fixedNet = options.network;
+  const finalNet = snapshotNetwork(snapshot);
+  const first = startSample(snapshot, options.start);
+  const selection =
+    options.selection ?? createSelection({point: samples[first], sample: first, epoch: spec.epochs, unit: null, hover: null});
+  // A fixed network has no epochs to replay: it is shown whatever the selection's epoch.
+  const replay = fixedNet === undefined && snapshot.checkpoints.length > 1;
 
-  const picker = samplePicker(snapshot.data, {value: first, presets: spec.presets, document: doc});
+  // The network, the colour extents and the grid estimate of each epoch, computed when first shown.
+  const nets = new Map<number, Network>();
+  const netAt = (epoch: number): Network => {
+    if (fixedNet) return fixedNet;
+    if (epoch >= spec.epochs) return finalNet;
+    let net = nets.get(epoch);
+    if (!net) nets.set(epoch, (net = networkAtEpoch(snapshot, epoch)));
+    return net;
+  };
+  // The "per layer, over all samples" colours are recomputed for each epoch: they promise the ranges
+  // of the network shown, and early checkpoints' values can lie outside the trained network's.
+  const extentsOf = new Map<Network, readonly Extent[]>();
+  const extentsAt = (net: Network) => {
+    let e = extentsOf.get(net);
+    if (!e) extentsOf.set(net, (e = columnExtents(net, samples)));
+    return e;
+  };
+
+  const state0 = selection.get();
+  const picker = samplePicker(snapshot.data, {
+    value: state0.sample ?? nearestSample(samples, state0.point),
+    presets: spec.presets,
+    onPoint: (p) => selection.set({point: p, sample: null}),
+    document: doc
+  });
   const controls = flowControls({palette: spec.palette, colorMode: "comp", ...options.settings}, {document: doc});
+  const clickMode = networkChoice<ClickMode>(
+    [
+      {key: "point", label: "the exact point"},
+      {key: "sample", label: "the nearest sample"}
+    ],
+    {legend: "A click in the plane picks", document: doc}
+  );
+  clickMode.classList.add("click-mode");
+  const epochControl = replay ? epochSlider(snapshot.checkpoints, {selection, document: doc}) : null;
   const panelsSlot = h(doc, "div", {class: "explorer-panels"});
   const diagramSlot = h(doc, "div", {class: "explorer-diagram"});
-  const root: Explorer = Object.assign(h(doc, "div", {class: "explorer"}, picker, panelsSlot, controls, diagramSlot), {
-    value: {sample: first, neuron: null},
-    selectSample: (i: number) => setSample(picker, i)
+  const inner = h(doc, "div", {class: "explorer-parts"}, epochControl, picker, options.panels === false ? null : clickMode, panelsSlot, controls, diagramSlot);
+  // The parts' own input events stop here: the explorer announces its value once per change.
+  inner.addEventListener("input", (e) => e.stopPropagation());
+
+  const valueOf = (s: SelectionState): ExplorerValue => ({point: s.point, sample: s.sample, epoch: fixedNet ? spec.epochs : s.epoch, neuron: s.unit});
+  const root: Explorer = Object.assign(h(doc, "div", {class: "explorer"}, inner), {
+    value: valueOf(state0),
+    selection,
+    settings: controls.value,
+    setSettings(patch: Partial<FlowSettings>) {
+      for (const [name, v] of Object.entries(patch)) {
+        const el = controls.querySelector<HTMLInputElement | HTMLSelectElement>(`[name=${name}]`);
+        if (!el) continue;
+        if (el instanceof (doc.defaultView?.HTMLInputElement ?? HTMLInputElement) && el.type === "checkbox") (el as HTMLInputElement).checked = Boolean(v);
+        else el.value = String(v);
+      }
+      controls.dispatchEvent(new (doc.defaultView?.Event ?? Event)("input", {bubbles: true}));
+    },
+    selectSample: (i: number) => selection.set({point: samples[i], sample: i}),
+    selectPoint: (p: Point) => selection.set({point: p, sample: null})
   });
+
+  /** A click (or the keyboard cursor) at p: the exact point, or its nearest sample, as the reader chose. */
+  const pick = (p: Point) => {
+    if (clickMode.value === "sample") {
+      const i = nearestSample(samples, p);
+      selection.set({point: samples[i], sample: i});
+    } else selection.set({point: p, sample: null});
+  };
+  const snap = (p: Point) => {
+    const i = nearestSample(samples, p);
+    selection.set({point: samples[i], sample: i});
+  };
 
   let width = options.width ?? FALLBACK_WIDTH;
-  let estimate: GridEstimate | null = null;
-  let panels: ReturnType<typeof estimatePanels> | null = null;
+  // The grid estimate of each epoch, computed when the epoch is first shown. The panels are drawn
+  // once per width; another epoch swaps their contours in place (estimate-panels.ts).
+  const estimates = new Map<number, GridEstimate>();
+  const epochShown = () => (fixedNet ? spec.epochs : selection.get().epoch);
+  /** The epoch whose parameters are shown, as a key: every epoch from the last on is the trained network. */
+  const epochKey = () => Math.min(epochShown(), spec.epochs);
+  const estimateAt = (key: number) => {
+    let est = estimates.get(key);
+    if (!est) estimates.set(key, (est = gridEstimate(netAt(key), spec.dataset, samples)));
+    return est;
+  };
+  let panels: EstimatePanels | null = null;
 
-  function drawPanels() {
-    if (options.panels === false) return;
-    estimate ??= gridEstimate(net, spec.dataset, samples);
-    panels = estimatePanels(estimate, {width, samples, onSelect: (i) => setSample(picker, i), document: doc});
-    panels.select(root.value.sample);
-    panelsSlot.replaceChildren(panels);
+  function markPanels() {
+    const s = selection.get();
+    if (s.sample === null) panels?.selectPoint(s.point, `the point ${pointLabel(s.point, 3)}`);
+    else panels?.select(s.sample);
   }
 
+  function showPanels() {
+    if (options.panels === false) return;
+    const key = epochKey();
+    if (!panels) {
+      panels = estimatePanels(estimateAt(key), {width, samples, onPoint: pick, onSnap: snap, range: POINT_RANGE, estimateKey: key, document: doc});
+      markPanels();
+      panelsSlot.replaceChildren(panels);
+    } else panels.setEstimate(estimateAt(key), key);
+  }
+
+  let diagram: FlowDiagramElement | null = null;
   function drawDiagram() {
-    const i = root.value.sample;
-    const input = samples[i];
-    const diagram = flowDiagram(net, {
-      input,
+    const s = selection.get();
+    const net = netAt(epochShown());
+    const diagramHadFocus = diagram?.contains(doc.activeElement) ? (doc.activeElement as Element) : null;
+    const focused = diagramHadFocus?.closest(".neuron[data-layer]");
+    const next = flowDiagram(net, {
+      input: s.point,
       width,
       ...controls.value,
-      extents,
-      values: forward(net, input),
-      selected: root.value.neuron,
-      title: `Sample ${i} through the ${inSentence(spec.title)}`,
+      extents: extentsAt(net),
+      values: forward(net, s.point),
+      selected: s.unit,
+      hovered: s.hover,
+      onHover: (ref) => selection.set({hover: ref}),
+      title: throughCaption(s, inSentence(spec.title), epochShown(), spec.epochs),
       document: doc
     });
-    // The diagram's own input event (a unit selected) bubbles on to the page through the root.
-    diagram.addEventListener("input", () => (root.value = {...root.value, neuron: diagram.value}));
-    diagramSlot.replaceChildren(diagram);
+    // The diagram in the page takes on the new drawing in place when it can (same structure: only
+    // values, colours and labels differ), else the new one replaces it.
+    if (diagram?.morph(next)) return;
+    diagram = next;
+    const shown = next;
+    shown.addEventListener("input", () => selection.set({unit: shown.value}));
+    diagramSlot.replaceChildren(shown);
+    // A redraw under the keyboard keeps the focus on the same unit.
+    if (focused) diagram.querySelector<SVGGElement>(`.neuron[data-layer="${focused.getAttribute("data-layer")}"][data-unit="${focused.getAttribute("data-unit")}"]`)?.focus();
   }
 
-  // The picker's event reaches the root after this listener (bubbling), so the page's view() reads
-  // the new value.
-  picker.addEventListener("input", () => {
-    root.value = {...root.value, sample: picker.value};
-    panels?.select(picker.value);
-    drawDiagram();
-  });
-  controls.addEventListener("input", drawDiagram);
+  function showPicker(s: SelectionState) {
+    if (s.sample === null) picker.showPoint(s.point, targetAt(spec.dataset, snapshot.data.y, s));
+    else picker.showSample(s.sample);
+  }
 
-  drawPanels();
+  // The picker's own choices (slider, index, nearest sample, presets) become the selection's.
+  picker.addEventListener("input", () => selection.set({point: samples[picker.value], sample: picker.value}));
+  controls.addEventListener("input", () => {
+    root.settings = controls.value;
+    drawDiagram();
+    root.dispatchEvent(new (doc.defaultView?.Event ?? Event)("settings"));
+  });
+
+  // The state in view as attributes, exact (String(x) reads back as x): for tests and benchmarks.
+  const mark = (s: SelectionState) => {
+    root.setAttribute("data-point", `${String(s.point[0])},${String(s.point[1])}`);
+    root.setAttribute("data-sample", s.sample === null ? "" : String(s.sample));
+    root.setAttribute("data-epoch", String(valueOf(s).epoch));
+  };
+  mark(state0);
+
+  selection.subscribe((s, changed) => {
+    mark(s);
+    if (changed.has("epoch") && replay) showPanels();
+    else if (changed.has("point") || changed.has("sample")) markPanels();
+    if (changed.has("point") || changed.has("sample")) showPicker(s);
+    if (changed.has("point") || changed.has("sample") || (changed.has("epoch") && replay)) drawDiagram();
+    else if (changed.has("unit") && diagram && !sameRef(diagram.value, s.unit)) diagram.value = s.unit;
+    if (changed.has("hover")) diagram?.hover(s.hover);
+    if (changed.has("point") || changed.has("sample") || changed.has("epoch") || changed.has("unit")) {
+      root.value = valueOf(s);
+      root.dispatchEvent(new (doc.defaultView?.Event ?? Event)("input", {bubbles: true}));
+    }
+  });
+
+  showPicker(state0);
+  showPanels();
   drawDiagram();
 
   if (options.width === undefined && typeof ResizeObserver !== "undefined") {
@@ -119,10 +274,15 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
       const next = Math.floor(entry.contentRect.width);
       if (next > 0 && next !== width) {
         width = next;
-        drawPanels();
+        const hadFocus = panels?.contains(doc.activeElement) ?? false;
+        panels = null;
+        showPanels();
+        if (hadFocus) (panels as EstimatePanels | null)?.focus();
         drawDiagram();
       }
     }).observe(root);
   }
   return root;
 }
+
+const sameRef = (a: NeuronRef | null, b: NeuronRef | null) => a === b || (a !== null && b !== null && a.layer === b.layer && a.unit === b.unit);

@@ -30,7 +30,7 @@ import {edgeLabels, edges} from "./flow/edges.js";
 import {headers, outputNames} from "./flow/labels.js";
 import {flowLegends} from "./flow/legends.js";
 import {flowScales} from "./flow/scales.js";
-import {attachSelection} from "./flow/selection.js";
+import {attachSelection, markHovered, type SelectionOptions} from "./flow/selection.js";
 import {VALUE_FONT} from "./flow/text.js";
 import type {FlowContext, FlowLayer} from "./flow/types.js";
 import {connectors, inputs, neurons} from "./flow/units.js";
@@ -66,9 +66,57 @@ export interface FlowDiagramOptions {
   document?: Document;
   /** forward(net, input), when the caller has it already (it must be for this input). */
   values?: LayerValues;
+  /** Called with the hidden unit under the pointer or the focus, and null when it leaves. */
+  onHover?: (ref: NeuronRef | null) => void;
+  /** A hidden unit marked at first as the linked views' focus (see hover()). */
+  hovered?: NeuronRef | null;
 }
 
-export type FlowDiagramElement = HTMLElement & {value: NeuronRef | null};
+export type FlowDiagramElement = HTMLElement & {
+  value: NeuronRef | null;
+  /**
+   * Takes on `next`'s drawing in place when both have the same structure (same network shape,
+   * settings, width and labels placed): every attribute and text of this diagram's nodes becomes
+   * next's, and its unit selection works on next's network and values from then on. No node is
+   * created or removed, so the page lays out only what changed. Returns false, changing nothing,
+   * when the structures differ (the caller then puts `next` in its place).
+   */
+  morph(next: FlowDiagramElement): boolean;
+  /** Marks a unit, its edges in and out, as the linked views' focus (null: none), without redrawing. */
+  hover(ref: NeuronRef | null): void;
+};
+
+/** Each diagram's selection state, which morph() hands from the diagram drawn to the one kept. */
+const STATE = new WeakMap<Element, SelectionOptions>();
+
+/** True when two trees have the same nodes: types, tag names and numbers of children, all the way down. */
+function sameShape(a: Node, b: Node): boolean {
+  if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName || a.childNodes.length !== b.childNodes.length) return false;
+  for (let x = a.firstChild, y = b.firstChild; x && y; x = x.nextSibling, y = y.nextSibling) if (!sameShape(x, y)) return false;
+  return true;
+}
+
+/**
+ * Gives the nodes of `a` the attributes and texts of the same-shaped `b`, touching only what differs.
+ * Attributes are read by name (getAttributeNames), never as Attr nodes, which the browser would
+ * create one by one.
+ */
+function syncTree(a: Node, b: Node): void {
+  if (a.nodeType === 3 || a.nodeType === 8) {
+    if (a.nodeValue !== b.nodeValue) a.nodeValue = b.nodeValue;
+    return;
+  }
+  if (a.nodeType === 1) {
+    const [ea, eb] = [a as Element, b as Element];
+    const names = eb.getAttributeNames();
+    for (const name of names) {
+      const value = eb.getAttribute(name)!;
+      if (ea.getAttribute(name) !== value) ea.setAttribute(name, value);
+    }
+    if (ea.attributes.length !== names.length) for (const name of ea.getAttributeNames()) if (!eb.hasAttribute(name)) ea.removeAttribute(name);
+  }
+  for (let x = a.firstChild, y = b.firstChild; x && y; x = x.nextSibling, y = y.nextSibling) syncTree(x, y);
+}
 
 /** The layers of the SVG, bottom to top. */
 const LAYERS: readonly FlowLayer[] = [headers, edges, connectors, biases, edgeLabels, inputs, neurons, neuronValues, outputNames];
@@ -137,7 +185,18 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
   };
 
   // A figure with a value slot, which attachSelection turns into the selection's accessor.
-  const figure: FlowDiagramElement = Object.assign(doc.createElement("figure"), {value: null});
+  const figure: FlowDiagramElement = Object.assign(doc.createElement("figure"), {
+    value: null,
+    hover: (ref: NeuronRef | null) => markHovered(svg, ref),
+    morph(next: FlowDiagramElement): boolean {
+      const mine = STATE.get(figure);
+      const theirs = STATE.get(next);
+      if (!mine || !theirs || !sameShape(figure, next)) return false;
+      syncTree(figure, next);
+      Object.assign(mine, {net: theirs.net, input: theirs.input, values: theirs.values, sizes: theirs.sizes});
+      return true;
+    }
+  });
   figure.className = "flow-diagram";
   figure.setAttribute("data-palette", palette);
   figure.setAttribute("data-color-mode", colorMode);
@@ -165,6 +224,9 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
   panel.setAttribute("aria-live", "polite");
   figure.appendChild(panel);
 
-  attachSelection({document: doc, figure, svg, panel, net, input, values, sizes, selected: options.selected});
+  const state: SelectionOptions = {document: doc, figure, svg, panel, net, input, values, sizes, selected: options.selected, onHover: options.onHover};
+  STATE.set(figure, state);
+  attachSelection(state);
+  if (options.hovered) markHovered(svg, options.hovered);
   return figure;
 }

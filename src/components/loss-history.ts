@@ -6,9 +6,15 @@ import type {Snapshot} from "../lib/snapshot.js";
 import {sig} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
 import {plotWidth} from "./plot-width.js";
+import type {Selection} from "../lib/selection.js";
+import {svgElement} from "./dom.js";
+import {chartSvg, type PlotChart} from "./plot-click.js";
+import {follow} from "./follow.js";
 
 export interface LossHistoryOptions {
   width: number;
+  /** The page's selection: a vertical cursor marks its epoch (moved, never redrawn). */
+  selection?: Selection;
   document?: Document;
 }
 
@@ -36,7 +42,7 @@ export function decades(lo: number, hi: number): number[] {
   });
 }
 
-export function lossHistory(snapshot: Snapshot, {width, document}: LossHistoryOptions) {
+export function lossHistory(snapshot: Snapshot, {width, selection, document}: LossHistoryOptions) {
   const rows = snapshot.lossHistory.flatMap((loss, e) => [
     {epoch: e + 1, value: loss, series: "last mini-batch loss"},
     {epoch: e + 1, value: snapshot.mseHistory[e], series: "MSE over the dataset"}
@@ -46,7 +52,7 @@ export function lossHistory(snapshot: Snapshot, {width, document}: LossHistoryOp
   const ticks = decades(Math.min(...values), Math.max(...values));
   // Unlabelled grid lines at 2..9 × 10^k, so values between two labelled decades can be read.
   const minor = ticks.slice(0, -1).flatMap((d) => [2, 3, 4, 5, 6, 7, 8, 9].map((m) => m * d));
-  return withoutMarkLabels(Plot.plot({
+  const chart = withoutMarkLabels(Plot.plot({
     width: plotWidth(width),
     height: 260,
     document,
@@ -59,4 +65,48 @@ export function lossHistory(snapshot: Snapshot, {width, document}: LossHistoryOp
     color: {legend: true, domain: ["last mini-batch loss", "MSE over the dataset"], range: ["#4269d0", "#ff725c"]},
     marks: [Plot.gridY(minor, {strokeOpacity: 0.04}), Plot.line(rows, {x: "epoch", y: "value", stroke: "series", strokeWidth: 1.5})]
   }));
+  if (selection) epochCursor(chart as PlotChart, selection, snapshot.spec.epochs);
+  return chart;
+}
+
+/**
+ * A vertical line at the selection's epoch, over the whole plot height, labelled with the epoch.
+ * Epoch 0 (the initial parameters) sits at the left edge, before the first plotted epoch.
+ */
+function epochCursor(chart: PlotChart, selection: Selection, epochs: number): void {
+  const svg = chartSvg(chart)!;
+  const x = chart.scale("x")!;
+  const [y0, y1] = chart.scale("y")!.range as [number, number];
+  const [x0, x1] = x.range as [number, number];
+  const g = svgElement(svg.ownerDocument, "g");
+  g.setAttribute("class", "epoch-cursor");
+  g.setAttribute("pointer-events", "none");
+  const line = svgElement(svg.ownerDocument, "line");
+  line.setAttribute("y1", String(y0));
+  line.setAttribute("y2", String(y1));
+  line.setAttribute("stroke", "currentColor");
+  line.setAttribute("stroke-dasharray", "4,3");
+  const label = svgElement(svg.ownerDocument, "text");
+  label.setAttribute("y", String(Math.min(y0, y1) + 12));
+  label.setAttribute("font-size", "11");
+  label.setAttribute("fill", "currentColor");
+  g.append(line, label);
+  svg.append(g);
+  const base = svg.getAttribute("aria-label") ?? "";
+  const move = (epoch: number) => {
+    const px = Math.min(Math.max(Number(x.apply(epoch)), Math.min(x0, x1)), Math.max(x0, x1));
+    line.setAttribute("x1", String(px));
+    line.setAttribute("x2", String(px));
+    // The label sits on the side of the cursor with room for it.
+    const right = px < (x0 + x1) / 2;
+    label.setAttribute("x", String(right ? px + 4 : px - 4));
+    label.setAttribute("text-anchor", right ? "start" : "end");
+    label.textContent = `epoch ${epoch}`;
+    g.setAttribute("data-epoch", String(epoch));
+    svg.setAttribute("aria-label", `${base}; cursor at epoch ${epoch}${epoch >= epochs ? " (trained)" : ""}`);
+  };
+  move(selection.get().epoch);
+  follow(svg, selection, (state, changed) => {
+    if (changed.has("epoch")) move(state.epoch);
+  });
 }

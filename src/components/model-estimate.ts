@@ -55,6 +55,8 @@ export function modelEstimate(est: GridEstimate, {width, kind, samples, document
         y2: x2[x2.length - 1] + h2,
         fill: Plot.identity,
         thresholds: 16,
+        // Named, so that estimate-panels.ts can swap the contours of another epoch in place.
+        className: "estimate-contour",
         stroke: "white",
         strokeOpacity: 0.25
       }),

@@ -2,6 +2,9 @@
 // It is one input element whose value is the selected index, so a page uses it with Framework's
 // view() and other charts can set it with setSample() (a click on a plot, a preset button).
 // Input that is not a number or falls outside the data's range is refused with a visible message.
+// Given `onPoint`, the typed coordinates offer both: "Go to point" hands the exact point to the
+// caller (a free point, no sample), "Nearest sample" (also Enter) selects the sample nearest it; and
+// showPoint() shows a free point chosen elsewhere (a click on a chart) in the fields and the status.
 import type {Point} from "../lib/datasets.js";
 import {extentOf} from "../lib/extents.js";
 import {nearestSample} from "../lib/sampling.js";
@@ -18,13 +21,23 @@ export interface SamplePickerOptions {
   value?: number;
   /** Named points offered as one-click presets (nearest sample to each). */
   presets?: {label: string; point: Point}[];
+  /** Called with the exact typed point by the "Go to point" button (shown only with this option). */
+  onPoint?: (point: Point) => void;
   document?: Document;
+}
+
+/** A picker that can also show a free point. */
+export interface PointPicker extends SamplePicker {
+  /** Shows a free point (no sample) and its target in the fields and the status line. */
+  showPoint(point: Point, target: number): void;
+  /** Shows sample i without announcing it (the caller already knows). */
+  showSample(i: number): void;
 }
 
 let uid = 0;
 
 /** A picker over the samples data.x (with their targets data.y), showing sample options.value. */
-export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, {value = 0, presets = [], document: doc = document}: SamplePickerOptions = {}): SamplePicker {
+export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, {value = 0, presets = [], onPoint, document: doc = document}: SamplePickerOptions = {}): PointPicker {
   const {x: samples, y: targets} = data;
   const n = samples.length;
   const id = `sample-picker-${++uid}`;
@@ -37,7 +50,8 @@ export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, 
   const index = h(doc, "input", {type: "number", id: `${id}-index`, min: 0, max: n - 1, step: 1, "aria-label": "sample index (number)"});
   const x1 = h(doc, "input", {type: "text", inputmode: "decimal", id: `${id}-x1`, size: 6, "aria-label": "x1"});
   const x2 = h(doc, "input", {type: "text", inputmode: "decimal", id: `${id}-x2`, size: 6, "aria-label": "x2"});
-  const find = h(doc, "button", {type: "submit"}, "Find nearest sample");
+  const find = h(doc, "button", {type: "submit"}, onPoint ? "Nearest sample" : "Find nearest sample");
+  const go = onPoint ? h(doc, "button", {type: "button", class: "picker-go"}, "Go to point") : null;
   const status = h(doc, "output", {class: "picker-status", role: "status", "aria-live": "polite", for: `${id}-x1 ${id}-x2`});
   const error = h(doc, "p", {class: "picker-error", role: "alert", hidden: true});
   const presetButtons = presets.map((p) => {
@@ -46,19 +60,32 @@ export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, 
     return b;
   });
 
-  const form: SamplePicker = Object.assign(
+  const form: PointPicker = Object.assign(
     h(
       doc,
       "form",
       {class: "sample-picker", "aria-label": "Choose a sample"},
       h(doc, "div", {class: "picker-row"}, h(doc, "label", {for: `${id}-range`}, "Sample"), slider, index),
-      h(doc, "div", {class: "picker-row"}, h(doc, "label", {for: `${id}-x1`}, "x₁"), x1, h(doc, "label", {for: `${id}-x2`}, "x₂"), x2, find),
+      h(doc, "div", {class: "picker-row"}, h(doc, "label", {for: `${id}-x1`}, "x₁"), x1, h(doc, "label", {for: `${id}-x2`}, "x₂"), x2, go, find),
       presetButtons.length ? h(doc, "div", {class: "picker-row"}, h(doc, "span", {}, "Nearest to"), presetButtons) : null,
       status,
       error
     ),
-    {value}
+    {value, showPoint, showSample}
   );
+
+  function showSample(i: number) {
+    showError(null);
+    form.value = i;
+    show(i);
+  }
+
+  function showPoint(point: Point, target: number) {
+    showError(null);
+    x1.value = fixed(point[0], 3).replace("−", "-");
+    x2.value = fixed(point[1], 3).replace("−", "-");
+    status.textContent = `Point ${pointLabel(point, 3)}, no sample: y = ${fixed(target, 4)}`;
+  }
 
   const showError = (message: string | null) => {
     error.hidden = message === null;
@@ -110,8 +137,8 @@ export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, 
     select(v);
   });
   for (const el of [x1, x2]) el.addEventListener("input", (e) => e.stopPropagation());
-  form.addEventListener("submit", (e) => {
-    e.preventDefault();
+  /** The typed point, or null after showing what is wrong with it. */
+  const typedPoint = (): Point | null => {
     const a = parse(x1, "x₁", 0);
     const b = parse(x2, "x₂", 1);
     const bad = [a, b].filter((v): v is string => typeof v === "string");
@@ -119,9 +146,18 @@ export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, 
       showError(bad.join("; "));
       if (typeof a === "string") x1.setAttribute("aria-invalid", "true");
       if (typeof b === "string") x2.setAttribute("aria-invalid", "true");
-      return;
+      return null;
     }
-    select(nearestSample(samples, [a as number, b as number]));
+    return [a as number, b as number];
+  };
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const p = typedPoint();
+    if (p) select(nearestSample(samples, p));
+  });
+  go?.addEventListener("click", () => {
+    const p = typedPoint();
+    if (p) onPoint!(p);
   });
 
   show(value);

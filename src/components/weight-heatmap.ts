@@ -16,7 +16,10 @@ import {paletteScale, PALETTES, PALETTE_NAMES, textColorFor, type PaletteName} f
 import {magnitudeMax, parameterScale} from "./parameter-scale.js";
 import {withoutMarkLabels} from "./plot-aria.js";
 import {plotWidth} from "./plot-width.js";
-import {h} from "./dom.js";
+import {h, svgElement} from "./dom.js";
+import {chartSvg, type PlotChart} from "./plot-click.js";
+import {follow} from "./follow.js";
+import type {Selection} from "../lib/selection.js";
 
 /** The palette option that colours the cells with the flow diagram's parameter scale. */
 export const DIAGRAM_COLOURS = "weights (diagram colours)";
@@ -41,7 +44,36 @@ export interface WeightHeatmapOptions {
    */
   max?: number;
   title?: string;
+  /** The page's selection: the column of its hovered first-layer unit is outlined (no redraw). */
+  selection?: Selection;
   document?: Document;
+}
+
+/** Outlines unit j's column of a heatmap chart (null: none), with one rect moved or hidden. */
+function markColumn(chart: Element, unit: number | null): void {
+  const plot = chart as PlotChart;
+  const svg = chartSvg(plot);
+  const x = plot.scale?.("x");
+  const y = plot.scale?.("y");
+  if (!svg || !x || !y) return;
+  let rect = svg.querySelector<SVGRectElement>("rect.unit-column");
+  if (!rect) {
+    rect = svgElement(svg.ownerDocument, "rect") as SVGRectElement;
+    rect.setAttribute("class", "unit-column");
+    rect.setAttribute("pointer-events", "none");
+    svg.append(rect);
+  }
+  const left = unit === null ? undefined : x.apply(`unit ${unit}`);
+  if (left === undefined || Number.isNaN(Number(left))) {
+    rect.setAttribute("hidden", "");
+    return;
+  }
+  const [y0, y1] = (y.range ?? [0, 0]) as number[];
+  rect.removeAttribute("hidden");
+  rect.setAttribute("x", String(Number(left)));
+  rect.setAttribute("width", String(x.bandwidth ?? 0));
+  rect.setAttribute("y", String(Math.min(y0, y1)));
+  rect.setAttribute("height", String(Math.abs(y1 - y0)));
 }
 
 /** Decimals of the numbers in the cells and on the legend. */
@@ -139,9 +171,24 @@ function heatmapChart(layer: Layer, palette: HeatmapPalette, {width, inputNames,
  * chart, which the menu redraws; without it, the chart alone.
  */
 export function weightHeatmap(layer: Layer, options: WeightHeatmapOptions): HTMLElement | SVGSVGElement {
-  const {palette = "viridis", control = true} = options;
+  const {palette = "viridis", control = true, selection} = options;
   const chart = heatmapChart(layer, palette, options);
-  if (!control) return chart;
+  const hovered = () => {
+    const hover = selection?.get().hover;
+    return hover?.layer === 1 ? hover.unit : null;
+  };
+  let shown = chart;
+  const watch = (element: Element) => {
+    if (!selection) return;
+    markColumn(shown, hovered());
+    follow(element, selection, (_, changed) => {
+      if (changed.has("hover")) markColumn(shown, hovered());
+    });
+  };
+  if (!control) {
+    watch(chart);
+    return chart;
+  }
   const doc = chart.ownerDocument;
   const select = h(
     doc,
@@ -155,12 +202,13 @@ export function weightHeatmap(layer: Layer, options: WeightHeatmapOptions): HTML
   );
   // The menu inside its label: labelled without an id to keep unique.
   const block = h(doc, "div", {class: "weight-heatmap"}, h(doc, "label", {class: "heatmap-control"}, "Colours", select), chart);
-  let shown = chart;
+  watch(block);
   select.addEventListener("change", () => {
     // The menu's values are HEATMAP_PALETTES; the lookup turns the string back into that type.
     const next = heatmapChart(layer, HEATMAP_PALETTES.find((p) => p === select.value) ?? palette, options);
     shown.replaceWith(next);
     shown = next;
+    if (selection) markColumn(next, hovered());
   });
   // The menu's own input events are not the page's business: the block has no value to report.
   select.addEventListener("input", (e) => e.stopPropagation());

@@ -31,7 +31,8 @@ const OUTPUT_DIGITS = 3;
 
 /** A sample as the figures name it: its index in the dataset, its preset label (if any), its input. */
 export interface SampleRef {
-  index: number;
+  /** The sample's index in the dataset, or null for a free point (one that is no sample). */
+  index: number | null;
   label?: string;
   input: Point;
 }
@@ -41,9 +42,12 @@ export interface TargetedSample extends SampleRef {
   target: number;
 }
 
-/** "Sample 1852 (north-east)", or "Sample 17" without a label; "sample …" inside a sentence. */
+/**
+ * "Sample 1852 (north-east)", or "Sample 17" without a label; "sample …" inside a sentence; a free
+ * point (index null) is "The chosen point".
+ */
 export function sampleName(s: Pick<SampleRef, "index" | "label">, inSentence = false): string {
-  const name = `${inSentence ? "sample" : "Sample"} ${s.index}`;
+  const name = s.index === null ? `${inSentence ? "the" : "The"} chosen point` : `${inSentence ? "sample" : "Sample"} ${s.index}`;
   return s.label ? `${name} (${s.label})` : name;
 }
 

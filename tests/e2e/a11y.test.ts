@@ -121,3 +121,26 @@ describe.each(NETWORK_PAGES)("the flow diagram of $path", ({path, id}) => {
     }
   });
 });
+
+describe("after exploring", () => {
+  it("has no serious or critical axe violation with a free point, a replayed epoch, a focused unit and an address notice", async () => {
+    const {page, log, close} = await openPage(browser, site.origin);
+    try {
+      await page.goto(site.url("/small-relu") + "#e=notanepoch");
+      await waitForFigures(page, "/small-relu");
+      await page.waitForFunction(() => (document.querySelector(".url-notice")?.textContent ?? "").startsWith("Ignored"));
+      await page.fill("form.sample-picker input[aria-label=x1]", "0.25");
+      await page.fill("form.sample-picker input[aria-label=x2]", "-1.5");
+      await page.click("form.sample-picker button.picker-go");
+      await page.focus("form.epoch-slider input[type=range]");
+      await page.keyboard.press("Home");
+      await page.waitForFunction(() => document.querySelector(".flow-diagram figcaption")?.textContent?.includes("(after 0 of") ?? false);
+      await page.focus('.flow-diagram .neuron[data-layer="1"][data-unit="2"]');
+      await page.waitForFunction(() => document.querySelectorAll(".unit-line.hovered").length > 0);
+      expect(blocking(await axe(page))).toEqual([]);
+      expect(problems(log)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

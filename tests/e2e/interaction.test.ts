@@ -190,6 +190,8 @@ describe("small ReLU page", () => {
       expectFlowMatches(after, net, samples[start + 1]);
       for (const panel of ["Network estimate", "Ground truth", "Error"]) await expectRingOn(page, panel, snap, start + 1);
 
+      // A click picks the exact point by default (tests/e2e/explore.test.ts); here, the nearest sample.
+      await page.check("form.click-mode input[value=sample]");
       for (const panel of ["Network estimate", "Error"]) {
         const current = await selectedSample(page);
         const clicked = await clickNearest(page, panel, samples, CLICK_TARGETS, current);

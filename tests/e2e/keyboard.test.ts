@@ -26,6 +26,8 @@ async function focused(page: Page): Promise<string> {
     const el = document.activeElement;
     if (!el || el === document.body) return "body";
     if (el.matches(".neuron[data-layer]")) return `neuron ${el.getAttribute("data-layer")}:${el.getAttribute("data-unit")}`;
+    if (el.matches(".estimate-panels")) return "point cursor";
+    if (el.matches(".epoch-slider input")) return "input[range epoch]";
     if (el instanceof HTMLInputElement) return `input[${el.type}${el.type === "text" ? ` ${el.getAttribute("aria-label")}` : ""}]`;
     if (el instanceof HTMLSelectElement) return `select[${el.name}]`;
     if (el instanceof HTMLButtonElement) return `button ${el.textContent}`;
@@ -67,7 +69,7 @@ describe("keyboard", () => {
 
       const order = await tabAround(page);
       const neurons = net.layers.flatMap((l, k) => l.biases.map((_, j) => `neuron ${k + 1}:${j + 1}`));
-      for (const name of ["input[range]", "input[number]", "input[text x1]", "input[text x2]", "button Find nearest sample", "select[palette]", "select[colorMode]", "select[edgeMode]", "input[checkbox]", ...neurons]) {
+      for (const name of ["input[range]", "input[number]", "input[text x1]", "input[text x2]", "button Go to point", "button Nearest sample", "input[range epoch]", "point cursor", "select[palette]", "select[colorMode]", "select[edgeMode]", "input[checkbox]", ...neurons]) {
         expect(order, `Tab reaches ${name}`).toContain(name);
       }
       // The picker comes before the settings, and the settings before the diagram they control.
@@ -95,6 +97,21 @@ describe("keyboard", () => {
       const typed: Point = [-1.1, 0.45];
       const nearest = twoNearest(snapshot.data.x, typed).first;
       await waitForSample(page, nearest);
+
+      // The point cursor: an arrow moves the exact point off the sample, Enter goes to the nearest sample.
+      await tabTo(page, "point cursor");
+      await page.keyboard.press("ArrowRight");
+      await page.waitForFunction(() => document.querySelector(".flow-diagram figcaption")?.textContent?.startsWith("The point (") ?? false);
+      await page.keyboard.press("Enter");
+      const moved = snapshot.data.x[nearest];
+      await waitForSample(page, twoNearest(snapshot.data.x, [moved[0] + 0.05, moved[1]]).first);
+
+      // The epoch slider: an arrow replays the previous checkpoint.
+      await tabTo(page, "input[range epoch]");
+      await page.keyboard.press("ArrowLeft");
+      await page.waitForFunction(() => document.querySelector(".flow-diagram figcaption")?.textContent?.includes(" of ") ?? false);
+      await page.keyboard.press("End");
+      await page.waitForFunction(() => !(document.querySelector(".flow-diagram figcaption")?.textContent?.includes("(after") ?? true));
 
       // A select: arrows change the palette, and the diagram follows.
       await tabTo(page, "select[palette]");

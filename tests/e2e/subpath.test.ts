@@ -92,3 +92,25 @@ describe("navigation under /fcnn/", () => {
     }
   });
 });
+
+describe("the view in the address under /fcnn/", () => {
+  it("restores a view from the fragment and writes changes without leaving /fcnn/", async () => {
+    const {page, log, close} = await openPage(browser, site.origin);
+    try {
+      await page.goto(site.url("/large-relu") + "#p=0.5,-0.25&pal=rainbow");
+      await waitForFigures(page, "/large-relu");
+      await page.waitForFunction(() => document.querySelector(".flow-diagram figcaption")?.textContent?.startsWith("The point (0.500, −0.250)") ?? false);
+      expect(await page.getAttribute(".flow-diagram", "data-palette")).toBe("rainbow");
+      await page.focus("form.sample-picker input[type=range]");
+      await page.keyboard.press("ArrowRight");
+      await page.waitForFunction(() => /#s=\d+/.test(location.hash));
+      expect(under(page.url())).toBe(true);
+      await page.goBack();
+      await page.waitForFunction(() => document.querySelector(".flow-diagram figcaption")?.textContent?.startsWith("The point (0.500, −0.250)") ?? false);
+      expect(under(page.url())).toBe(true);
+      expect(problems(log)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -86,7 +86,11 @@ export function edgeData(
   });
   if (placeLabelsToo) {
     const labelled = edges.filter((e) => hasLabel(e.v, encoding));
-    const placements = placeLabels(
+    // Labelled by weight, the labels and their places do not depend on the input: the placement of
+    // a network at a layout is computed once and reused for every other input (a point moved).
+    const memoKey = encoding.mode === "weight" ? `${layout.width}|${layout.height}|${digits}` : null;
+    const memo = memoKey === null ? undefined : PLACEMENTS.get(net)?.get(memoKey);
+    const placements = memo ?? placeLabels(
       labelled.map((e) => ({
         x1: e.x1,
         y1: e.y1,
@@ -99,6 +103,11 @@ export function edgeData(
       })),
       {obstacles: unitObstacles(layout)}
     );
+    if (memoKey !== null && !memo) {
+      const byLayout = PLACEMENTS.get(net) ?? new Map();
+      byLayout.set(memoKey, placements);
+      PLACEMENTS.set(net, byLayout);
+    }
     placements.forEach((p, n) => {
       labelled[n].labelled = p.placed;
       labelled[n].lx = p.x;
@@ -107,6 +116,9 @@ export function edgeData(
   }
   return edges;
 }
+
+/** Edge label placements by weight, per network and layout (see edgeData). */
+const PLACEMENTS = new WeakMap<Network, Map<string, ReturnType<typeof placeLabels>>>();
 
 /**
  * The attributes that name a unit's element: data-layer (0 for the inputs, else 1..L) and data-unit

@@ -20,6 +20,24 @@ export interface SelectionOptions {
   sizes: readonly number[];
   /** The neuron selected at first (ignored when not in net). */
   selected: NeuronRef | null | undefined;
+  /** Called with the hidden unit the pointer or the keyboard focus enters, and null when it leaves. */
+  onHover?: (ref: NeuronRef | null) => void;
+}
+
+/**
+ * Marks a hidden unit as the linked views' focus: its neuron, its incoming and outgoing edges (class
+ * "hovered"), the others faded by the stylesheet; null clears the mark. A class toggle, no redraw.
+ */
+export function markHovered(svg: SVGSVGElement, ref: NeuronRef | null): void {
+  svg.querySelectorAll(".hovered").forEach((el) => el.classList.remove("hovered"));
+  svg.classList.toggle("has-hover", ref !== null);
+  if (!ref) return;
+  const {layer, unit} = ref;
+  svg
+    .querySelectorAll(
+      `.neuron[data-layer="${layer}"][data-unit="${unit}"], .edge[data-layer="${layer}"][data-to="${unit}"], .edge[data-layer="${layer + 1}"][data-from="${unit}"], .edge-label[data-layer="${layer}"][data-to="${unit}"], .edge-label[data-layer="${layer + 1}"][data-from="${unit}"]`
+    )
+    .forEach((el) => el.classList.add("hovered"));
 }
 
 const HINT = "Select a neuron (click, or Tab to it, arrows to move, Enter) to see its arithmetic: z = Σ a·w + b, then a = g(z).";
@@ -31,8 +49,10 @@ const copy = (net: Network, ref: NeuronRef | null | undefined): NeuronRef | null
 
 /** Makes the diagram selectable; defines figure.value. */
 export function attachSelection(o: SelectionOptions): void {
-  const {document: doc, figure, svg, panel, net} = o;
-  let selected = copy(net, o.selected);
+  // o.net, o.input, o.values and o.sizes are read at each use: a diagram updated in place for
+  // another input or epoch (flow-diagram.ts, morph) replaces them.
+  const {document: doc, figure, svg, panel} = o;
+  let selected = copy(o.net, o.selected);
 
   // Highlights the selected neuron, its bias and incoming edges, and rewrites the panel.
   const show = () => {
@@ -55,11 +75,11 @@ export function attachSelection(o: SelectionOptions): void {
     svg.querySelectorAll(`.edge[data-layer="${layer}"][data-to="${unit}"], .edge-label[data-layer="${layer}"][data-to="${unit}"]`).forEach((el) =>
       el.classList.add("incoming")
     );
-    panel.appendChild(neuronArithmetic(net, {input: o.input, neuron: selected, values: o.values, document: doc}));
+    panel.appendChild(neuronArithmetic(o.net, {input: o.input, neuron: selected, values: o.values, document: doc}));
   };
 
   const select = (ref: NeuronRef | null, notify: boolean) => {
-    const next = copy(net, ref);
+    const next = copy(o.net, ref);
     if (next?.layer === selected?.layer && next?.unit === selected?.unit) return;
     selected = next;
     show();
@@ -75,6 +95,29 @@ export function attachSelection(o: SelectionOptions): void {
     const el = target instanceof ElementOfDoc ? target.closest(".neuron[data-layer]") : null;
     return el ? {layer: Number(el.getAttribute("data-layer")), unit: Number(el.getAttribute("data-unit"))} : null;
   };
+  // Hover and focus: only hidden units have a line, a half-plane and a heatmap column to link to.
+  if (o.onHover) {
+    const onHover = o.onHover;
+    const hidden = (ref: NeuronRef | null) => (ref && ref.layer < o.sizes.length - 1 ? ref : null);
+    let hovered: NeuronRef | null = null;
+    const enter = (event: Event) => {
+      const ref = hidden(neuronOf(event.target));
+      if (ref?.layer === hovered?.layer && ref?.unit === hovered?.unit) return;
+      hovered = ref;
+      onHover(ref);
+    };
+    const leave = (event: Event) => {
+      const next = (event as FocusEvent).relatedTarget ?? null;
+      if (hidden(neuronOf(next)) !== null) return; // the next event names the unit entered
+      if (hovered === null) return;
+      hovered = null;
+      onHover(null);
+    };
+    svg.addEventListener("pointerover", enter);
+    svg.addEventListener("pointerout", leave);
+    svg.addEventListener("focusin", enter);
+    svg.addEventListener("focusout", leave);
+  }
   svg.addEventListener("click", (event) => {
     const ref = neuronOf(event.target);
     if (ref) select(ref, true);

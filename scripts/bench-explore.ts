@@ -1,0 +1,149 @@
+// Browser benchmark of exploring the large ReLU page ([5, 5]) of the built site: figures, not a test.
+//
+// In headless Chromium, with dist/ served from 127.0.0.1, for three kinds of input:
+// - point moves: an arrow key on the estimate panels' point cursor (a free point, exactly where the
+//   key puts it), alternately right and left;
+// - epoch changes: the epoch slider set to another checkpoint (an input event), first visiting every
+//   checkpoint once (cold: that epoch's grid estimate and panels are computed), then again (warm);
+// - unit hovers: the pointer entering a hidden unit of the flow diagram, alternately two units;
+// it measures inside the page, with performance.now() from just before the event is dispatched:
+//   handler  the synchronous work of the event, then a forced style and layout of the page;
+//   DOM      the first MutationObserver callback after the change (every view updates synchronously);
+//   frame    the next animation frame after the DOM change (Observable's runtime recomputes the
+//            page's cells that depend on the explorer's value in a frame callback, so this includes them).
+// p50 and p95 over STEPS events of each kind after WARMUP unmeasured ones, against one frame at 60 Hz.
+//
+// Usage: tsx scripts/bench-explore.ts [--steps 200]   (after npm run build; SITE_DIST, CHROMIUM_PATH as for the tests)
+import {option, quantile} from "./cli.js";
+import {DIST, figuresOf, launchBrowser, openPage, serveSite} from "./harness.js";
+
+const args = process.argv.slice(2);
+const STEPS = option(args, "steps", 200);
+const WARMUP = 10;
+const FRAME_MS = 1000 / 60;
+
+// In-page code is passed as strings: tsx would wrap named inner functions of a callback in a
+// __name() helper that does not exist in the page.
+
+/** The measuring loop: `fire(k)` dispatches event k; resolves to [handler[], dom[], frame[]]. */
+const MEASURE = `
+  window.__measure = async (count, warmup, fire) => {
+    const handler = [], dom = [], frame = [];
+    for (let k = 0; k < count + warmup; ++k) {
+      const changed = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(document.body, {childList: true, subtree: true, attributes: true, characterData: true});
+      });
+      const t0 = performance.now();
+      fire(k);
+      document.body.getBoundingClientRect();
+      const t1 = performance.now();
+      const t2 = await changed;
+      const t3 = await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+      if (k >= warmup) {
+        handler.push(t1 - t0);
+        dom.push(t2 - t0);
+        frame.push(t3 - t0);
+      }
+      // A pause between events, as between a reader's key presses (and so no event waits for the last).
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    return [handler, dom, frame];
+  };
+`;
+
+const pointScript = (steps: number, warmup: number) => `(async () => {
+  ${MEASURE}
+  const panels = document.querySelector(".estimate-panels");
+  return window.__measure(${steps}, ${warmup}, (k) => panels.dispatchEvent(new KeyboardEvent("keydown", {key: k % 2 ? "ArrowLeft" : "ArrowRight", bubbles: true})));
+})()`;
+
+const epochScript = (warmup: number) => `(async () => {
+  ${MEASURE}
+  const slider = document.querySelector("form.epoch-slider input[type=range]");
+  const n = Number(slider.max) + 1;
+  // Cold: each checkpoint once, from the first; warm: each once more.
+  const visit = (k) => {
+    slider.value = String(k % n);
+    slider.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  const cold = await window.__measure(n - 1, 0, (k) => visit(k));
+  const warm = await window.__measure(Math.max(n - 1, 1), ${warmup}, (k) => visit(k));
+  return [cold, warm];
+})()`;
+
+const hoverScript = (steps: number, warmup: number) => `(async () => {
+  ${MEASURE}
+  const neuron = (layer, unit) => document.querySelector('.flow-diagram .neuron[data-layer="' + layer + '"][data-unit="' + unit + '"]');
+  return window.__measure(${steps}, ${warmup}, (k) => {
+    const target = neuron(1 + (k % 2), 2 + (k % 3));
+    target.dispatchEvent(new PointerEvent("pointerover", {bubbles: true}));
+  });
+})()`;
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+function row(name: string, [handler, dom, frame]: number[][]): string[] {
+  const p95 = quantile(frame, 0.95);
+  return [
+    name,
+    String(frame.length),
+    `${ms(quantile(handler, 0.5))} / ${ms(quantile(handler, 0.95))}`,
+    `${ms(quantile(dom, 0.5))} / ${ms(quantile(dom, 0.95))}`,
+    `${ms(quantile(frame, 0.5))} / ${ms(p95)}`,
+    `${(quantile(handler, 0.95) / FRAME_MS).toFixed(2)}`,
+    p95 <= FRAME_MS ? "yes" : "no"
+  ];
+}
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+async function main() {
+  const site = await serveSite();
+  const browser = await launchBrowser();
+  try {
+    const {page, log, close} = await openPage(browser, site.origin);
+    try {
+      await page.goto(site.url("/large-relu"));
+      const figures = figuresOf("/large-relu");
+      await page.waitForFunction(
+        (figures) => document.querySelector("observablehq-loading") === null && figures.every(([s, n]) => document.querySelectorAll(s).length >= n),
+        figures,
+        {timeout: 60_000}
+      );
+      await page.waitForTimeout(500);
+      const point = (await page.evaluate(pointScript(STEPS, WARMUP))) as number[][];
+      const [cold, warm] = (await page.evaluate(epochScript(WARMUP))) as number[][][];
+      const hover = (await page.evaluate(hoverScript(STEPS, WARMUP))) as number[][];
+      console.log(`Explore benchmark: ${DIST}, /large-relu ([5, 5]), Chromium ${browser.version()}; one frame = ${ms(FRAME_MS)}`);
+      console.log("p50 / p95 from the input event; 'handler p95 / frame' is the synchronous work (with layout) in frames;");
+      console.log("'p95 <= 1 frame' says whether the p95 from the event to the next animation frame after the DOM change is at most one frame.");
+      console.log("");
+      console.log(
+        table(
+          ["input", "events", "handler + layout", "DOM updated", "next animation frame", "handler p95 / frame", "p95 <= 1 frame"],
+          [row("point move (arrow key)", point), row("epoch change, cold", cold), row("epoch change, warm", warm), row("unit hover", hover)]
+        )
+      );
+      const problems = [...log.console, ...log.pageErrors];
+      if (problems.length) console.log(`\nwarning: the page logged: ${problems.join("; ")}`);
+    } finally {
+      await close();
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

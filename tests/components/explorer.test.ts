@@ -1,0 +1,135 @@
+// @vitest-environment jsdom
+// The explorer on the page's selection, in jsdom: a free point anywhere in the plane (no sample),
+// the keyboard cursor, a replayed epoch (the diagram shows that checkpoint's forward pass), a hovered
+// unit (a class toggle, no announcement), and a caller that passes no selection at all.
+import {describe, expect, it} from "vitest";
+import {explorer} from "../../src/components/explorer.js";
+import {forward, type Layer, type Network} from "../../src/lib/network.js";
+import {networkAtEpoch, snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
+import {startSelection} from "../../src/lib/page-selection.js";
+import {loadFixture} from "./golden.js";
+import {fixed} from "../../src/lib/format.js";
+
+/** The z of every neuron the diagram draws (exact, from its data attributes), layer by layer. */
+function drawnZ(root: Element): number[] {
+  return [...root.querySelectorAll(".flow-diagram .neuron[data-layer]")].map((n) => Number(n.getAttribute("data-z")));
+}
+
+const zOf = (net: Network, p: readonly number[]) => forward(net, p).z.flat();
+
+/** The fixture with a second, earlier checkpoint whose parameters are half the trained ones. */
+async function withTwoCheckpoints(): Promise<Snapshot> {
+  const snap = await loadFixture("small-relu");
+  const half = (layers: Layer[]) => layers.map((l) => ({weights: l.weights.map((r) => r.map((w) => w / 2)), biases: l.biases.map((b) => b / 2)}));
+  return {...snap, checkpoints: [{epoch: 0, layers: half(snap.layers)}, ...snap.checkpoints]};
+}
+
+describe("explorer", () => {
+  it("keeps working for a caller that passes no selection, and shows a typed free point exactly", async () => {
+    const snap = await loadFixture("small-relu");
+    const net = snapshotNetwork(snap);
+    const ex = explorer(snap, {width: 640, document});
+    expect(ex.value).toMatchObject({sample: expect.any(Number), epoch: snap.spec.epochs, neuron: null});
+    let events = 0;
+    ex.addEventListener("input", () => ++events);
+    ex.selectPoint([0.3, -0.7]);
+    expect(events).toBe(1);
+    expect(ex.value).toEqual({point: [0.3, -0.7], sample: null, epoch: snap.spec.epochs, neuron: null});
+    expect(drawnZ(ex)).toEqual(zOf(net, [0.3, -0.7]));
+    expect(ex.querySelector(".flow-diagram figcaption")!.textContent).toMatch(/^The point \(0\.300, −0\.700\) through/);
+    expect(ex.querySelector("form.sample-picker output")!.textContent).toMatch(/^Point \(0\.300, −0\.700\), no sample/);
+    // "Go to point" with typed coordinates does the same.
+    const [x1, x2] = [...ex.querySelectorAll<HTMLInputElement>("form.sample-picker input[type=text]")];
+    x1.value = "-1.25";
+    x2.value = "0.5";
+    ex.querySelector<HTMLButtonElement>("button.picker-go")!.click();
+    expect(ex.value.point).toEqual([-1.25, 0.5]);
+    expect(ex.value.sample).toBeNull();
+    expect(events).toBe(2);
+  });
+
+  it("updates the diagram in place for another point, and its arithmetic then uses that point", async () => {
+    const snap = await loadFixture("small-relu");
+    const net = snapshotNetwork(snap);
+    const selection = startSelection(snap);
+    const ex = explorer(snap, {width: 640, selection, document});
+    const diagram = ex.querySelector(".flow-diagram");
+    const p: [number, number] = [1.234, -0.5];
+    selection.set({point: p, sample: null});
+    expect(ex.querySelector(".flow-diagram")).toBe(diagram);
+    expect(drawnZ(ex)).toEqual(zOf(net, p));
+    // A unit selected after the update writes out its sum at the new point.
+    ex.querySelector<SVGGElement>('.flow-diagram .neuron[data-layer="2"][data-unit="1"]')!.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+    expect(ex.value.neuron).toEqual({layer: 2, unit: 1});
+    const out = forward(net, p).a[1][0];
+    expect(ex.querySelector(".flow-diagram .flow-panel")!.textContent).toContain(`a = z = ${fixed(out, 3)}`);
+  });
+
+  it("moves the exact point with the arrow keys on the panels, and Enter snaps to the nearest sample", async () => {
+    const snap = await loadFixture("small-relu");
+    const selection = startSelection(snap);
+    const ex = explorer(snap, {width: 640, selection, document});
+    const start = selection.get().point;
+    const panels = ex.querySelector<HTMLElement>(".estimate-panels")!;
+    panels.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowUp", bubbles: true}));
+    expect(selection.get().sample).toBeNull();
+    expect(selection.get().point[0]).toBe(start[0]);
+    expect(selection.get().point[1]).toBeCloseTo(start[1] + 0.05, 6);
+    panels.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowLeft", shiftKey: true, bubbles: true}));
+    expect(selection.get().point[0]).toBeCloseTo(start[0] - 0.5, 6);
+    panels.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
+    expect(selection.get().sample).not.toBeNull();
+    expect(selection.get().point).toEqual(snap.data.x[selection.get().sample!]);
+  });
+
+  it("replays an epoch: the diagram shows that checkpoint's forward pass, and the trained one again at the end", async () => {
+    const snap = await withTwoCheckpoints();
+    const selection = startSelection(snap);
+    const ex = explorer(snap, {width: 640, selection, document});
+    const point = selection.get().point;
+    const contoursBefore = [...ex.querySelectorAll(".estimate-panels .estimate-contour")];
+    const dotsBefore = ex.querySelectorAll(".estimate-panels circle").length;
+    selection.set({epoch: 0});
+    expect(ex.value.epoch).toBe(0);
+    expect(drawnZ(ex)).toEqual(zOf(networkAtEpoch(snap, 0), point));
+    expect(ex.querySelector(".flow-diagram figcaption")!.textContent).toContain(`(after 0 of ${snap.spec.epochs} epochs)`);
+    // The panels show the epoch's own estimate (their contours swapped in place, the dots kept), and the slider follows.
+    const contoursThen = [...ex.querySelectorAll(".estimate-panels .estimate-contour")];
+    expect(contoursThen).toHaveLength(3);
+    contoursThen.forEach((c, k) => expect(c).not.toBe(contoursBefore[k]));
+    expect(ex.querySelectorAll(".estimate-panels circle").length).toBe(dotsBefore);
+    expect(ex.querySelector<HTMLInputElement>("form.epoch-slider input")!.value).toBe("0");
+    selection.set({epoch: snap.spec.epochs});
+    expect(drawnZ(ex)).toEqual(zOf(snapshotNetwork(snap), point));
+    // Back at the trained epoch the first contours come back (computed once per epoch).
+    [...ex.querySelectorAll(".estimate-panels .estimate-contour")].forEach((c, k) => expect(c).toBe(contoursBefore[k]));
+  });
+
+  it("marks a hovered unit without announcing it, and takes a unit selected elsewhere", async () => {
+    const snap = await loadFixture("small-relu");
+    const selection = startSelection(snap);
+    const ex = explorer(snap, {width: 640, selection, document});
+    let events = 0;
+    ex.addEventListener("input", () => ++events);
+    const diagram = ex.querySelector(".flow-diagram");
+    selection.set({hover: {layer: 1, unit: 2}});
+    expect(ex.querySelector(".flow-diagram")).toBe(diagram); // not redrawn
+    expect(ex.querySelectorAll('.flow-diagram .neuron.hovered[data-layer="1"][data-unit="2"]')).toHaveLength(1);
+    expect(ex.querySelectorAll('.flow-diagram .edge.hovered[data-layer="1"][data-to="2"]')).toHaveLength(2);
+    expect(events).toBe(0);
+    selection.set({hover: null});
+    expect(ex.querySelectorAll(".flow-diagram .hovered")).toHaveLength(0);
+    selection.set({unit: {layer: 2, unit: 1}});
+    expect(events).toBe(1);
+    expect(ex.value.neuron).toEqual({layer: 2, unit: 1});
+    expect(ex.querySelector('.flow-diagram .neuron[aria-pressed=true]')?.getAttribute("data-layer")).toBe("2");
+  });
+
+  it("has no epoch control for a fixed network", async () => {
+    const snap = await withTwoCheckpoints();
+    const ex = explorer(snap, {width: 640, network: snapshotNetwork(snap), document});
+    expect(ex.querySelector("form.epoch-slider")).toBeNull();
+    ex.selection.set({epoch: 0});
+    expect(drawnZ(ex)).toEqual(zOf(snapshotNetwork(snap), ex.value.point));
+  });
+});
