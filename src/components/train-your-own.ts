@@ -162,6 +162,18 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
 
   function openFile(data: SnapshotFileData) {
     drawFrame();
+    if (data.spec.epochs === 0) {
+      // Diverged in its first epoch: the initialisation is explored; the snapshot contract asks for
+      // one epoch at least, so nothing is offered for download.
+      root.snapshot = null;
+      file.setSnapshot(null);
+      const initial: Snapshot = {...data, data: specDataset(data.spec)};
+      viewSlot.replaceChildren(
+        h(doc, "p", {class: "train-view-note"}, "No epoch was completed: this is the network's initialisation (epoch 0). A snapshot holds one epoch at least, so there is nothing to download."),
+        trainedNetworkView(initial, {width, document: doc})
+      );
+      return;
+    }
     // Validated like any file: the page shows only what the schema allows.
     open(parseSnapshot(JSON.parse(serializeSnapshot(data))), "trained");
   }
