@@ -48,7 +48,8 @@ export function trainedNetworkView(snapshot: Snapshot, {width, document: doc = d
   function drawNetwork() {
     const net = networkShown();
     const start = view ? snapshot.data.x[view.value.sample] : undefined;
-    view = explorer(snapshot, {network: net, start, document: doc});
+    // A fixed width: the explorer then draws once, instead of again when it first measures itself.
+    view = explorer(snapshot, {network: net, start, width, document: doc});
     view.addEventListener("input", drawSample);
     explorerSlot.replaceChildren(view);
     zones = zoneExplorer(net, {width, dataset: spec.dataset, document: doc});
