@@ -45,7 +45,10 @@ export function liveLossChart({epochs}: {epochs: number}, {width, height = 220, 
     doc,
     "p",
     {class: "live-loss-legend"},
-    SERIES.map((s) => h(doc, "span", {style: `color: ${s.color}; margin-right: 1em`}, `— ${s.label}`))
+    // A coloured swatch beside text in the page's colour (the line colours are too light for text).
+    SERIES.map((s) =>
+      h(doc, "span", {style: "margin-right: 1em"}, h(doc, "span", {"aria-hidden": "true", style: `display: inline-block; width: 1.5em; vertical-align: middle; border-top: 3px solid ${s.color}; margin-right: 0.3em`}), s.label)
+    )
   );
   const root = Object.assign(h(doc, "figure", {class: "live-loss-chart", "data-updates": 0}, svg, legend), {update});
   let updates = 0;

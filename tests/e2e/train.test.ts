@@ -6,7 +6,7 @@ import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
-import {DIST, openPage, problems, waitForFigures, type SiteServer} from "../../scripts/harness.js";
+import {AXE_PATH, DIST, openPage, problems, waitForFigures, type SiteServer} from "../../scripts/harness.js";
 import type {SnapshotFile} from "../../src/lib/snapshot.js";
 import {useSite} from "./use-site.js";
 
@@ -113,12 +113,12 @@ describe("Train your own", () => {
       expectSameRun(await downloaded(page), before);
 
       // Cancel a longer run: the controls come back, nothing is offered for download.
-      await page.fill("input[name=epochs]", "1000");
+      await page.fill("input[name=epochs]", "600");
       await page.click("button.train-button");
       await page.waitForFunction(() => Number(document.querySelector<HTMLElement>(".train-your-own")!.dataset.epoch) >= 5, null, {timeout: RUN_TIMEOUT});
       await page.click("button.train-cancel");
       expect(await waitForState(page, ["cancelled", "done"])).toBe("cancelled");
-      expect(await page.textContent(".train-status")).toMatch(/^Cancelled after epoch \d+ of 1000\./);
+      expect(await page.textContent(".train-status")).toMatch(/^Cancelled after epoch \d+ of 600\./);
       expect(await page.isEnabled("button.train-button")).toBe(true);
       expect(await page.getAttribute("a.snapshot-download", "href")).toBeNull();
       expect(problems(log)).toEqual([]);
@@ -250,6 +250,36 @@ describe("Train your own", () => {
       expect(problems(bad.log)).toEqual([]);
     } finally {
       await bad.close();
+    }
+  });
+
+  it("is accessible (axe: no serious or critical violation) and fits 375 px, before and after a run", async () => {
+    const opened = await openPage(browser, site.origin, {width: 375});
+    const {page, log, close} = opened;
+    try {
+      await page.goto(site.url("/train") + "?epochs=20");
+      await page.waitForSelector(`${ROOT} form.train-controls`);
+      const check = async (when: string) => {
+        if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({path: AXE_PATH});
+        const violations = (await page.evaluate(async () => {
+          const run = (window as unknown as {axe: {run(d: Document, o: object): Promise<{violations: {id: string; impact: string | null; nodes: {html: string}[]}[]}>}}).axe.run;
+          return (await run(document, {resultTypes: ["violations"]})).violations.map((v) => ({id: v.id, impact: v.impact, html: v.nodes.map((n) => n.html).slice(0, 2)}));
+        })).filter((v) => v.impact === "serious" || v.impact === "critical");
+        expect(violations, when).toEqual([]);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${when}: horizontal overflow (px)`).toBeLessThanOrEqual(1);
+      };
+      await check("before Train");
+      await page.focus("input[name=initSeed]");
+      // Keyboard only: from the last control, Tab to Train and press Enter.
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      expect(await waitForState(page, ["done", "diverged", "failed"])).toBe("done");
+      await page.waitForSelector(".trained-network-view .flow-diagram svg.flow-svg .neuron");
+      await check("after a run");
+      expect(problems(log)).toEqual([]);
+    } finally {
+      await close();
     }
   });
 

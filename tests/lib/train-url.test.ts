@@ -42,7 +42,7 @@ describe("train-url", () => {
 
   it("ignores all choices when together they break a limit none breaks alone", () => {
     // Each alone is fine with the reference's small network; together they predict too long a run.
-    const {choices, notices} = choicesFromQuery("?hidden=16,16&epochs=400", defaults, reference);
+    const {choices, notices} = choicesFromQuery("?hidden=12,12&epochs=400", defaults, reference);
     expect(notices.some((n) => /ignored together: .*in-browser limit of/.test(n))).toBe(true);
     expect(choices).toEqual(defaults);
   });
