@@ -52,9 +52,16 @@ export function trainedNetworkView(snapshot: Snapshot, {width, document: doc = d
     view = explorer(snapshot, {network: net, start, width, document: doc});
     view.addEventListener("input", drawSample);
     explorerSlot.replaceChildren(view);
-    zones = zoneExplorer(net, {width, dataset: spec.dataset, document: doc});
-    zonesSlot.replaceChildren(zones);
+    zones = null;
     drawSample();
+    // The zones in a task of their own: the page answers between the explorer and the zone map.
+    const shown = slider.value;
+    setTimeout(() => {
+      if (slider.value !== shown || !view) return;
+      zones = zoneExplorer(net, {width, dataset: spec.dataset, document: doc});
+      zonesSlot.replaceChildren(zones);
+      zones.select(snapshot.data.x[view.value.sample]);
+    }, 0);
   }
   slider.addEventListener("input", drawNetwork);
   drawNetwork();
