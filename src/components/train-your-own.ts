@@ -1,10 +1,11 @@
 // "Train your own": the controls (started from a reference network's spec, or from the link's
 // query), the run (a worker trains; the page shows a live loss chart, a progress bar with the time
-// left, and the estimate panels refreshed with the parameters the worker sends every ≤ 10 epochs),
+// left, and the estimate panels redrawn with the parameters the worker sends every ≤ 10 epochs),
 // Pause / Resume / Cancel, and, when the run ends or pauses, the trained network in the explorer
 // with its snapshot to download; a snapshot file can be loaded and explored instead.
 // The main thread never loads tfjs: it exchanges plain arrays with the worker, and parses and draws
-// with src/lib only. Redraws are coalesced to one per animation frame.
+// with src/lib only. The live estimate is redrawn for every progress message (and the worker waits
+// for the page to acknowledge them), the chart and the progress bar once an animation frame.
 import type {Snapshot, SnapshotFile as SnapshotFileData} from "../lib/snapshot.js";
 import {parseSnapshot, serializeSnapshot} from "../lib/snapshot.js";
 import {specDataset, type NetworkSpec} from "../lib/spec.js";
@@ -111,7 +112,6 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
     frame = 0;
     render();
     chart?.update(loss, mse);
-    if (layers && spec) panels?.update({layers, activation: spec.activation}, loss.length);
     // The longest redraw while training (the benchmark reads it).
     root.dataset.maxFrameMs = String(Math.max(performance.now() - t0, Number(root.dataset.maxFrameMs ?? 0)));
   }
@@ -139,6 +139,10 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
         }
         layers = message.layers;
         seconds = message.seconds;
+        // The estimate follows every message (≤ 10 epochs apart; a redraw is about a millisecond);
+        // the chart and the progress bar once a frame.
+        if (spec) panels?.update({layers, activation: spec.activation}, loss.length);
+        client.ack();
         scheduleDraw();
         break;
       case "paused":

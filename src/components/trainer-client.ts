@@ -10,6 +10,8 @@ export interface TrainerClient {
   pause(): void;
   resume(): void;
   cancel(): void;
+  /** Tells the worker one progress message has been drawn. */
+  ack(): void;
 }
 
 export function trainerClient(onMessage: (message: FromWorker) => void): TrainerClient {
@@ -26,6 +28,7 @@ export function trainerClient(onMessage: (message: FromWorker) => void): Trainer
     },
     pause: () => send({type: "pause"}),
     resume: () => send({type: "resume"}),
-    cancel: () => send({type: "cancel"})
+    cancel: () => send({type: "cancel"}),
+    ack: () => send({type: "ack"})
   };
 }

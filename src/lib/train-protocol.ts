@@ -24,8 +24,17 @@ export const EPOCHS_PER_SLICE = 10;
  */
 export const SLICE_MS = 50;
 
+/**
+ * Progress messages the worker may have in flight: it waits for the page's "ack" of the older ones
+ * before it trains on, so the page draws every message's parameters (every ≤ 10 epochs) and never
+ * falls behind, even when its main thread is slow.
+ */
+export const PROGRESS_WINDOW = 2;
+
 export type ToWorker =
   | {type: "start"; spec: NetworkSpec; fingerprint: string}
+  /** The page has drawn one progress message. */
+  | {type: "ack"}
   | {type: "pause"}
   | {type: "resume"}
   | {type: "cancel"};

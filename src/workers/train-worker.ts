@@ -3,10 +3,11 @@
 // SLICE_MS ms. After each slice it posts the epochs' figures and the current parameters, then yields
 // to its message queue (a MessageChannel round trip: setTimeout would be clamped to 4 ms), so a
 // pause or cancel is seen within one slice. Pausing only stops between epochs; the trainer's state
-// is untouched, so a paused and resumed run is bit for bit an uninterrupted one.
+// is untouched, so a paused and resumed run is bit for bit an uninterrupted one. At most
+// PROGRESS_WINDOW progress messages are in flight: the page acknowledges each once drawn.
 /// <reference lib="webworker" />
 import {createTrainer, TrainingDivergedError, type Trainer} from "../data/trainer.js";
-import {EPOCHS_PER_SLICE, SLICE_MS, type EpochFigures, type FromWorker, type ToWorker} from "../lib/train-protocol.js";
+import {EPOCHS_PER_SLICE, PROGRESS_WINDOW, SLICE_MS, type EpochFigures, type FromWorker, type ToWorker} from "../lib/train-protocol.js";
 import type {Snapshot, SnapshotFile} from "../lib/snapshot.js";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -19,6 +20,9 @@ let running = false;
 /** Training time so far, pauses excluded (ms), and when the current stretch began. */
 let trainedMs = 0;
 let stretchStart = 0;
+/** Progress messages the page has not acknowledged yet; a slice waits while there are PROGRESS_WINDOW. */
+let unacked = 0;
+let waiting = false;
 
 const yieldChannel = new MessageChannel();
 yieldChannel.port1.onmessage = () => slice();
@@ -62,18 +66,34 @@ function slice(): void {
     return;
   }
   post({type: "progress", epochs, layers: trainer.layers(), seconds: seconds()});
+  ++unacked;
   if (trainer.done) {
     stop();
     post({type: "done", snapshot: fileOf(trainer.snapshot(fingerprint)), seconds: seconds()});
     finish();
-  } else scheduleSlice();
+  } else next();
+}
+
+/** The next slice now, or when the page has caught up. */
+function next(): void {
+  if (unacked >= PROGRESS_WINDOW) waiting = true;
+  else scheduleSlice();
 }
 
 scope.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
+    case "ack":
+      unacked = Math.max(0, unacked - 1);
+      if (waiting && unacked < PROGRESS_WINDOW) {
+        waiting = false;
+        scheduleSlice();
+      }
+      break;
     case "start":
       finish();
+      unacked = 0;
+      waiting = false;
       try {
         trainer = await createTrainer(message.spec);
       } catch (error) {
@@ -98,10 +118,11 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
       paused = false;
       running = true;
       stretchStart = performance.now();
-      scheduleSlice();
+      next();
       break;
     case "cancel":
       paused = false;
+      waiting = false;
       running = false;
       finish();
       post({type: "cancelled"});
