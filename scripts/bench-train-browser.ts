@@ -67,14 +67,15 @@ async function browserRun(browser: Awaited<ReturnType<typeof launchBrowser>>, or
       maxGap: Number(document.querySelector(".live-estimate").dataset.maxGap),
       endedAt: Number(document.querySelector(".train-your-own").dataset.endedAt),
       maxFrameMs: Number(document.querySelector(".train-your-own").dataset.maxFrameMs),
+      maxMessageMs: Number(document.querySelector(".train-your-own").dataset.maxMessageMs),
       longTasks: window.__longTasks
-    })`)) as {now: number; endedAt: number; maxFrameMs: number; seconds: number; updates: number; maxGap: number; longTasks: {start: number; duration: number}[]};
+    })`)) as {now: number; endedAt: number; maxFrameMs: number; maxMessageMs: number; seconds: number; updates: number; maxGap: number; longTasks: {start: number; duration: number}[]};
     await page.waitForTimeout(300);
     // While training: from the click to the worker's last message (opening the explorer comes after).
     // (A task that ends after the last message arrived is the one that handles it.)
     const during = figures.longTasks.filter((t) => t.start >= clickAt && t.start + t.duration < figures.endedAt);
     const after = figures.longTasks.filter((t) => t.start + t.duration >= figures.endedAt);
-    console.log(`  long tasks (ms after the click): during ${JSON.stringify(during.map((t) => [Math.round(t.start - clickAt), Math.round(t.duration)]))}, after ${JSON.stringify(after.map((t) => [Math.round(t.start - clickAt), Math.round(t.duration)]))}; longest redraw ${figures.maxFrameMs.toFixed(1)} ms`);
+    console.log(`  long tasks (ms after the click): during ${JSON.stringify(during.map((t) => [Math.round(t.start - clickAt), Math.round(t.duration)]))}, after ${JSON.stringify(after.map((t) => [Math.round(t.start - clickAt), Math.round(t.duration)]))}; longest redraw ${figures.maxFrameMs.toFixed(1)} ms, longest progress message ${figures.maxMessageMs.toFixed(1)} ms`);
     return {
       workerSeconds: figures.seconds,
       wallSeconds: (figures.now - clickAt) / 1000,

@@ -179,7 +179,7 @@ describe("Train your own", () => {
     }
   });
 
-  it("loads a snapshot file, refuses a corrupted one naming the field, and keeps the network shown", async () => {
+  it("loads a snapshot file (input or drop), refuses a corrupted one naming the field, and keeps the network shown", async () => {
     const {page, log, close} = await openTrain();
     try {
       const built = builtSnapshot();
@@ -195,6 +195,23 @@ describe("Train your own", () => {
       expect(await page.textContent(".train-view-note")).toBe(note);
       expect(await page.locator(".trained-network-view").count()).toBe(1);
       expect(await downloaded(page)).toEqual(built);
+
+      // Dropped on the box: refused the same way, then a good file dropped is loaded.
+      const drop = (name: string, text: string) =>
+        page.evaluate(
+          ([n, t]) => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([t], n, {type: "application/json"}));
+            document.querySelector(".snapshot-drop")!.dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));
+          },
+          [name, text]
+        );
+      await drop("dropped.json", JSON.stringify({...built, version: 3}));
+      await page.waitForFunction(() => document.querySelector(".snapshot-file-message")!.textContent!.includes("dropped.json"));
+      expect(await page.textContent(".snapshot-file-message")).toContain('dropped.json: field "version" must be 2, got 3');
+      expect(await page.textContent(".train-view-note")).toBe(note);
+      await drop("again.json", JSON.stringify(built));
+      await page.waitForFunction(() => document.querySelector(".snapshot-file-message")!.textContent === "Loaded again.json.");
 
       await page.setInputFiles(".snapshot-file input[type=file]", {name: "cut.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(built).slice(0, 500))});
       await page.waitForFunction(() => document.querySelector(".snapshot-file-message")!.textContent!.includes("cut.json"));
