@@ -8,7 +8,8 @@
 // two redraws.
 import {interpolateRdBu, interpolateSpectral, rgb} from "d3";
 import {estimateGrid, TARGETS, type DatasetName, type Point} from "../lib/datasets.js";
-import {predict, type Network} from "../lib/network.js";
+import type {Network} from "../lib/network.js";
+import {predictPoints} from "../lib/grid-predict.js";
 import {sig} from "../lib/format.js";
 import {h} from "./dom.js";
 
@@ -48,6 +49,8 @@ export function liveEstimate(_: unknown, {dataset, samples, size = 180, document
   const n = LIVE_GRID;
   const f = TARGETS[dataset];
   const truth = grid.points.map((p) => f(p[0], p[1]));
+  const estimateBuffer = new Float64Array(grid.points.length);
+  const error = new Float64Array(grid.points.length);
   const panels = KINDS.map((title) => {
     const canvas = h(doc, "canvas", {role: "img", "aria-label": title, width: n, height: n, style: `width: ${size}px; height: ${size}px; image-rendering: pixelated;`});
     return {canvas, figure: h(doc, "figure", {class: "live-estimate-panel"}, h(doc, "figcaption", {}, title), canvas)};
@@ -55,7 +58,7 @@ export function liveEstimate(_: unknown, {dataset, samples, size = 180, document
   const root = Object.assign(h(doc, "div", {class: "live-estimate", style: "display: flex; flex-wrap: wrap; gap: 12px;", "data-epoch": 0, "data-max-gap": 0}, panels.map((p) => p.figure)), {update});
 
   /** Paints values through a colour table, t = (v - lo) / (hi - lo) clamped to [0, 1]. */
-  function paint(canvas: HTMLCanvasElement, values: readonly number[], lo: number, hi: number, table: Uint8Array) {
+  function paint(canvas: HTMLCanvasElement, values: ArrayLike<number>, lo: number, hi: number, table: Uint8Array) {
     const ctx = canvas.getContext?.("2d");
     if (!ctx) return;
     const image = ctx.createImageData(n, n);
@@ -78,8 +81,8 @@ export function liveEstimate(_: unknown, {dataset, samples, size = 180, document
   paint(panels[1].canvas, truth, truthLo, truthHi, SPECTRAL);
 
   function update(net: Network, epoch: number) {
-    const estimate = grid.points.map((p) => predict(net, p));
-    const error = estimate.map((v, i) => v - truth[i]);
+    const estimate = predictPoints(net, grid.points, estimateBuffer);
+    for (let i = 0; i < estimate.length; ++i) error[i] = estimate[i] - truth[i];
     let lo = truthLo;
     let hi = truthHi;
     let maxErr = 1e-12;
