@@ -17,7 +17,8 @@ const FAVICON =
 const PAGES = [
   {name: "Introduction", path: "/index", title: "Introduction"},
   {name: "Regression", path: "/regression", title: "Regression: the dataset"},
-  ...manifest.map((e) => ({name: e.spec.title.replace(/ network$/, ""), path: e.path, title: e.spec.title}))
+  ...manifest.map((e) => ({name: e.spec.title.replace(/ network$/, ""), path: e.path, title: e.spec.title})),
+  {name: "Train your own", path: "/train", title: "Train your own"}
 ];
 
 /** The header's navigation, with the current page marked for assistive technology. */

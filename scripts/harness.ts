@@ -28,7 +28,9 @@ const MANIFEST = readManifest({specDir: join(ROOT, "data"), pagesDir: join(ROOT,
 export type SitePage = string;
 /** The pages that draw a flow diagram, and the snapshot each one is about. */
 export const NETWORK_PAGES: readonly {path: SitePage; id: string}[] = MANIFEST.map((e) => ({path: e.path, id: e.spec.id}));
-export const PAGES: readonly SitePage[] = ["/", "/regression", ...NETWORK_PAGES.map((p) => p.path)];
+/** The page where a reader trains a network in the browser (src/train.md); it reads the small ReLU snapshot. */
+export const TRAIN_PAGE: SitePage = "/train";
+export const PAGES: readonly SitePage[] = ["/", "/regression", ...NETWORK_PAGES.map((p) => p.path), TRAIN_PAGE];
 /** The summary of every network that the introduction reads: data/networks.json. */
 export const SUMMARY = "networks";
 /** The axe-core build injected into pages by the accessibility tests. */
@@ -233,6 +235,7 @@ const ARTICLE_FIGURES: Record<string, [string, number][]> = {
 /** The figures of a page: [selector, minimum count]. */
 export function figuresOf(path: SitePage): [string, number][] {
   if (path === "/") return [["table.network-table tbody tr", MANIFEST.length]];
+  if (path === TRAIN_PAGE) return [["form.train-controls button.train-button", 1]];
   if (path === "/regression")
     return [
       ["form.sample-picker input[type=range]", 1],
@@ -244,6 +247,7 @@ export function figuresOf(path: SitePage): [string, number][] {
 /** The data files a page reads (by name: a network's id, or SUMMARY). */
 export function dataFilesOf(path: SitePage): string[] {
   if (path === "/" || path === "/regression") return [SUMMARY];
+  if (path === TRAIN_PAGE) return ["small-relu"];
   const network = NETWORK_PAGES.find((p) => p.path === path);
   if (!network) throw new Error(`no page ${path} in the manifest`);
   // The sigmoid page compares its parameters with the other networks' through the summary.

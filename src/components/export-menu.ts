@@ -17,7 +17,10 @@ import {
   weightsZip,
   type ExportSource
 } from "../lib/weights-export.js";
+import type {Selection} from "../lib/selection.js";
+import {networkInView} from "../lib/page-selection.js";
 import {h} from "./dom.js";
+import {follow} from "./follow.js";
 import {standaloneSvg, svgPngBlob} from "./svg-export.js";
 
 export interface ExportMenuOptions {
@@ -27,6 +30,8 @@ export interface ExportMenuOptions {
   network?: Network;
   /** Epochs behind `network` (default: the spec's epochs, i.e. the final network). */
   epoch?: number;
+  /** The page's selection: the menu then saves the parameters of the epoch in view, following it. */
+  selection?: Selection;
   document?: Document;
 }
 
@@ -61,7 +66,28 @@ function download(doc: Document, blob: Blob, name: string): void {
   view.setTimeout(() => view.URL.revokeObjectURL(url), REVOKE_DELAY_MS);
 }
 
+/**
+ * The menu. With `options.selection` it saves the checkpoint in view: its content is made again when
+ * the epoch changes (the single-array links hold that epoch's arrays), and the old links' URLs go.
+ */
 export function exportMenu(snapshot: Snapshot, options: ExportMenuOptions): HTMLElement {
+  const {selection} = options;
+  if (!selection) return menuFor(snapshot, options);
+  const doc = options.document ?? document;
+  const view = doc.defaultView ?? globalThis;
+  const root = h(doc, "div", {class: "export-menu-follow"});
+  const draw = (epoch: number) => {
+    for (const a of root.querySelectorAll<HTMLAnchorElement>("a[href^='blob:']")) view.URL.revokeObjectURL(a.href);
+    root.replaceChildren(menuFor(snapshot, {...options, network: networkInView(snapshot, epoch), epoch: Math.min(epoch, snapshot.spec.epochs)}));
+  };
+  draw(selection.get().epoch);
+  follow(root, selection, (s, changed) => {
+    if (changed.has("epoch")) draw(s.epoch);
+  });
+  return root;
+}
+
+function menuFor(snapshot: Snapshot, options: ExportMenuOptions): HTMLElement {
   const doc = options.document ?? document;
   const view = doc.defaultView ?? globalThis;
   const network = options.network ?? snapshotNetwork(snapshot);

@@ -2,6 +2,7 @@
 // checkpoint's parameters), as a line over the epochs, with a cursor at the selected epoch. Clicking
 // the chart, or the arrow keys when it has focus, selects the nearest checkpoint's epoch. The counts
 // are computed once; setEpoch moves the cursor only.
+import {follow} from "./follow.js";
 import * as Plot from "@observablehq/plot";
 import type {Snapshot} from "../lib/snapshot.js";
 import {snapshotNetwork} from "../lib/snapshot.js";
@@ -104,7 +105,7 @@ export function zoneCountChart(snapshot: Snapshot, {width, selection, document: 
     event.preventDefault();
   });
   setEpoch(epochs[current]);
-  selection?.subscribe((s, changed) => {
+  if (selection) follow(root, selection, (s, changed) => {
     if (changed.has("epoch")) setEpoch(s.epoch);
   });
   return Object.assign(root, {setEpoch});

@@ -10,6 +10,7 @@
 // map; highlightUnit(unit) draws one unit's boundary. With a shared selection (lib/selection.ts)
 // the explorer follows it and writes to it: a click on the map sets {point, sample: null}, a
 // boundary under the cursor sets hover.
+import {follow} from "./follow.js";
 import type {DatasetName, Point} from "../lib/datasets.js";
 import {SAMPLE_RANGE, targetGradient, TARGETS} from "../lib/datasets.js";
 import type {Network} from "../lib/network.js";
@@ -123,7 +124,7 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
   if (selection && state) {
     explorer.select(state.point);
     explorer.highlightUnit(state.hover ?? state.unit);
-    selection.subscribe((s, changed) => {
+    follow(explorer, selection, (s, changed) => {
       if (changed.has("epoch") && networkAt) {
         // The new network's map, with the selection's point (which may have changed in the same patch).
         point = [s.point[0], s.point[1]];

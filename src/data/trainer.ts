@@ -139,8 +139,48 @@ function activationBackward(kernels: Kernels, da: tf.TensorInfo, a: tf.TensorInf
   return slope === 1 ? da : kernels.mul(da, slopeOf(kernels, slope, a, constant));
 }
 
-/** Trains the network a spec describes; throws TrainingDivergedError on a non-finite loss. */
-export async function train(spec: NetworkSpec, onEpoch?: (report: EpochReport) => void): Promise<TrainingResult> {
+/**
+ * A training run one epoch at a time: the step API the build's loaders and the browser's worker
+ * share. step() trains one epoch and returns its report; between steps the run can wait for as long
+ * as a caller likes (a paused page) without changing a bit of the result, since all state (the
+ * parameters, Adam's moments, the step count) lives here and nothing depends on time.
+ * Not thread-safe and DOM-free: it uses tfjs-core's cpu kernels and plain arrays only.
+ */
+export interface Trainer {
+  readonly spec: NetworkSpec;
+  /** The sampled dataset (float64, as sampled); the network trains on its float32 roundings. */
+  readonly data: Dataset;
+  /** Epochs completed (0 before the first step). */
+  readonly epoch: number;
+  /** One entry per completed epoch. */
+  readonly lossHistory: readonly number[];
+  readonly mseHistory: readonly number[];
+  /** Parameter checkpoints taken so far (epoch 0, every spec.checkpointEvery, the last epoch). */
+  readonly checkpoints: readonly Checkpoint[];
+  /** Whether every epoch of the spec has been trained. */
+  readonly done: boolean;
+  /**
+   * Trains one epoch. Throws TrainingDivergedError when its loss or MSE is not finite; the trainer
+   * then keeps the parameters of the last good epoch (so layers() and snapshot() stay explorable)
+   * and refuses further steps.
+   */
+  step(): EpochReport;
+  /** The current parameters, layer by layer. */
+  layers(): Layer[];
+  /** The run so far as a TrainingResult (what train() returns once every epoch is done). */
+  result(): TrainingResult;
+  /**
+   * The run so far as a snapshot. Before the last epoch (a paused or diverged run) its spec says the
+   * epochs actually completed and the current parameters are stored as the last checkpoint, so the
+   * snapshot satisfies the contract (parseSnapshot) like a finished one.
+   */
+  snapshot(fingerprint: string): Snapshot;
+  /** Frees the tfjs tensors; the trainer cannot step afterwards. */
+  dispose(): void;
+}
+
+/** Makes the trainer of a spec: samples the data, initialises the parameters (epoch 0). */
+export async function createTrainer(spec: NetworkSpec): Promise<Trainer> {
   await useCpuBackend();
   const sizes = specLayerSizes(spec);
   const depth = sizes.length - 1;
@@ -199,8 +239,29 @@ export async function train(spec: NetworkSpec, onEpoch?: (report: EpochReport) =
   const lossHistory: number[] = [];
   const mseHistory: number[] = [];
   const checkpoints: Checkpoint[] = [{epoch: 0, layers: unpackLayers(params, sizes)}];
-  try {
-    for (let epoch = 1; epoch <= spec.epochs; ++epoch) {
+  // The parameters after the last good epoch, restored when an epoch diverges (Adam's moments are
+  // not: a diverged trainer takes no further step).
+  const lastGood = Float32Array.from(params);
+  let epoch = 0;
+  let stopped: string | null = null;
+  const runtime = () => ({tfjsVersion: tf.version_core, backend: tf.getBackend()});
+
+  const trainer: Trainer = {
+    spec,
+    data,
+    get epoch() {
+      return epoch;
+    },
+    lossHistory,
+    mseHistory,
+    checkpoints,
+    get done() {
+      return epoch >= spec.epochs;
+    },
+    step(): EpochReport {
+      if (stopped) throw new Error(`${spec.id}: the trainer cannot step: ${stopped}`);
+      if (epoch >= spec.epochs) throw new Error(`${spec.id}: all ${spec.epochs} epochs are trained`);
+      const next = epoch + 1;
       let loss = NaN;
       for (let b = 0; b < batches; ++b) {
         // The recorded loss is the last batch's, computed before its update, as the original does.
@@ -210,24 +271,63 @@ export async function train(spec: NetworkSpec, onEpoch?: (report: EpochReport) =
         adam.step(params, gradient);
       }
       const mse = fullMse(params);
-      if (!Number.isFinite(loss) || !Number.isFinite(mse))
-        throw new TrainingDivergedError(spec.id, epoch, `last mini-batch loss ${loss}, full-dataset MSE ${mse} (learningRate ${spec.learningRate})`);
+      if (!Number.isFinite(loss) || !Number.isFinite(mse)) {
+        params.set(lastGood);
+        stopped = `training diverged at epoch ${next}`;
+        throw new TrainingDivergedError(spec.id, next, `last mini-batch loss ${loss}, full-dataset MSE ${mse} (learningRate ${spec.learningRate})`);
+      }
+      epoch = next;
+      lastGood.set(params);
       lossHistory.push(loss);
       mseHistory.push(mse);
       if (isCheckpointEpoch(spec, epoch)) checkpoints.push({epoch, layers: unpackLayers(params, sizes)});
-      onEpoch?.({epoch, loss, mse});
+      return {epoch, loss, mse};
+    },
+    layers: () => unpackLayers(params, sizes),
+    result: () => ({
+      data,
+      layers: unpackLayers(params, sizes),
+      lossHistory: lossHistory.slice(),
+      mseHistory: mseHistory.slice(),
+      checkpoints: checkpoints.slice(),
+      runtime: runtime()
+    }),
+    snapshot(fingerprint: string): Snapshot {
+      const layers = unpackLayers(params, sizes);
+      const stored = checkpoints.filter((c) => c.epoch <= epoch);
+      if (stored[stored.length - 1].epoch !== epoch) stored.push({epoch, layers});
+      return {
+        version: SNAPSHOT_VERSION,
+        fingerprint,
+        spec: epoch === spec.epochs ? spec : {...spec, epochs: epoch},
+        data: {x: data.x, y: data.y},
+        layers,
+        lossHistory: lossHistory.slice(),
+        mseHistory: mseHistory.slice(),
+        checkpoints: stored,
+        runtime: runtime()
+      };
+    },
+    dispose() {
+      if (stopped !== "disposed") kernels.dispose();
+      stopped = "disposed";
     }
-  } finally {
-    kernels.dispose();
-  }
-  return {
-    data,
-    layers: unpackLayers(params, sizes),
-    lossHistory,
-    mseHistory,
-    checkpoints,
-    runtime: {tfjsVersion: tf.version_core, backend: tf.getBackend()}
   };
+  return trainer;
+}
+
+/** Trains the network a spec describes; throws TrainingDivergedError on a non-finite loss. */
+export async function train(spec: NetworkSpec, onEpoch?: (report: EpochReport) => void): Promise<TrainingResult> {
+  const trainer = await createTrainer(spec);
+  try {
+    while (!trainer.done) {
+      const report = trainer.step();
+      onEpoch?.(report);
+    }
+    return trainer.result();
+  } finally {
+    trainer.dispose();
+  }
 }
 
 /**
@@ -235,17 +335,14 @@ export async function train(spec: NetworkSpec, onEpoch?: (report: EpochReport) =
  * the spec's seed); the network was trained on their float32 roundings, as tfjs holds them.
  */
 export async function trainSnapshot(spec: NetworkSpec, fingerprint: string, onEpoch?: (report: EpochReport) => void): Promise<Snapshot> {
-  const result = await train(spec, onEpoch);
-  const {data} = result;
-  return {
-    version: SNAPSHOT_VERSION,
-    fingerprint,
-    spec,
-    data: {x: data.x, y: data.y},
-    layers: result.layers,
-    lossHistory: result.lossHistory,
-    mseHistory: result.mseHistory,
-    checkpoints: result.checkpoints,
-    runtime: result.runtime
-  };
+  const trainer = await createTrainer(spec);
+  try {
+    while (!trainer.done) {
+      const report = trainer.step();
+      onEpoch?.(report);
+    }
+    return trainer.snapshot(fingerprint);
+  } finally {
+    trainer.dispose();
+  }
 }

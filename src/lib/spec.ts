@@ -187,7 +187,7 @@ export function parseSpec(value: unknown, source: string, fieldPrefix = ""): Net
     return v as string;
   };
   const posInt = (field: string, v: unknown = value[field], max = Number.MAX_SAFE_INTEGER) => {
-    if (typeof v === "number" && !Number.isFinite(v)) fail(field, `is out of range: must be a positive integer of at most ${max}, got ${describe(v)}`);
+    if (typeof v === "number" && Math.abs(v) === Infinity) fail(field, `is out of range: must be a positive integer of at most ${max}, got ${describe(v)}`);
     if (typeof v !== "number" || !Number.isInteger(v) || v < 1) fail(field, `must be a positive integer, got ${describe(v)}`);
     if ((v as number) > max) fail(field, `must be at most ${max.toLocaleString("en-US")} (the limit), got ${describe(v)}`);
     return v as number;

@@ -1,0 +1,86 @@
+// The loss of a run while it trains: the last mini-batch loss and the full-dataset MSE of every epoch
+// so far, on a log scale over the run's whole length of epochs. Plain SVG polylines updated in place
+// (no chart library per update), so the page can redraw it on every animation frame; its
+// data-updates attribute counts the redraws (the benchmark reads the rate).
+import {svgElement, h} from "./dom.js";
+
+export interface LiveLossChartOptions {
+  width: number;
+  height?: number;
+  document?: Document;
+}
+
+export interface LiveLossChart extends HTMLElement {
+  /** Redraws the lines for these histories (one value per epoch done). */
+  update(loss: readonly number[], mse: readonly number[]): void;
+}
+
+const MARGIN = {top: 10, right: 12, bottom: 30, left: 52};
+const SERIES = [
+  {key: "loss", label: "last mini-batch loss", color: "#4269d0"},
+  {key: "mse", label: "full-dataset MSE", color: "#ff725c"}
+] as const;
+
+export function liveLossChart({epochs}: {epochs: number}, {width, height = 220, document: doc = document}: LiveLossChartOptions): LiveLossChart {
+  const svg = svgElement(doc, "svg");
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.setAttribute("width", String(width));
+  svg.setAttribute("height", String(height));
+  svg.setAttribute("role", "img");
+  const innerW = width - MARGIN.left - MARGIN.right;
+  const innerH = height - MARGIN.top - MARGIN.bottom;
+  const axes = svgElement(doc, "g");
+  axes.setAttribute("font-size", "11");
+  axes.setAttribute("fill", "currentColor");
+  svg.append(axes);
+  const lines = SERIES.map((s) => {
+    const line = svgElement(doc, "polyline");
+    line.setAttribute("fill", "none");
+    line.setAttribute("stroke", s.color);
+    line.setAttribute("stroke-width", "1.5");
+    svg.append(line);
+    return line;
+  });
+  const legend = h(
+    doc,
+    "p",
+    {class: "live-loss-legend"},
+    // A coloured swatch beside text in the page's colour (the line colours are too light for text).
+    SERIES.map((s) =>
+      h(doc, "span", {style: "margin-right: 1em"}, h(doc, "span", {"aria-hidden": "true", style: `display: inline-block; width: 1.5em; vertical-align: middle; border-top: 3px solid ${s.color}; margin-right: 0.3em`}), s.label)
+    )
+  );
+  const root = Object.assign(h(doc, "figure", {class: "live-loss-chart", "data-updates": 0}, svg, legend), {update});
+  let updates = 0;
+
+  function text(x: number, y: number, anchor: string, content: string) {
+    const t = svgElement(doc, "text");
+    t.setAttribute("x", String(x));
+    t.setAttribute("y", String(y));
+    t.setAttribute("text-anchor", anchor);
+    t.textContent = content;
+    return t;
+  }
+
+  function update(loss: readonly number[], mse: readonly number[]) {
+    const values = [...loss, ...mse].filter((v) => v > 0 && Number.isFinite(v));
+    // Whole decades around the values, at least one decade tall.
+    const lo = values.length ? Math.floor(Math.log10(Math.min(...values))) : -3;
+    const hi = Math.max(lo + 1, values.length ? Math.ceil(Math.log10(Math.max(...values))) : 0);
+    const x = (epoch: number) => MARGIN.left + (innerW * epoch) / Math.max(1, epochs);
+    const y = (v: number) => MARGIN.top + innerH * (1 - (Math.log10(Math.max(v, 10 ** lo)) - lo) / (hi - lo));
+    const ticks = [];
+    for (let d = lo; d <= hi; ++d) ticks.push(text(MARGIN.left - 6, y(10 ** d) + 4, "end", `1e${d}`));
+    ticks.push(text(MARGIN.left, height - 8, "start", "epoch 0"), text(width - MARGIN.right, height - 8, "end", `epoch ${epochs}`));
+    axes.replaceChildren(...ticks);
+    [loss, mse].forEach((series, i) => lines[i].setAttribute("points", series.map((v, e) => `${x(e + 1).toFixed(1)},${y(v).toFixed(1)}`).join(" ")));
+    const last = loss.length;
+    svg.setAttribute(
+      "aria-label",
+      last ? `Loss by epoch, log scale: after epoch ${last}, last mini-batch loss ${loss[last - 1].toPrecision(3)}, full-dataset MSE ${mse[last - 1].toPrecision(3)}` : "Loss by epoch: no epoch trained yet"
+    );
+    root.dataset.updates = String(++updates);
+  }
+  update([], []);
+  return root;
+}

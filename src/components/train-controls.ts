@@ -1,0 +1,139 @@
+// The controls of "Train your own": dataset, hidden layers, activation, learning rate, epochs, batch
+// size and the two seeds, started from a reference network's spec. Every change is checked at once by
+// the spec validator (browserSpec → parseSpec); a refused value is marked invalid and the validator's
+// message, naming the field, appears beside its control. The Train button works only on a valid spec.
+import {DATASET_NAMES, TARGET_TEXT} from "../lib/datasets.js";
+import {ValidationError, type NetworkSpec} from "../lib/spec.js";
+import {
+  BROWSER_ACTIVATIONS,
+  BROWSER_LIMITS,
+  browserSpec,
+  choiceOfField,
+  fieldMessage,
+  hiddenOfText,
+  hiddenText,
+  numberOfText,
+  type ChoiceField,
+  type TrainChoices
+} from "../lib/train-spec.js";
+import {h} from "./dom.js";
+
+export interface TrainControlsOptions {
+  /** The reference network whose points, palette and presets every run keeps. */
+  reference: NetworkSpec;
+  /** Called with the valid spec when the reader presses Train. */
+  onTrain: (spec: NetworkSpec, choices: TrainChoices) => void;
+  document?: Document;
+}
+
+export interface TrainControls extends HTMLFormElement {
+  /** The valid spec of the current values, or null while one is refused. */
+  spec: NetworkSpec | null;
+  choices: TrainChoices | null;
+  setChoices(choices: TrainChoices): void;
+  /** Disables the controls while a run is under way. */
+  setBusy(busy: boolean): void;
+}
+
+const LABELS: Record<ChoiceField, string> = {
+  dataset: "Dataset",
+  hidden: `Hidden layers (units per layer, 1–${BROWSER_LIMITS.layers} layers of 1–${BROWSER_LIMITS.units})`,
+  activation: "Activation",
+  learningRate: "Learning rate",
+  epochs: "Epochs",
+  batchSize: "Batch size",
+  dataSeed: "Data seed",
+  initSeed: "Initialisation seed"
+};
+
+let uid = 0;
+
+export function trainControls(initial: TrainChoices, {reference, onTrain, document: doc = document}: TrainControlsOptions): TrainControls {
+  const prefix = `train-${++uid}`;
+  const inputs = {} as Record<ChoiceField, HTMLInputElement | HTMLSelectElement>;
+  const errors = {} as Record<ChoiceField, HTMLElement>;
+  const rows = (Object.keys(LABELS) as ChoiceField[]).map((field) => {
+    const id = `${prefix}-${field}`;
+    let input: HTMLInputElement | HTMLSelectElement;
+    if (field === "dataset") input = h(doc, "select", {id, name: field}, DATASET_NAMES.map((d) => h(doc, "option", {value: d}, `${d}: ${TARGET_TEXT[d]}`)));
+    else if (field === "activation") input = h(doc, "select", {id, name: field}, BROWSER_ACTIVATIONS.map((a) => h(doc, "option", {value: a}, a)));
+    else input = h(doc, "input", {id, name: field, type: "text", inputmode: field === "hidden" ? "text" : "decimal", autocomplete: "off", spellcheck: "false"});
+    const error = h(doc, "p", {class: "field-error", id: `${id}-error`, "aria-live": "polite"});
+    input.setAttribute("aria-describedby", error.id);
+    inputs[field] = input;
+    errors[field] = error;
+    return h(doc, "div", {class: "train-field", "data-field": field}, h(doc, "label", {for: id}, LABELS[field]), input, error);
+  });
+  const button = h(doc, "button", {type: "submit", class: "train-button"}, "Train");
+  const summary = h(doc, "p", {class: "train-summary", "aria-live": "polite"});
+  const form = Object.assign(h(doc, "form", {class: "train-controls", novalidate: true}, h(doc, "div", {class: "train-fields"}, rows), h(doc, "div", {class: "train-actions"}, button, summary)), {
+    spec: null as NetworkSpec | null,
+    choices: null as TrainChoices | null,
+    setChoices,
+    setBusy
+  });
+
+  function raw(): Record<ChoiceField, unknown> {
+    const text = (f: ChoiceField) => inputs[f].value;
+    return {
+      dataset: text("dataset"),
+      hidden: hiddenOfText(text("hidden")),
+      activation: text("activation"),
+      learningRate: numberOfText(text("learningRate")),
+      epochs: numberOfText(text("epochs")),
+      batchSize: numberOfText(text("batchSize")),
+      dataSeed: numberOfText(text("dataSeed")),
+      initSeed: numberOfText(text("initSeed"))
+    };
+  }
+
+  let busy = false;
+  function check(): void {
+    for (const f of Object.keys(inputs) as ChoiceField[]) {
+      errors[f].textContent = "";
+      inputs[f].removeAttribute("aria-invalid");
+    }
+    const values = raw();
+    try {
+      form.spec = browserSpec(values, reference);
+      form.choices = values as unknown as TrainChoices;
+      summary.textContent = "";
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      form.spec = null;
+      form.choices = null;
+      const field = choiceOfField(error.field) ?? "epochs";
+      errors[field].textContent = fieldMessage(error);
+      inputs[field].setAttribute("aria-invalid", "true");
+      summary.textContent = `Fix ${LABELS[field].replace(/ \(.*$/, "").toLowerCase()} to train.`;
+    }
+    button.disabled = busy || form.spec === null;
+  }
+
+  function setChoices(c: TrainChoices): void {
+    inputs.dataset.value = c.dataset;
+    inputs.hidden.value = hiddenText(c.hidden);
+    inputs.activation.value = c.activation;
+    inputs.learningRate.value = String(c.learningRate);
+    inputs.epochs.value = String(c.epochs);
+    inputs.batchSize.value = String(c.batchSize);
+    inputs.dataSeed.value = String(c.dataSeed);
+    inputs.initSeed.value = String(c.initSeed);
+    check();
+  }
+
+  function setBusy(b: boolean): void {
+    busy = b;
+    for (const input of Object.values(inputs)) input.disabled = b;
+    button.disabled = b || form.spec === null;
+  }
+
+  form.addEventListener("input", check);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    check();
+    if (form.spec && form.choices && !busy) onTrain(form.spec, form.choices);
+  });
+  setChoices(initial);
+  return form;
+}

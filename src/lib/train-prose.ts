@@ -1,0 +1,35 @@
+// The wording of the "Train your own" page's run status, decided here (tested), not in the page.
+import {plural} from "./prose.js";
+
+/** "about 12 s" / "about 2 min": the time left at the measured rate, from epochs done and seconds spent. */
+export function timeLeft(epochsDone: number, epochs: number, seconds: number): string {
+  if (epochsDone <= 0 || seconds <= 0) return "estimating the time left";
+  const left = ((epochs - epochsDone) * seconds) / epochsDone;
+  if (left < 1) return "less than a second left";
+  return left < 90 ? `about ${Math.round(left)} s left` : `about ${Math.round(left / 60)} min left`;
+}
+
+export type RunState = "idle" | "running" | "pausing" | "paused" | "done" | "cancelled" | "diverged" | "failed";
+
+/** The sentence of the run's status. */
+export function runStatus(state: RunState, epoch: number, epochs: number, seconds: number, divergedAt?: number): string {
+  const at = `epoch ${epoch} of ${epochs}`;
+  switch (state) {
+    case "idle":
+      return "Not trained yet: press Train.";
+    case "running":
+      return `Training: ${at}, ${timeLeft(epoch, epochs, seconds)}.`;
+    case "pausing":
+      return `Pausing after ${at}…`;
+    case "paused":
+      return `Paused after ${at}. The network as it is now is open below; resume to go on.`;
+    case "done":
+      return `Trained ${plural(epochs, "epoch")} in ${seconds.toFixed(1)} s.`;
+    case "cancelled":
+      return `Cancelled after ${at}.`;
+    case "diverged":
+      return `Training stopped at epoch ${divergedAt}: its loss was not a finite number (the learning rate is too large for this network). The network after epoch ${epoch}, the last good one, is open below.`;
+    case "failed":
+      return "Training failed.";
+  }
+}

@@ -1,0 +1,146 @@
+// What a reader may train in the browser ("Train your own"): the choices the page's controls hold,
+// the spec they make, and the limits of an in-browser run. Every check goes through the build's spec
+// validator (parseSpec), so a control shows the same message a bad spec file gets, naming the field;
+// the browser adds three limits of its own (named in their messages): at most BROWSER_LIMITS.units
+// units a layer, the activations of the playground (no linear network), and a predicted run time.
+import type {DatasetName} from "./datasets.js";
+import {parseSpec, predictedTrainingSeconds, SPEC_LIMITS, ValidationError, type NetworkSpec} from "./spec.js";
+import type {ActivationName} from "./activations.js";
+
+/** What the reader chooses; everything else of the spec comes from the reference network. */
+export interface TrainChoices {
+  dataset: DatasetName;
+  hidden: number[];
+  activation: ActivationName;
+  learningRate: number;
+  epochs: number;
+  batchSize: number;
+  dataSeed: number;
+  initSeed: number;
+}
+
+export const CHOICE_FIELDS = ["dataset", "hidden", "activation", "learningRate", "epochs", "batchSize", "dataSeed", "initSeed"] as const;
+export type ChoiceField = (typeof CHOICE_FIELDS)[number];
+
+export const BROWSER_ACTIVATIONS: readonly ActivationName[] = ["relu", "sigmoid", "tanh"];
+
+/**
+ * The in-browser limits. `seconds` bounds the run time the build's cost model predicts
+ * (predictedTrainingSeconds, fitted to the Node trainer) times `browserFactor`, the ratio of the
+ * page's training time to the Node trainer's that scripts/bench-train-browser.ts measures (its
+ * figure, 1.4 to 1.8 on the build machine, rounded up to 2): a comfortable wait with the page open,
+ * half the build's own limit.
+ */
+export const BROWSER_LIMITS = {
+  layers: SPEC_LIMITS.layers,
+  units: 16,
+  seconds: 30,
+  browserFactor: 2
+} as const;
+
+/** The id, title and seed note of every spec trained in the browser. */
+export const BROWSER_SPEC_ID = "your-network";
+export const BROWSER_SPEC_TITLE = "Your network";
+
+/** The source named in the messages of the controls' checks. */
+export const CONTROLS_SOURCE = "Train your own";
+
+/** The predicted in-browser run time of a spec, in seconds. */
+export function predictedBrowserSeconds(spec: Pick<NetworkSpec, "points" | "epochs" | "batchSize" | "hidden">): number {
+  return predictedTrainingSeconds(spec) * BROWSER_LIMITS.browserFactor;
+}
+
+/** The reader's choices of a spec (to start the controls from a reference network). */
+export function choicesOf(spec: NetworkSpec): TrainChoices {
+  const {dataset, hidden, activation, learningRate, epochs, batchSize, dataSeed, initSeed} = spec;
+  return {dataset, hidden: hidden.slice(), activation, learningRate, epochs, batchSize, dataSeed, initSeed};
+}
+
+/**
+ * Checkpoints every reference interval, or more sparsely when the epochs would store more than the
+ * spec limit allows (at most SPEC_LIMITS.checkpoints, epoch 0 included).
+ */
+export function checkpointInterval(epochs: number, referenceEvery: number): number {
+  return Math.max(referenceEvery, Math.ceil(epochs / (SPEC_LIMITS.checkpoints - 1)));
+}
+
+/**
+ * The spec the choices make, on the reference network's points, palette and presets; throws a
+ * ValidationError naming the field (the build's message, or a browser limit's).
+ */
+export function browserSpec(choices: Record<ChoiceField, unknown>, reference: NetworkSpec): NetworkSpec {
+  const fail = (field: string, detail: string): never => {
+    throw new ValidationError(CONTROLS_SOURCE, field, detail);
+  };
+  const epochs = choices.epochs;
+  const candidate = {
+    id: BROWSER_SPEC_ID,
+    title: BROWSER_SPEC_TITLE,
+    dataset: choices.dataset,
+    points: reference.points,
+    hidden: choices.hidden,
+    activation: choices.activation,
+    optimizer: "adam",
+    learningRate: choices.learningRate,
+    epochs,
+    batchSize: choices.batchSize,
+    dataSeed: choices.dataSeed,
+    initSeed: choices.initSeed,
+    checkpointEvery: typeof epochs === "number" && Number.isFinite(epochs) ? checkpointInterval(epochs, reference.checkpointEvery) : reference.checkpointEvery,
+    seedNote: "Chosen by the reader on the Train your own page.",
+    palette: reference.palette,
+    presets: reference.presets
+  };
+  // The browser's narrower unit limit is named before the build's wider one would be.
+  if (Array.isArray(choices.hidden))
+    choices.hidden.forEach((u: unknown, i) => {
+      if (typeof u === "number" && Number.isInteger(u) && u > BROWSER_LIMITS.units)
+        fail(`hidden[${i}]`, `must be at most ${BROWSER_LIMITS.units} units in the browser (the limit), got ${u}`);
+    });
+  const spec = parseSpec(candidate, CONTROLS_SOURCE);
+  if (!BROWSER_ACTIVATIONS.includes(spec.activation)) fail("activation", `must be one of ${BROWSER_ACTIVATIONS.join(", ")} in the browser, got "${spec.activation}"`);
+  const seconds = predictedBrowserSeconds(spec);
+  if (seconds > BROWSER_LIMITS.seconds)
+    fail("epochs", `with these layers, epochs and batches would train for about ${Math.round(seconds)} s, more than the in-browser limit of ${BROWSER_LIMITS.seconds} s: use fewer epochs or units, or larger batches`);
+  return spec;
+}
+
+/** A check's message without its source: what a control shows beside itself. */
+export function fieldMessage(error: ValidationError): string {
+  return error.message.slice(error.source.length + 2);
+}
+
+/** The choice a spec field belongs to ("hidden[2]" belongs to "hidden"). */
+export function choiceOfField(field: string): ChoiceField | null {
+  const base = field.replace(/\[.*$/, "");
+  return (CHOICE_FIELDS as readonly string[]).includes(base) ? (base as ChoiceField) : null;
+}
+
+/** A number typed in a control: the empty text is no number (NaN), so the validator names it. */
+export function numberOfText(text: string): number {
+  return text.trim() === "" ? NaN : Number(text.trim());
+}
+
+/** Hidden layers typed as "5, 5" or "5 5": each layer's units; an empty entry is NaN. */
+export function hiddenOfText(text: string): number[] {
+  const t = text.trim();
+  if (t === "") return [];
+  return t.split(/\s*,\s*|\s+/).map(numberOfText);
+}
+
+export function hiddenText(hidden: readonly number[]): string {
+  return hidden.join(", ");
+}
+
+/**
+ * The snapshot fingerprint of a run in the browser: "browser:" and a 32-bit FNV-1a hash of the
+ * spec's JSON (the same spec gives the same fingerprint; it only has to tell runs apart).
+ */
+export function browserFingerprint(spec: NetworkSpec): string {
+  let hash = 0x811c9dc5;
+  for (const ch of JSON.stringify(spec)) {
+    hash ^= ch.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `browser:${hash.toString(16).padStart(8, "0")}`;
+}

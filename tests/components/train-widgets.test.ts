@@ -1,0 +1,112 @@
+// @vitest-environment jsdom
+// The pieces of "Train your own" that need no worker: the controls' inline checks, the snapshot file
+// box (download text, refusal naming the field), the live loss chart, and the run status wording.
+import {describe, expect, it} from "vitest";
+import {readFileSync} from "node:fs";
+import {trainControls} from "../../src/components/train-controls.js";
+import {snapshotFile, snapshotOfText} from "../../src/components/snapshot-file.js";
+import {liveLossChart} from "../../src/components/live-loss-chart.js";
+import {parseSpec, type NetworkSpec} from "../../src/lib/spec.js";
+import {choicesOf, type TrainChoices} from "../../src/lib/train-spec.js";
+import {runStatus, timeLeft} from "../../src/lib/train-prose.js";
+import {serializeSnapshot} from "../../src/lib/snapshot.js";
+import {loadFixture} from "./golden.js";
+
+const reference = parseSpec(JSON.parse(readFileSync("data/small-relu.json", "utf8")), "small-relu.json");
+
+describe("train controls", () => {
+  const make = () => {
+    const trained: [NetworkSpec, TrainChoices][] = [];
+    const form = trainControls(choicesOf(reference), {reference, onTrain: (s, c) => trained.push([s, c]), document});
+    const input = (name: string) => form.querySelector<HTMLInputElement>(`[name=${name}]`)!;
+    const error = (name: string) => form.querySelector<HTMLElement>(`[data-field=${name}] .field-error`)!.textContent;
+    const type = (name: string, value: string) => {
+      input(name).value = value;
+      input(name).dispatchEvent(new Event("input", {bubbles: true}));
+    };
+    const submit = () => form.dispatchEvent(new Event("submit", {cancelable: true}));
+    return {form, input, error, type, submit, trained};
+  };
+
+  it("starts from the reference spec and trains it", () => {
+    const {form, submit, trained} = make();
+    expect(form.spec?.hidden).toEqual([4]);
+    submit();
+    expect(trained).toHaveLength(1);
+    expect(trained[0][0]).toMatchObject({dataset: "prod", hidden: [4], activation: "relu", learningRate: 0.005, epochs: 250, batchSize: 100, dataSeed: 1, initSeed: 26});
+  });
+
+  it("refuses a bad value beside its control with the validator's message, and does not train", () => {
+    const {form, input, error, type, submit, trained} = make();
+    type("batchSize", "3000");
+    expect(error("batchSize")).toBe('field "batchSize" must be at most points (2500), got 3000');
+    expect(input("batchSize").getAttribute("aria-invalid")).toBe("true");
+    expect(form.querySelector<HTMLButtonElement>("button.train-button")!.disabled).toBe(true);
+    submit();
+    expect(trained).toEqual([]);
+    type("batchSize", "50");
+    expect(error("batchSize")).toBe("");
+    expect(input("batchSize").hasAttribute("aria-invalid")).toBe(false);
+    type("dataSeed", "-1");
+    expect(error("dataSeed")).toMatch(/^field "dataSeed" must be an integer from 0 to 4294967295/);
+    type("dataSeed", "1");
+    type("hidden", "4, 4, 4, 4, 4");
+    expect(error("hidden")).toBe('field "hidden" must have at most 4 layers (the limit), got 5');
+  });
+});
+
+describe("snapshot file", async () => {
+  const snap = await loadFixture("small-relu");
+  const text = serializeSnapshot(snap);
+
+  it("accepts a snapshot's text and refuses a broken one naming the field", () => {
+    const ok = snapshotOfText(text, "a.json");
+    expect(ok.ok && ok.snapshot.layers).toEqual(snap.layers);
+    const broken = JSON.parse(text);
+    broken.mseHistory[3] = null;
+    const refused = snapshotOfText(JSON.stringify(broken), "b.json");
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.message).toMatch(/^b\.json: field "mseHistory\[3\]" must be a finite number/);
+    const notJson = snapshotOfText("{", "c.json");
+    expect(!notJson.ok && notJson.message).toMatch(/^c\.json is not valid JSON/);
+  });
+
+  it("offers the serialised snapshot, and keeps it when a loaded file is refused", async () => {
+    const loaded: string[] = [];
+    const box = snapshotFile(null, {onLoad: (_, name) => loaded.push(name), document});
+    expect(box.text).toBeNull();
+    box.setSnapshot(snap);
+    expect(box.text).toBe(text);
+    await box.load(new File(["[1, 2]"], "bad.json"));
+    expect(box.querySelector(".snapshot-file-message")!.textContent).toBe('Refused: bad.json: field "(root)" must be an object. The network shown is unchanged.');
+    expect(loaded).toEqual([]);
+    expect(box.text).toBe(text);
+    await box.load(new File([text], "good.json"));
+    expect(loaded).toEqual(["good.json"]);
+  });
+});
+
+describe("live loss chart", () => {
+  it("draws both histories and counts its redraws", () => {
+    const chart = liveLossChart({epochs: 10}, {width: 400, document});
+    chart.update([0.1, 0.05, 0.02], [0.09, 0.04, 0.01]);
+    const lines = [...chart.querySelectorAll("polyline")].map((l) => l.getAttribute("points")!.split(" ").length);
+    expect(lines).toEqual([3, 3]);
+    expect(chart.dataset.updates).toBe("2");
+    expect(chart.querySelector("svg")!.getAttribute("aria-label")).toContain("after epoch 3, last mini-batch loss 0.0200, full-dataset MSE 0.0100");
+  });
+});
+
+describe("run status", () => {
+  it("estimates the time left from the measured rate", () => {
+    expect(timeLeft(0, 100, 0)).toBe("estimating the time left");
+    expect(timeLeft(50, 100, 10)).toBe("about 10 s left");
+    expect(timeLeft(10, 100, 20)).toBe("about 3 min left");
+    expect(timeLeft(99, 100, 1)).toBe("less than a second left");
+  });
+
+  it("says at which epoch a run diverged and which network is kept", () => {
+    expect(runStatus("diverged", 0, 250, 0.1, 1)).toMatch(/^Training stopped at epoch 1: .* The network after epoch 0, the last good one/);
+    expect(runStatus("paused", 40, 250, 1)).toBe("Paused after epoch 40 of 250. The network as it is now is open below; resume to go on.");
+  });
+});

@@ -1,0 +1,84 @@
+import {describe, expect, it} from "vitest";
+import {readFileSync} from "node:fs";
+import {parseSpec} from "../../src/lib/spec.js";
+import {browserSpec, choicesOf, hiddenOfText, numberOfText, BROWSER_LIMITS, browserFingerprint, fieldMessage} from "../../src/lib/train-spec.js";
+import {choicesFromQuery, choicesToQuery} from "../../src/lib/train-url.js";
+import {ValidationError} from "../../src/lib/spec.js";
+
+const reference = parseSpec(JSON.parse(readFileSync("data/small-relu.json", "utf8")), "small-relu.json");
+const defaults = choicesOf(reference);
+
+describe("train-url", () => {
+  it("round-trips every choice, numbers bit for bit", () => {
+    const choices = {...defaults, dataset: "polynom" as const, hidden: [5, 3, 2], activation: "tanh" as const, learningRate: 0.1 + 0.2, epochs: 40, batchSize: 50, dataSeed: 4294967295, initSeed: 0};
+    const query = choicesToQuery(choices);
+    expect(query).toContain("hidden=5,3,2");
+    const back = choicesFromQuery(`?${query}`, defaults, reference);
+    expect(back.notices).toEqual([]);
+    expect(back.fromUrl).toBe(true);
+    expect(back.choices).toEqual(choices);
+    expect(Object.is(back.choices.learningRate, 0.1 + 0.2)).toBe(true);
+  });
+
+  it("an empty query gives the defaults and says the URL named nothing", () => {
+    expect(choicesFromQuery("", defaults, reference)).toEqual({choices: defaults, notices: [], fromUrl: false});
+  });
+
+  it("ignores a malformed parameter with a notice naming it and the validator's reason, keeping the others", () => {
+    const {choices, notices} = choicesFromQuery("?lr=fast&epochs=30&hidden=4,x&activation=softmax&dataset=cubes", defaults, reference);
+    expect(choices).toEqual({...defaults, epochs: 30});
+    expect(notices).toHaveLength(4);
+    expect(notices[0]).toMatch(/dataset="cubes" is ignored: field "dataset" must be one of prod, sumSquares, polynom/);
+    expect(notices[1]).toMatch(/hidden="4,x" is ignored: field "hidden\[1\]" .*got NaN/);
+    expect(notices[2]).toMatch(/activation="softmax" is ignored: field "activation"/);
+    expect(notices[3]).toMatch(/lr="fast" is ignored: field "learningRate" must be a positive finite number, got NaN/);
+  });
+
+  it("refuses layers wider than the browser limit, naming the limit", () => {
+    const {choices, notices} = choicesFromQuery("?hidden=4,40", defaults, reference);
+    expect(choices.hidden).toEqual(defaults.hidden);
+    expect(notices[0]).toContain(`must be at most ${BROWSER_LIMITS.units} units in the browser (the limit), got 40`);
+  });
+
+  it("ignores all choices when together they break a limit none breaks alone", () => {
+    // Each alone is fine with the reference's small network; together they predict too long a run.
+    const {choices, notices} = choicesFromQuery("?hidden=12,12&epochs=400", defaults, reference);
+    expect(notices.some((n) => /ignored together: .*in-browser limit of/.test(n))).toBe(true);
+    expect(choices).toEqual(defaults);
+  });
+});
+
+describe("train-spec", () => {
+  it("builds the reference spec back from its own choices, apart from id, title and note", () => {
+    const spec = browserSpec(defaults, reference);
+    expect({...spec, id: reference.id, title: reference.title, seedNote: reference.seedNote, article: reference.article, blurb: reference.blurb}).toEqual(reference);
+    expect(browserFingerprint(spec)).toMatch(/^browser:[0-9a-f]{8}$/);
+    expect(browserFingerprint(spec)).toBe(browserFingerprint(browserSpec(defaults, reference)));
+    expect(browserFingerprint(browserSpec({...defaults, initSeed: 27}, reference))).not.toBe(browserFingerprint(spec));
+  });
+
+  it("names the field with the validator's message", () => {
+    const error = (() => {
+      try {
+        browserSpec({...defaults, batchSize: numberOfText("")}, reference);
+      } catch (e) {
+        return e as ValidationError;
+      }
+    })()!;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.field).toBe("batchSize");
+    expect(fieldMessage(error)).toBe('field "batchSize" must be a positive integer, got NaN');
+  });
+
+  it("reads hidden layers typed with commas or spaces", () => {
+    expect(hiddenOfText(" 5, 5 ")).toEqual([5, 5]);
+    expect(hiddenOfText("3 2 1")).toEqual([3, 2, 1]);
+    expect(hiddenOfText("")).toEqual([]);
+    expect(hiddenOfText("4,,2")).toEqual([4, NaN, 2]);
+  });
+
+  it("spaces checkpoints so that a long run stores at most the spec limit", () => {
+    const spec = browserSpec({...defaults, epochs: 1000, batchSize: 2500}, reference);
+    expect(spec.checkpointEvery).toBe(10);
+  });
+});
