@@ -40,7 +40,7 @@ export default {
   head: `<link rel="icon" href="data:image/svg+xml;base64,${Buffer.from(FAVICON).toString("base64")}">`,
   style: "style.css",
   search: false,
-  footer: "Networks trained at build time with TensorFlow.js; every figure is computed from the trained snapshots.",
+  footer: "Reference networks trained at build time with TensorFlow.js, yours in the page; every figure is computed from the trained weights.",
   pager: true,
   // Links name their page's file ("./regression.html", not "./regression"), so the site works on any
   // static server, even one that adds no extension (python3 -m http.server); the header's links and

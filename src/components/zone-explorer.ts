@@ -111,7 +111,7 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
         net.layers.length === 2 ? zoneStepsView(net, {point, formula: false, document: doc}) : zoneProductView(net, {pattern, document: doc})
       );
       const x1Range: [number, number] = [Math.max(-SEGMENT_LIMIT, point[0] - REACH), Math.min(SEGMENT_LIMIT, point[0] + REACH)];
-      segment.replaceChildren(localLinearChart(net, {width, dataset, point, direction, x1Range, tangent: true, document: doc}));
+      segment.replaceChildren(localLinearChart(net, {width, dataset, point, direction, x1Range, tangent: true, title: "The network along a line through the point", document: doc}));
     },
     highlightUnit(ref: NeuronRef | null) {
       unit = ref;

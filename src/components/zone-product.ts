@@ -3,7 +3,7 @@
 // in numbers. The matrices sit in a closed <details> so the panel stays short until opened.
 import type {Network} from "../lib/network.js";
 import {productForm} from "../lib/product-form.js";
-import {fixed, linearFormula} from "../lib/format.js";
+import {fixed} from "../lib/format.js";
 import {patternBits} from "../lib/zone-prose.js";
 import {h, numberTable} from "./dom.js";
 
@@ -55,7 +55,7 @@ export function zoneProductView(net: Network, {pattern, digits = 3, document: do
       doc,
       "p",
       {},
-      `The product gives J = (a, b) = (${format(a)}, ${format(b)}); the biases carried through the same masks and weights give c = ${format(c)}, so here y = ${linearFormula(a, b, c)}.`
+      `The product gives J = (a, b) = (${format(a)}, ${format(b)}); the biases carried through the same masks and weights give c = ${format(c)}.`
     )
   );
 }

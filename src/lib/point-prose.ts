@@ -56,3 +56,17 @@ export function entrySentence(v: PointInView, target: number, output: number, ep
     ? `${pointName(v)} is no sample of the dataset; the formula gives it the target ${values}`
     : `Sample ${v.sample} enters at ${pointLabel(v.point, POINT_DIGITS)}. Its target is ${values}`;
 }
+
+/** "this sample" or "this point": how a sentence refers back to the point in view. */
+export function thisPoint(v: PointInView): string {
+  return v.sample === null ? "this point" : "this sample";
+}
+
+/**
+ * A sentence put before an account written from the network in view, when that network is a
+ * replayed checkpoint: "With the parameters after 40 of 250 epochs: " — nothing for the trained one.
+ */
+export function replayLead(epoch: number, epochs: number): string {
+  const when = epochPhrase(epoch, epochs);
+  return when ? `With the parameters ${when}: ` : "";
+}

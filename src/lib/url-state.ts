@@ -70,6 +70,11 @@ export function quoteValue(value: string): string {
   return JSON.stringify(s);
 }
 
+/** The stored epochs as a notice lists them: all of a few, else "0, 5, 10, …, 250". */
+export function epochList(epochs: readonly number[]): string {
+  return epochs.length <= 5 ? epochs.join(", ") : `${epochs.slice(0, 3).join(", ")}, …, ${epochs[epochs.length - 1]}`;
+}
+
 /** A plain decimal number (no hex, no exponent-only, no Infinity), or null. */
 function decimal(text: string): number | null {
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return null;
@@ -133,7 +138,7 @@ export function parseUrlState(fragment: string, limits: UrlLimits): ParsedUrl {
       }
       case "e": {
         const e = wholeNumber(value);
-        if (e === null || !limits.epochs.includes(e)) refuse(key, value, `must be a stored epoch (${limits.epochs[0]} to ${limits.epochs[limits.epochs.length - 1]})`);
+        if (e === null || !limits.epochs.includes(e)) refuse(key, value, `must be an epoch with a stored checkpoint: ${epochList(limits.epochs)}`);
         else state.epoch = e;
         break;
       }

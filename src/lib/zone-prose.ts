@@ -47,8 +47,8 @@ export function zoneDescription(point: Point, index: number, count: number, patt
 export function tangentComparison(point: Point, net: {a: number; b: number; c: number}, truth: {a: number; b: number; c: number}): string {
   const slope = Math.hypot(net.a - truth.a, net.b - truth.b);
   return (
-    `At ${pointLabel(point, 3)} the network is y = ${linearFormula(net.a, net.b, net.c)}; the truth's tangent plane there is ` +
-    `y = ${linearFormula(truth.a, truth.b, truth.c)}. Their slopes differ by ${fixed(slope, 4)} (the length of the difference of the gradients).`
+    `The truth's tangent plane at ${pointLabel(point, 3)} is y = ${linearFormula(truth.a, truth.b, truth.c)}; ` +
+    `its slope differs from the network's by ${fixed(slope, 4)} (the length of the difference of the two gradients).`
   );
 }
 

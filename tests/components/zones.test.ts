@@ -5,7 +5,7 @@ import {zoneExplorer} from "../../src/components/zone-explorer.js";
 import {zoneCountChart, zoneCounts} from "../../src/components/zone-count-chart.js";
 import {exactPartition, zoneContaining} from "../../src/lib/partition.js";
 import {localLinear} from "../../src/lib/regions.js";
-import {linearFormula} from "../../src/lib/format.js";
+import {fixed, linearFormula} from "../../src/lib/format.js";
 import {createSelection} from "../../src/lib/selection.js";
 import {networkAtEpoch, snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
 import type {Point} from "../../src/lib/datasets.js";
@@ -34,7 +34,9 @@ describe("zone explorer (exact map)", async () => {
       expect(explorer.querySelector(".zone-formula")!.textContent).toContain(linearFormula(a, b, c));
       expect(explorer.querySelector(".zone-tangent")!.textContent).toContain("tangent plane");
       expect(explorer.querySelector(".zone-product")!.textContent).toContain("J = W⁽⁰⁾ D⁽⁰⁾ W⁽¹⁾ D⁽¹⁾ W⁽²⁾");
-      expect(explorer.querySelector(".zone-product")!.textContent).toContain(linearFormula(a, b, c));
+      // The product form ends on J = (a, b) and c, to the table's three decimals.
+      expect(explorer.querySelector(".zone-product")!.textContent).toContain(`J = (a, b) = (${fixed(a, 3)}, ${fixed(b, 3)})`);
+      expect(explorer.querySelector(".zone-product")!.textContent).toContain(`give c = ${fixed(c, 3)}`);
     }
     expect([...explorer.querySelectorAll("path.zone")]).toEqual(polygons);
     expect(zoneContaining(partition, [1, 1])).not.toBeNull();

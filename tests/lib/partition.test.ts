@@ -2,12 +2,12 @@ import {describe, expect, it} from "vitest";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {boundaryKey, DATA_WINDOW, exactPartition, halfPlaneInWindow, polygonContains, unitAffineOnZone, unitBoundaries, unitBoundary, zoneContaining, type Partition} from "../../src/lib/partition.js";
-import {activationMask, localLinear, masksEqual} from "../../src/lib/regions.js";
+import {activationMask, clipLine, firstLayerLines, localLinear, masksEqual} from "../../src/lib/regions.js";
 import {forward, predict, type Layer, type Network} from "../../src/lib/network.js";
 import {parseSnapshot, snapshotNetwork} from "../../src/lib/snapshot.js";
 import {randomLcg, randomNormal} from "../../src/lib/random.js";
 import {zoneMap} from "../../src/lib/zone-map.js";
-import type {Point} from "../../src/lib/datasets.js";
+import {SAMPLE_RANGE, type Point} from "../../src/lib/datasets.js";
 
 /** The zones' areas sum to the window's up to this (dropped slivers and rounding). */
 const AREA_TOLERANCE = 1e-9;
@@ -153,12 +153,17 @@ describe("unitBoundary", () => {
   it("is the clipped line of a first-layer unit", () => {
     const net = fixtureNet("large-relu");
     const partition = exactPartition(net);
+    let crossing = 0;
     for (let unit = 1; unit <= 5; ++unit) {
       const lines = unitBoundary(net, partition, {layer: 1, unit});
       for (const line of lines) for (const p of line) expect(Math.abs(forward(net, p).z[0][unit - 1])).toBeLessThan(Z_TOLERANCE);
-      // One straight piece: every vertex on one line through the window.
-      if (lines.length) expect(lines).toHaveLength(1);
+      // One straight piece where the unit's line crosses the window (clipLine, computed independently), none elsewhere.
+      const crosses = clipLine(firstLayerLines(net)[unit - 1], SAMPLE_RANGE).length === 2;
+      expect(lines).toHaveLength(crosses ? 1 : 0);
+      crossing += crosses ? 1 : 0;
     }
+    // The fixture's first layer does cut the data square.
+    expect(crossing).toBeGreaterThan(0);
   });
 
   it("is a bent line where a second-layer unit's z is 0, between zones where it is on and off", () => {

@@ -1,6 +1,6 @@
 // The words about the point in view: a sample or a free point, the trained network or a replayed epoch.
 import {describe, expect, it} from "vitest";
-import {entrySentence, epochPhrase, pointName, targetAt, throughCaption} from "../../src/lib/point-prose.js";
+import {entrySentence, epochPhrase, pointName, replayLead, targetAt, thisPoint, throughCaption} from "../../src/lib/point-prose.js";
 import {sampleName} from "../../src/lib/sample-prose.js";
 
 describe("point prose", () => {
@@ -31,5 +31,11 @@ describe("point prose", () => {
     expect(entrySentence(free, -0.09375, 0.2, 40, 250)).toBe(
       "The point (0.250, −1.500) is no sample of the dataset; the formula gives it the target −0.0938 and the network, after 40 of 250 epochs, outputs 0.2000."
     );
+  });
+  it("refers back to a sample or a point, and leads a replayed epoch's account", () => {
+    expect(thisPoint({point: [0.1, 0.2], sample: 3})).toBe("this sample");
+    expect(thisPoint({point: [0.1, 0.2], sample: null})).toBe("this point");
+    expect(replayLead(40, 250)).toBe("With the parameters after 40 of 250 epochs: ");
+    expect(replayLead(250, 250)).toBe("");
   });
 });

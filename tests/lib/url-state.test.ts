@@ -1,7 +1,7 @@
 // The address of a view: every valid state reads back as itself; every malformed or foreign value
 // is ignored, named with its key, and leaves the rest of the address in force.
 import {describe, expect, it} from "vitest";
-import {ignoredNotice, parseUrlState, serializeUrlState, type UrlLimits, type UrlState} from "../../src/lib/url-state.js";
+import {epochList, ignoredNotice, parseUrlState, serializeUrlState, type UrlLimits, type UrlState} from "../../src/lib/url-state.js";
 
 const limits: UrlLimits = {
   samples: 2500,
@@ -98,5 +98,11 @@ describe("url state", () => {
     expect(notice.length).toBeLessThan(200);
     expect(notice).toMatch(/^Ignored in the address: pal="x{24}…"/);
     expect(ignoredNotice([])).toBe("");
+  });
+  it("names the stored epochs when it refuses one between checkpoints", () => {
+    expect(epochList([0, 5, 10, 15, 20, 250])).toBe("0, 5, 10, …, 250");
+    expect(epochList([0, 1, 2])).toBe("0, 1, 2");
+    const {ignored} = parseUrlState("#e=7", {...limits, epochs: [0, 5, 10, 15, 20, 250]});
+    expect(ignoredNotice(ignored)).toContain("0, 5, 10, …, 250");
   });
 });

@@ -30,8 +30,8 @@ describe("zone prose", () => {
 
   it("compares the network with the truth's tangent plane", () => {
     const s = tangentComparison([1, 1], {a: 0.3, b: 0.2, c: -0.2}, {a: 0.25, b: 0.25, c: -0.25});
-    expect(s).toContain("the truth's tangent plane there is y = 0.2500·x₁ + 0.2500·x₂ − 0.2500");
-    expect(s).toContain("differ by 0.0707");
+    expect(s).toContain("The truth's tangent plane at (1.000, 1.000) is y = 0.2500·x₁ + 0.2500·x₂ − 0.2500");
+    expect(s).toContain("differs from the network's by 0.0707");
   });
 
   it("summarises the count over training", () => {
