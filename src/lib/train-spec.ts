@@ -40,7 +40,9 @@ export const BROWSER_LIMITS = {
 
 /** The id, title and seed note of every spec trained in the browser. */
 export const BROWSER_SPEC_ID = "your-network";
-export const BROWSER_SPEC_TITLE = "Your network";
+// It reads as a heading and, lower-cased by inSentence, inside a sentence ("Sample 12 through the
+// network trained in your browser"); it stays true of a downloaded snapshot loaded again later.
+export const BROWSER_SPEC_TITLE = "Network trained in your browser";
 
 /** The source named in the messages of the controls' checks. */
 export const CONTROLS_SOURCE = "Train your own";

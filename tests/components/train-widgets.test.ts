@@ -110,3 +110,25 @@ describe("run status", () => {
     expect(runStatus("paused", 40, 250, 1)).toBe("Paused after epoch 40 of 250. The network as it is now is open below; resume to go on.");
   });
 });
+
+describe("trained network view", async () => {
+  const {trainedNetworkView} = await import("../../src/components/trained-network-view.js");
+  const {inSentence} = await import("../../src/lib/prose.js");
+  const {BROWSER_SPEC_TITLE} = await import("../../src/lib/train-spec.js");
+  const zonesOf = async (id: string) => {
+    const view = trainedNetworkView(await loadFixture(id), {width: 640, document});
+    // The zones are drawn in a task of their own.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return view.querySelector(".trained-zones")!;
+  };
+
+  it("says once that a smooth activation has no zones (no count chart)", async () => {
+    const zones = await zonesOf("small-sigmoid");
+    expect(zones.querySelectorAll(".zone-note")).toHaveLength(1);
+    expect(zones.children).toHaveLength(1);
+  });
+
+  it("reads well inside a sentence: the browser spec's title", () => {
+    expect(`Sample 12 through the ${inSentence(BROWSER_SPEC_TITLE)}`).toBe("Sample 12 through the network trained in your browser");
+  });
+});
