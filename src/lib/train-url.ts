@@ -2,7 +2,7 @@
 // the same controls and pressing Train reproduces the run. A parameter that is malformed, or that the
 // spec validator refuses, is ignored (its choice keeps the reference's value) with a notice naming it.
 import {ValidationError, type NetworkSpec} from "./spec.js";
-import {browserSpec, choiceOfField, fieldMessage, hiddenOfText, numberOfText, type ChoiceField, type TrainChoices} from "./train-spec.js";
+import {browserSpec, choiceOfField, readerMessageInSentence, hiddenOfText, numberOfText, type ChoiceField, type TrainChoices} from "./train-spec.js";
 
 /** The query parameter of each choice. */
 export const URL_PARAMS: Record<ChoiceField, string> = {
@@ -67,6 +67,8 @@ export function choicesFromQuery(search: string, defaults: TrainChoices, referen
     const text = params.get(URL_PARAMS[field]);
     if (text !== null) fromLink.set(field, {text, value: valueOfParam(field, text)});
   }
+  const typed: Partial<Record<ChoiceField, string>> = {};
+  for (const [field, {text}] of fromLink) typed[field] = text;
   const notices: string[] = [];
   const fromUrl = fromLink.size > 0;
   const withLink = (): Record<ChoiceField, unknown> => {
@@ -87,7 +89,7 @@ export function choicesFromQuery(search: string, defaults: TrainChoices, referen
       // defaults pass on their own, so one of the link's values breaks the set).
       const culprit = named && fromLink.has(named) ? named : [...fromLink.keys()].pop();
       if (culprit === undefined) throw error;
-      notices.push(`The link's ${URL_PARAMS[culprit]}=${JSON.stringify(fromLink.get(culprit)!.text)} is ignored: ${fieldMessage(error)}.`);
+      notices.push(`The link's ${URL_PARAMS[culprit]}=${JSON.stringify(fromLink.get(culprit)!.text)} is ignored: ${readerMessageInSentence(error, typed)}.`);
       fromLink.delete(culprit);
     }
   }

@@ -39,7 +39,7 @@ describe("train controls", () => {
   it("refuses a bad value beside its control with the validator's message, and does not train", () => {
     const {form, input, error, type, submit, trained} = make();
     type("batchSize", "3000");
-    expect(error("batchSize")).toBe('field "batchSize" must be at most points (2500), got 3000');
+    expect(error("batchSize")).toBe("Batch size must be at most points (2500), got 3000");
     expect(input("batchSize").getAttribute("aria-invalid")).toBe("true");
     expect(form.querySelector<HTMLButtonElement>("button.train-button")!.disabled).toBe(true);
     submit();
@@ -48,10 +48,19 @@ describe("train controls", () => {
     expect(error("batchSize")).toBe("");
     expect(input("batchSize").hasAttribute("aria-invalid")).toBe(false);
     type("dataSeed", "-1");
-    expect(error("dataSeed")).toMatch(/^field "dataSeed" must be an integer from 0 to 4294967295/);
+    expect(error("dataSeed")).toMatch(/^Data seed must be an integer from 0 to 4294967295/);
     type("dataSeed", "1");
     type("hidden", "4, 4, 4, 4, 4");
-    expect(error("hidden")).toBe('field "hidden" must have at most 4 layers (the limit), got 5');
+    expect(error("hidden")).toBe("Hidden layers must have at most 4 layers (the limit), got 5");
+    // Named by the control's label, layers counted from 1, the value quoted as typed (not "NaN").
+    type("hidden", "4, 4, x");
+    expect(error("hidden")).toBe('Hidden layer 3 must be a positive integer, got "x"');
+    type("hidden", "4");
+    type("learningRate", "abc");
+    expect(error("learningRate")).toBe('Learning rate must be a positive finite number, got "abc"');
+    type("learningRate", "");
+    expect(error("learningRate")).toBe("Learning rate must be a positive finite number, got nothing");
+    expect(error("learningRate")).not.toMatch(/learningRate|NaN/);
   });
 });
 
@@ -81,6 +90,8 @@ describe("snapshot file", async () => {
     expect(box.querySelector(".snapshot-file-message")!.textContent).toBe('Refused: bad.json: field "(root)" must be an object. The network shown is unchanged.');
     expect(loaded).toEqual([]);
     expect(box.text).toBe(text);
+    await box.load(new File(["{"], "cut.json"));
+    expect(box.querySelector(".snapshot-file-message")!.textContent).toMatch(/^Refused: cut\.json is not valid JSON \([^)]+\)\. The network shown is unchanged\.$/);
     await box.load(new File([text], "good.json"));
     expect(loaded).toEqual(["good.json"]);
   });
@@ -115,7 +126,7 @@ describe("trained network view", async () => {
   const {trainedNetworkView} = await import("../../src/components/trained-network-view.js");
   const {inSentence} = await import("../../src/lib/prose.js");
   const {BROWSER_SPEC_TITLE} = await import("../../src/lib/train-spec.js");
-  const zonesOf = async (id: string) => {
+  const zonesOf = async (id: "small-relu" | "small-sigmoid") => {
     const view = trainedNetworkView(await loadFixture(id), {width: 640, document});
     // The zones are drawn in a task of their own.
     await new Promise((resolve) => setTimeout(resolve, 0));

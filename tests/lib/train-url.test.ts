@@ -28,10 +28,10 @@ describe("train-url", () => {
     const {choices, notices} = choicesFromQuery("?lr=fast&epochs=30&hidden=4,x&activation=softmax&dataset=cubes", defaults, reference);
     expect(choices).toEqual({...defaults, epochs: 30});
     expect(notices).toHaveLength(4);
-    expect(notices[0]).toMatch(/dataset="cubes" is ignored: field "dataset" must be one of prod, sumSquares, polynom/);
-    expect(notices[1]).toMatch(/hidden="4,x" is ignored: field "hidden\[1\]" .*got NaN/);
-    expect(notices[2]).toMatch(/activation="softmax" is ignored: field "activation"/);
-    expect(notices[3]).toMatch(/lr="fast" is ignored: field "learningRate" must be a positive finite number, got NaN/);
+    expect(notices[0]).toMatch(/dataset="cubes" is ignored: dataset must be one of prod, sumSquares, polynom/);
+    expect(notices[1]).toMatch(/hidden="4,x" is ignored: hidden layer 2 must be a positive integer, got "x"\.$/);
+    expect(notices[2]).toMatch(/activation="softmax" is ignored: activation must be one of/);
+    expect(notices[3]).toBe('The link\'s lr="fast" is ignored: learning rate must be a positive finite number, got "fast".');
   });
 
   it("refuses layers wider than the browser limit, naming the limit", () => {
