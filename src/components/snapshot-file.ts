@@ -79,7 +79,8 @@ export function snapshotFile(_: unknown, {onLoad, document: doc = document}: Sna
       message.classList.add("snapshot-error");
       return;
     }
-    message.textContent = `Loaded ${file.name}.`;
+    // The page says what it loaded beside the network (one message, not two).
+    message.textContent = "";
     onLoad(result.snapshot, file.name);
   }
 

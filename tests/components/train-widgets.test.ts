@@ -120,6 +120,10 @@ describe("run status", () => {
     expect(runStatus("diverged", 0, 250, 0.1, 1)).toMatch(/^Training stopped at epoch 1: .* The network after epoch 0, the last good one/);
     expect(runStatus("paused", 40, 250, 1)).toBe("Paused after epoch 40 of 250. The network as it is now is open below; resume to go on.");
   });
+
+  it("says a loaded snapshot is open, not that nothing was trained", () => {
+    expect(runStatus("loaded", 250, 250, 0)).toBe("A snapshot file of 250 epochs is open below (not trained in this page). Press Train to train a network here.");
+  });
 });
 
 describe("trained network view", async () => {
