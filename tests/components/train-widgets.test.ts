@@ -108,6 +108,26 @@ describe("live loss chart", () => {
   });
 });
 
+describe("live loss chart's axis", () => {
+  it("writes decades as the site's loss chart does, labels the axis, and fits large losses' labels", async () => {
+    const {leftMargin} = await import("../../src/components/live-loss-chart.js");
+    const chart = liveLossChart({epochs: 10}, {width: 400, document});
+    chart.update([2500, 300, 12], [1800, 90, 0.5]);
+    const texts = [...chart.querySelectorAll("svg text")];
+    const ticks = texts.filter((t) => t.getAttribute("text-anchor") === "end" && /^[\d.]+$/.test(t.textContent!));
+    expect(ticks.map((t) => t.textContent)).toEqual(["0.1", "1", "10", "100", "1000", "10000"]);
+    expect(texts.map((t) => t.textContent)).toContain("↑ loss (log scale)");
+    expect(texts.map((t) => t.textContent)).toContain("epoch →");
+    expect(chart.querySelector("svg g")!.getAttribute("font-family")).toBe("system-ui, sans-serif");
+    // Each label, right-aligned at its x at ~6.2 px a figure (10 px font), starts inside the chart.
+    for (const t of ticks) expect(Number(t.getAttribute("x")) - t.textContent!.length * 6.2, t.textContent!).toBeGreaterThanOrEqual(0);
+    expect(leftMargin(["10000"])).toBeGreaterThan(leftMargin(["1"]));
+    // The lines start right of the widest label.
+    const firstX = Number(chart.querySelector("polyline")!.getAttribute("points")!.split(",")[0]);
+    expect(firstX).toBeGreaterThan(leftMargin(["10000"]));
+  });
+});
+
 describe("run status", () => {
   it("estimates the time left from the measured rate", () => {
     expect(timeLeft(0, 100, 0)).toBe("estimating the time left");
