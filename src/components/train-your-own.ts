@@ -58,7 +58,7 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
   const live = h(doc, "details", {class: "train-live", open: true, hidden: true}, liveSummary, chartSlot, panelsSlot);
   const showLive = (open: boolean) => {
     live.open = open;
-    liveSummary.textContent = open ? "The run as it trains: loss and estimate" : "The run as it trained: loss and estimate by epoch (folded)";
+    liveSummary.textContent = open ? "The run as it trains: loss and estimate" : "How the run went: its live loss chart and estimate";
   };
   const viewSlot = h(doc, "div", {class: "train-view"});
   const file = snapshotFile(null, {onLoad: (s, name) => openLoaded(s, name), document: doc});
@@ -129,7 +129,8 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
   function open(snapshot: Snapshot, how: "trained" | {loaded: string}) {
     root.snapshot = snapshot;
     file.setSnapshot(snapshot);
-    showLive(false);
+    // A file loaded while a run trains leaves its live views open.
+    if (state !== "running" && state !== "pausing") showLive(false);
     viewSlot.replaceChildren(
       // The file's name and the network's title, not its fingerprint (up to 64 characters in one word).
       h(doc, "p", {class: "train-view-note"}, how === "trained" ? `After epoch ${snapshot.spec.epochs} of this run.` : `Loaded from ${how.loaded}: ${snapshot.spec.title}, ${snapshot.spec.epochs} epochs.`),
