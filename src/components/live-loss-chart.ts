@@ -2,7 +2,11 @@
 // so far, on a log scale over the run's whole length of epochs. Plain SVG polylines updated in place
 // (no chart library per update), so the page can redraw it on every animation frame; its
 // data-updates attribute counts the redraws (the benchmark reads the rate).
+// Its look follows the site's loss chart (loss-history.ts, Plot's defaults): decades written in
+// decimal (decadeLabel), the axis labels "↑ loss (log scale)" and "epoch →", 10 px system-ui, and a
+// left margin sized to the widest tick label, so large losses are not clipped.
 import {svgElement, h} from "./dom.js";
+import {decadeLabel, decades} from "./loss-history.js";
 
 export interface LiveLossChartOptions {
   width: number;
@@ -15,7 +19,16 @@ export interface LiveLossChart extends HTMLElement {
   update(loss: readonly number[], mse: readonly number[]): void;
 }
 
-const MARGIN = {top: 10, right: 12, bottom: 30, left: 52};
+const MARGIN = {top: 20, right: 20, bottom: 30};
+/** Plot's axis font, and the width of one of its tabular figures (≈ 0.6 em at 10 px). */
+const FONT = {family: "system-ui, sans-serif", size: 10, charWidth: 6.2};
+/** The gap between a tick label and the plot, and the tick mark's length (Plot: 3 + 6 px). */
+const TICK_GAP = 9;
+
+/** The left margin that fits the widest of these tick labels (and a few pixels to spare). */
+export function leftMargin(labels: readonly string[]): number {
+  return Math.ceil(Math.max(0, ...labels.map((l) => l.length)) * FONT.charWidth) + TICK_GAP + 6;
+}
 const SERIES = [
   {key: "loss", label: "last mini-batch loss", color: "#4269d0"},
   {key: "mse", label: "full-dataset MSE", color: "#ff725c"}
@@ -27,10 +40,10 @@ export function liveLossChart({epochs}: {epochs: number}, {width, height = 220, 
   svg.setAttribute("width", String(width));
   svg.setAttribute("height", String(height));
   svg.setAttribute("role", "img");
-  const innerW = width - MARGIN.left - MARGIN.right;
   const innerH = height - MARGIN.top - MARGIN.bottom;
   const axes = svgElement(doc, "g");
-  axes.setAttribute("font-size", "11");
+  axes.setAttribute("font-size", String(FONT.size));
+  axes.setAttribute("font-family", FONT.family);
   axes.setAttribute("fill", "currentColor");
   svg.append(axes);
   const lines = SERIES.map((s) => {
@@ -64,15 +77,33 @@ export function liveLossChart({epochs}: {epochs: number}, {width, height = 220, 
 
   function update(loss: readonly number[], mse: readonly number[]) {
     const values = [...loss, ...mse].filter((v) => v > 0 && Number.isFinite(v));
-    // Whole decades around the values, at least one decade tall.
-    const lo = values.length ? Math.floor(Math.log10(Math.min(...values))) : -3;
-    const hi = Math.max(lo + 1, values.length ? Math.ceil(Math.log10(Math.max(...values))) : 0);
-    const x = (epoch: number) => MARGIN.left + (innerW * epoch) / Math.max(1, epochs);
-    const y = (v: number) => MARGIN.top + innerH * (1 - (Math.log10(Math.max(v, 10 ** lo)) - lo) / (hi - lo));
-    const ticks = [];
-    for (let d = lo; d <= hi; ++d) ticks.push(text(MARGIN.left - 6, y(10 ** d) + 4, "end", `1e${d}`));
-    ticks.push(text(MARGIN.left, height - 8, "start", "epoch 0"), text(width - MARGIN.right, height - 8, "end", `epoch ${epochs}`));
-    axes.replaceChildren(...ticks);
+    // Whole decades around the values, at least one decade tall (before any epoch: 0.001 to 1).
+    const ticks = values.length ? decades(Math.min(...values), Math.max(...values)) : decades(1e-3, 1);
+    const labels = ticks.map(decadeLabel);
+    const left = leftMargin(labels);
+    const innerW = width - left - MARGIN.right;
+    const lo = Math.log10(ticks[0]);
+    const hi = Math.log10(ticks[ticks.length - 1]);
+    const x = (epoch: number) => left + (innerW * epoch) / Math.max(1, epochs);
+    const y = (v: number) => MARGIN.top + innerH * (1 - (Math.log10(Math.max(v, ticks[0])) - lo) / (hi - lo));
+    const marks: SVGElement[] = [];
+    ticks.forEach((t, i) => {
+      const grid = svgElement(doc, "line");
+      grid.setAttribute("x1", String(left));
+      grid.setAttribute("x2", String(width - MARGIN.right));
+      grid.setAttribute("y1", y(t).toFixed(1));
+      grid.setAttribute("y2", y(t).toFixed(1));
+      grid.setAttribute("stroke", "currentColor");
+      grid.setAttribute("stroke-opacity", "0.1");
+      marks.push(grid, text(left - TICK_GAP, y(t) + 3, "end", labels[i]));
+    });
+    marks.push(
+      text(0, MARGIN.top - 8, "start", "↑ loss (log scale)"),
+      text(left, height - 14, "middle", "0"),
+      text(width - MARGIN.right, height - 14, "middle", String(epochs)),
+      text(width - MARGIN.right, height - 1, "end", "epoch →")
+    );
+    axes.replaceChildren(...marks);
     [loss, mse].forEach((series, i) => lines[i].setAttribute("points", series.map((v, e) => `${x(e + 1).toFixed(1)},${y(v).toFixed(1)}`).join(" ")));
     const last = loss.length;
     svg.setAttribute(

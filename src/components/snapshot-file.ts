@@ -29,7 +29,7 @@ export function snapshotOfText(text: string, name: string): {ok: true; snapshot:
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return {ok: false, message: `${name} is not valid JSON (${(error as Error).message}).`};
+    return {ok: false, message: `${name} is not valid JSON (${(error as Error).message})`};
   }
   try {
     return {ok: true, snapshot: parseSnapshot(value, name)};
@@ -74,11 +74,13 @@ export function snapshotFile(_: unknown, {onLoad, document: doc = document}: Sna
     }
     const result = snapshotOfText(await file.text(), file.name);
     if (!result.ok) {
-      message.textContent = `Refused: ${result.message}. The network shown is unchanged.`;
+      // One full stop, whether or not the reason ends with one.
+      message.textContent = `Refused: ${result.message.replace(/\.$/, "")}. The network shown is unchanged.`;
       message.classList.add("snapshot-error");
       return;
     }
-    message.textContent = `Loaded ${file.name}.`;
+    // The page says what it loaded beside the network (one message, not two).
+    message.textContent = "";
     onLoad(result.snapshot, file.name);
   }
 

@@ -1,7 +1,10 @@
 // The controls of "Train your own": dataset, hidden layers, activation, learning rate, epochs, batch
 // size and the two seeds, started from a reference network's spec. Every change is checked at once by
 // the spec validator (browserSpec → parseSpec); a refused value is marked invalid and the validator's
-// message, naming the field, appears beside its control. The Train button works only on a valid spec.
+// message appears beside its control, the field named by the control's label (hidden layers counted
+// from 1) and a value that is no number quoted as typed. The validator stops at the first refused
+// field, so one message shows at a time: fixing it shows the next, if any. The Train button works
+// only on a valid spec.
 import {DATASET_NAMES, TARGET_TEXT} from "../lib/datasets.js";
 import {ValidationError, type NetworkSpec} from "../lib/spec.js";
 import {
@@ -9,10 +12,10 @@ import {
   BROWSER_LIMITS,
   browserSpec,
   choiceOfField,
-  fieldMessage,
   hiddenOfText,
   hiddenText,
   numberOfText,
+  readerMessage,
   type ChoiceField,
   type TrainChoices
 } from "../lib/train-spec.js";
@@ -103,7 +106,8 @@ export function trainControls(initial: TrainChoices, {reference, onTrain, docume
       form.spec = null;
       form.choices = null;
       const field = choiceOfField(error.field) ?? "epochs";
-      errors[field].textContent = fieldMessage(error);
+      const typed = Object.fromEntries((Object.keys(inputs) as ChoiceField[]).map((f) => [f, inputs[f].value]));
+      errors[field].textContent = readerMessage(error, typed);
       inputs[field].setAttribute("aria-invalid", "true");
       summary.textContent = `Fix ${LABELS[field].replace(/ \(.*$/, "").toLowerCase()} to train.`;
     }

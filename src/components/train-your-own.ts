@@ -52,8 +52,16 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
   const cancelButton = h(doc, "button", {type: "button", class: "train-cancel", disabled: true}, "Cancel");
   const chartSlot = h(doc, "div", {class: "train-live-chart"});
   const panelsSlot = h(doc, "div", {class: "train-live-panels"});
+  // The live chart and panels, open while a run trains; folded once the network opens in the
+  // explorer (whose own loss chart and panels would repeat them), kept for a look at how it went.
+  const liveSummary = h(doc, "summary", {}, "The run as it trains: loss and estimate");
+  const live = h(doc, "details", {class: "train-live", open: true, hidden: true}, liveSummary, chartSlot, panelsSlot);
+  const showLive = (open: boolean) => {
+    live.open = open;
+    liveSummary.textContent = open ? "The run as it trains: loss and estimate" : "How the run went: its live loss chart and estimate";
+  };
   const viewSlot = h(doc, "div", {class: "train-view"});
-  const file = snapshotFile(null, {onLoad: (s) => open(s, "loaded"), document: doc});
+  const file = snapshotFile(null, {onLoad: (s, name) => openLoaded(s, name), document: doc});
 
   const root: TrainYourOwn = Object.assign(
     h(
@@ -63,8 +71,7 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
       notices,
       controls,
       h(doc, "div", {class: "train-run"}, progress, status, h(doc, "div", {class: "train-buttons"}, pauseButton, resumeButton, cancelButton)),
-      chartSlot,
-      panelsSlot,
+      live,
       h(doc, "h2", {id: "your-network"}, "Your network in the explorer"),
       file,
       viewSlot
@@ -119,13 +126,27 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
     if (!frame) frame = requestAnimationFrame(drawFrame);
   };
 
-  function open(snapshot: Snapshot, how: "trained" | "loaded") {
+  function open(snapshot: Snapshot, how: "trained" | {loaded: string}) {
     root.snapshot = snapshot;
     file.setSnapshot(snapshot);
+    // A file loaded while a run trains leaves its live views open.
+    if (state !== "running" && state !== "pausing") showLive(false);
     viewSlot.replaceChildren(
-      h(doc, "p", {class: "train-view-note"}, how === "loaded" ? `Loaded: ${snapshot.spec.title}, ${snapshot.spec.epochs} epochs (${snapshot.fingerprint}).` : `After epoch ${snapshot.spec.epochs} of this run.`),
+      // The file's name and the network's title, not its fingerprint (up to 64 characters in one word).
+      h(doc, "p", {class: "train-view-note"}, how === "trained" ? `After epoch ${snapshot.spec.epochs} of this run.` : `Loaded from ${how.loaded}: ${snapshot.spec.title}, ${snapshot.spec.epochs} epochs.`),
       trainedNetworkView(snapshot, {width, document: doc})
     );
+  }
+
+  function openLoaded(snapshot: Snapshot, name: string) {
+    open(snapshot, {loaded: name});
+    // A run under way (or paused) keeps its state and buttons; otherwise the status names the file.
+    if (state === "running" || state === "pausing" || state === "paused") return;
+    spec = snapshot.spec;
+    loss = snapshot.lossHistory.slice();
+    mse = snapshot.mseHistory.slice();
+    divergedAt = undefined;
+    setState("loaded");
   }
 
   const client = trainerClient((message: FromWorker) => {
@@ -185,6 +206,7 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
       // one epoch at least, so nothing is offered for download.
       root.snapshot = null;
       file.setSnapshot(null);
+      showLive(false);
       const initial: Snapshot = {...data, data: specDataset(data.spec)};
       viewSlot.replaceChildren(
         h(doc, "p", {class: "train-view-note"}, "No epoch was completed: this is the network's initialisation (epoch 0). A snapshot holds one epoch at least, so there is nothing to download."),
@@ -208,6 +230,8 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
     chart = liveLossChart({epochs: next.epochs}, {width, document: doc});
     chartSlot.replaceChildren(chart);
     panelsSlot.replaceChildren();
+    live.hidden = false;
+    showLive(true);
     viewSlot.replaceChildren();
     root.snapshot = null;
     file.setSnapshot(null);
@@ -226,6 +250,10 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
   });
   resumeButton.addEventListener("click", () => {
     viewSlot.replaceChildren();
+    // The paused network is no longer the run's: nothing to download until it pauses or ends again.
+    root.snapshot = null;
+    file.setSnapshot(null);
+    showLive(true);
     setState("running");
     client.resume();
   });

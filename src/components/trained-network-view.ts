@@ -2,11 +2,13 @@
 // one shared selection (src/lib/selection.ts): its loss history with the epoch cursor, the explorer
 // (epoch replay over this run's checkpoints, sample picker or any point, estimate panels, flow
 // diagram with every number), the output unit's arithmetic at the point in view, the exact zones and
-// their count at every checkpoint. The same components as src/networks/[id].md, composed in one
+// their count at every checkpoint (for a piecewise-linear activation; a smooth one has no zones, and
+// one note says so). The same components as src/networks/[id].md, composed in one
 // element because the page builds it after a run rather than at load.
 import type {Snapshot} from "../lib/snapshot.js";
 import {snapshotNetwork} from "../lib/snapshot.js";
 import {forward} from "../lib/network.js";
+import {ACTIVATIONS} from "../lib/activations.js";
 import {networkInView, startSelection} from "../lib/page-selection.js";
 import {entrySentence, targetAt} from "../lib/point-prose.js";
 import {h} from "./dom.js";
@@ -62,10 +64,9 @@ export function trainedNetworkView(snapshot: Snapshot, {width, document: doc = d
   // The zones in a task of their own: the page answers between the explorer and the zone map.
   setTimeout(() => {
     const networkAt = (epoch: number) => networkInView(snapshot, epoch);
-    zonesSlot.replaceChildren(
-      zoneExplorer(snapshotNetwork(snapshot), {width, dataset: spec.dataset, selection, networkAt, document: doc}),
-      zoneCountChart(snapshot, {width, selection, document: doc})
-    );
+    const map = zoneExplorer(snapshotNetwork(snapshot), {width, dataset: spec.dataset, selection, networkAt, document: doc});
+    // A smooth activation has no zones: the map's note says why, once; there is no count to chart.
+    zonesSlot.replaceChildren(map, ...(ACTIVATIONS[spec.activation].piecewiseLinear ? [zoneCountChart(snapshot, {width, selection, document: doc})] : []));
   }, 0);
   return root;
 }

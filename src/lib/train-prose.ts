@@ -9,7 +9,7 @@ export function timeLeft(epochsDone: number, epochs: number, seconds: number): s
   return left < 90 ? `about ${Math.round(left)} s left` : `about ${Math.round(left / 60)} min left`;
 }
 
-export type RunState = "idle" | "running" | "pausing" | "paused" | "done" | "cancelled" | "diverged" | "failed";
+export type RunState = "idle" | "running" | "pausing" | "paused" | "done" | "cancelled" | "diverged" | "failed" | "loaded";
 
 /** The sentence of the run's status. */
 export function runStatus(state: RunState, epoch: number, epochs: number, seconds: number, divergedAt?: number): string {
@@ -31,5 +31,8 @@ export function runStatus(state: RunState, epoch: number, epochs: number, second
       return `Training stopped at epoch ${divergedAt}: its loss was not a finite number (the learning rate is too large for this network). The network after epoch ${epoch}, the last good one, is open below.`;
     case "failed":
       return "Training failed.";
+    case "loaded":
+      // `epochs` is the loaded snapshot's.
+      return `A snapshot file of ${plural(epochs, "epoch")} is open below (not trained in this page). Press Train to train a network here.`;
   }
 }

@@ -6,6 +6,7 @@
 import type {DatasetName} from "./datasets.js";
 import {parseSpec, predictedTrainingSeconds, SPEC_LIMITS, ValidationError, type NetworkSpec} from "./spec.js";
 import type {ActivationName} from "./activations.js";
+import {inSentence} from "./prose.js";
 
 /** What the reader chooses; everything else of the spec comes from the reference network. */
 export interface TrainChoices {
@@ -40,7 +41,9 @@ export const BROWSER_LIMITS = {
 
 /** The id, title and seed note of every spec trained in the browser. */
 export const BROWSER_SPEC_ID = "your-network";
-export const BROWSER_SPEC_TITLE = "Your network";
+// It reads as a heading and, lower-cased by inSentence, inside a sentence ("Sample 12 through the
+// network trained in your browser"); it stays true of a downloaded snapshot loaded again later.
+export const BROWSER_SPEC_TITLE = "Network trained in your browser";
 
 /** The source named in the messages of the controls' checks. */
 export const CONTROLS_SOURCE = "Train your own";
@@ -110,6 +113,43 @@ export function fieldMessage(error: ValidationError): string {
   return error.message.slice(error.source.length + 2);
 }
 
+/** The name of each choice as its control's label reads (shortened). */
+export const CHOICE_LABELS: Record<ChoiceField, string> = {
+  dataset: "Dataset",
+  hidden: "Hidden layers",
+  activation: "Activation",
+  learningRate: "Learning rate",
+  epochs: "Epochs",
+  batchSize: "Batch size",
+  dataSeed: "Data seed",
+  initSeed: "Initialisation seed"
+};
+
+/**
+ * A check's message as a reader of the controls (or of a link) reads it: the validator's message,
+ * its field named as the control's label ("hidden[2]", 0-based, is "Hidden layer 3"), and a value
+ * that is no number quoted as typed (`got "abc"` rather than `got NaN`). `typed` holds each choice's
+ * text as typed (the controls' values, or the link's parameters); a choice without it keeps the
+ * validator's wording of the value.
+ */
+export function readerMessage(error: ValidationError, typed: Partial<Record<ChoiceField, string>> = {}): string {
+  const body = fieldMessage(error).replace(/^field "[^"]*" /, "");
+  const choice = choiceOfField(error.field) ?? "epochs";
+  const layer = /^hidden\[(\d+)\]$/.exec(error.field);
+  const label = layer ? `Hidden layer ${Number(layer[1]) + 1}` : CHOICE_LABELS[choice];
+  let text = typed[choice];
+  if (layer && text !== undefined) text = hiddenPieces(text)[Number(layer[1])];
+  const quoted = text === undefined ? body : body.replace(/got NaN$/, text.trim() === "" ? "got nothing" : `got ${JSON.stringify(text.trim())}`);
+  // "Learning rate must be …"; a message that is no predicate ("with these layers … would train …")
+  // follows its label after a colon.
+  return /^(must|is) /.test(quoted) ? `${label} ${quoted}` : `${label}: ${quoted}`;
+}
+
+/** A reader message inside a sentence ("learning rate must be …"). */
+export function readerMessageInSentence(error: ValidationError, typed: Partial<Record<ChoiceField, string>> = {}): string {
+  return inSentence(readerMessage(error, typed));
+}
+
 /** The choice a spec field belongs to ("hidden[2]" belongs to "hidden"). */
 export function choiceOfField(field: string): ChoiceField | null {
   const base = field.replace(/\[.*$/, "");
@@ -123,9 +163,13 @@ export function numberOfText(text: string): number {
 
 /** Hidden layers typed as "5, 5" or "5 5": each layer's units; an empty entry is NaN. */
 export function hiddenOfText(text: string): number[] {
+  return hiddenPieces(text).map(numberOfText);
+}
+
+/** The text of each layer in hidden layers typed as "5, 5" or "5 5". */
+function hiddenPieces(text: string): string[] {
   const t = text.trim();
-  if (t === "") return [];
-  return t.split(/\s*,\s*|\s+/).map(numberOfText);
+  return t === "" ? [] : t.split(/\s*,\s*|\s+/);
 }
 
 export function hiddenText(hidden: readonly number[]): string {

@@ -2,7 +2,7 @@
 // the same controls and pressing Train reproduces the run. A parameter that is malformed, or that the
 // spec validator refuses, is ignored (its choice keeps the reference's value) with a notice naming it.
 import {ValidationError, type NetworkSpec} from "./spec.js";
-import {browserSpec, fieldMessage, hiddenOfText, numberOfText, type ChoiceField, type TrainChoices} from "./train-spec.js";
+import {browserSpec, choiceOfField, readerMessageInSentence, hiddenOfText, numberOfText, type ChoiceField, type TrainChoices} from "./train-spec.js";
 
 /** The query parameter of each choice. */
 export const URL_PARAMS: Record<ChoiceField, string> = {
@@ -53,36 +53,44 @@ export interface UrlChoices {
 }
 
 /**
- * The choices a query (location.search, with or without "?") names, over `defaults`: each parameter
- * is checked on its own against the defaults (a bad one is ignored with a notice); if the kept ones
- * together still fail (a run too long), all are ignored with a notice.
+ * The choices a query (location.search, with or without "?") names, over `defaults`. The link's
+ * values are checked together first: a valid set is taken whole (each value is judged with the
+ * link's other values, not the defaults'). Only when the set fails are parameters dropped, one at a
+ * time, each time the one the validator names (a combined limit, the run time, is named on
+ * "epochs"), with a notice naming it and why, until the rest passes with the defaults in the
+ * dropped parameters' places.
  */
 export function choicesFromQuery(search: string, defaults: TrainChoices, reference: NetworkSpec): UrlChoices {
   const params = new URLSearchParams(search.replace(/^\?/, ""));
-  const choices: Record<ChoiceField, unknown> = {...defaults};
-  const notices: string[] = [];
-  let fromUrl = false;
+  const fromLink = new Map<ChoiceField, {text: string; value: unknown}>();
   for (const field of Object.keys(URL_PARAMS) as ChoiceField[]) {
     const text = params.get(URL_PARAMS[field]);
-    if (text === null) continue;
-    fromUrl = true;
-    const value = valueOfParam(field, text);
-    const trial = {...defaults, [field]: value};
+    if (text !== null) fromLink.set(field, {text, value: valueOfParam(field, text)});
+  }
+  const typed: Partial<Record<ChoiceField, string>> = {};
+  for (const [field, {text}] of fromLink) typed[field] = text;
+  const notices: string[] = [];
+  const fromUrl = fromLink.size > 0;
+  const withLink = (): Record<ChoiceField, unknown> => {
+    const choices: Record<ChoiceField, unknown> = {...defaults, hidden: defaults.hidden.slice()};
+    for (const [field, {value}] of fromLink) choices[field] = value;
+    return choices;
+  };
+  // Each pass drops one parameter, so this ends after at most one pass per parameter.
+  for (;;) {
+    const choices = withLink();
     try {
-      browserSpec(trial, reference);
-      choices[field] = value;
+      browserSpec(choices, reference);
+      return {choices: choices as unknown as TrainChoices, notices, fromUrl};
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      // A combined limit (the run time, named on "epochs") that this parameter breaks also ignores it.
-      notices.push(`The link's ${URL_PARAMS[field]}=${JSON.stringify(text)} is ignored: ${fieldMessage(error)}.`);
+      const named = choiceOfField(error.field);
+      // The field the validator names, if the link set it; else the link's last parameter (the
+      // defaults pass on their own, so one of the link's values breaks the set).
+      const culprit = named && fromLink.has(named) ? named : [...fromLink.keys()].pop();
+      if (culprit === undefined) throw error;
+      notices.push(`The link's ${URL_PARAMS[culprit]}=${JSON.stringify(fromLink.get(culprit)!.text)} is ignored: ${readerMessageInSentence(error, typed)}.`);
+      fromLink.delete(culprit);
     }
   }
-  try {
-    browserSpec(choices, reference);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    notices.push(`The link's choices are ignored together: ${fieldMessage(error)}.`);
-    return {choices: {...defaults, hidden: defaults.hidden.slice()}, notices, fromUrl};
-  }
-  return {choices: choices as unknown as TrainChoices, notices, fromUrl};
 }

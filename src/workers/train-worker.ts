@@ -9,13 +9,15 @@
 import {createTrainer, TrainingDivergedError, type Trainer} from "../data/trainer.js";
 import {EPOCHS_PER_SLICE, PROGRESS_WINDOW, SLICE_MS, type EpochFigures, type FromWorker, type ToWorker} from "../lib/train-protocol.js";
 import type {Snapshot, SnapshotFile} from "../lib/snapshot.js";
+import {createRunControl} from "../lib/train-run-control.js";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker) => scope.postMessage(message);
 
 let trainer: Trainer | null = null;
 let fingerprint = "";
-let paused = false;
+/** The current run's token and the reader's pause (a start's await cannot undo a cancel or pause). */
+const control = createRunControl();
 let running = false;
 /** Training time so far, pauses excluded (ms), and when the current stretch began. */
 let trainedMs = 0;
@@ -47,7 +49,7 @@ function finish(): void {
 
 function slice(): void {
   if (!trainer || !running) return;
-  if (paused) {
+  if (control.paused) {
     stop();
     post({type: "paused", snapshot: fileOf(trainer.snapshot(fingerprint)), seconds: seconds()});
     return;
@@ -90,40 +92,47 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
         scheduleSlice();
       }
       break;
-    case "start":
+    case "start": {
       finish();
+      running = false;
       unacked = 0;
       waiting = false;
+      const token = control.begin();
+      let created: Trainer;
       try {
-        trainer = await createTrainer(message.spec);
+        created = await createTrainer(message.spec);
       } catch (error) {
-        post({type: "failed", message: error instanceof Error ? error.message : String(error)});
+        if (control.current(token)) post({type: "failed", message: error instanceof Error ? error.message : String(error)});
         return;
       }
+      // Cancelled (or replaced by a newer start) while the trainer was being created: it never runs.
+      if (!control.current(token)) {
+        created.dispose();
+        return;
+      }
+      trainer = created;
       fingerprint = message.fingerprint;
-      paused = false;
       trainedMs = 0;
       running = true;
       stretchStart = performance.now();
+      // A pause asked during the await holds: the first slice pauses before any epoch.
       scheduleSlice();
       break;
+    }
     case "pause":
-      paused = true;
+      control.pause();
       break;
     case "resume":
-      if (!trainer || running) {
-        paused = false;
-        break;
-      }
-      paused = false;
+      control.resume();
+      if (!trainer || running) break;
       running = true;
       stretchStart = performance.now();
       next();
       break;
     case "cancel":
-      paused = false;
+      control.cancel();
       waiting = false;
-      running = false;
+      stop();
       finish();
       post({type: "cancelled"});
       break;

@@ -39,7 +39,7 @@ describe("train controls", () => {
   it("refuses a bad value beside its control with the validator's message, and does not train", () => {
     const {form, input, error, type, submit, trained} = make();
     type("batchSize", "3000");
-    expect(error("batchSize")).toBe('field "batchSize" must be at most points (2500), got 3000');
+    expect(error("batchSize")).toBe("Batch size must be at most points (2500), got 3000");
     expect(input("batchSize").getAttribute("aria-invalid")).toBe("true");
     expect(form.querySelector<HTMLButtonElement>("button.train-button")!.disabled).toBe(true);
     submit();
@@ -48,10 +48,19 @@ describe("train controls", () => {
     expect(error("batchSize")).toBe("");
     expect(input("batchSize").hasAttribute("aria-invalid")).toBe(false);
     type("dataSeed", "-1");
-    expect(error("dataSeed")).toMatch(/^field "dataSeed" must be an integer from 0 to 4294967295/);
+    expect(error("dataSeed")).toMatch(/^Data seed must be an integer from 0 to 4294967295/);
     type("dataSeed", "1");
     type("hidden", "4, 4, 4, 4, 4");
-    expect(error("hidden")).toBe('field "hidden" must have at most 4 layers (the limit), got 5');
+    expect(error("hidden")).toBe("Hidden layers must have at most 4 layers (the limit), got 5");
+    // Named by the control's label, layers counted from 1, the value quoted as typed (not "NaN").
+    type("hidden", "4, 4, x");
+    expect(error("hidden")).toBe('Hidden layer 3 must be a positive integer, got "x"');
+    type("hidden", "4");
+    type("learningRate", "abc");
+    expect(error("learningRate")).toBe('Learning rate must be a positive finite number, got "abc"');
+    type("learningRate", "");
+    expect(error("learningRate")).toBe("Learning rate must be a positive finite number, got nothing");
+    expect(error("learningRate")).not.toMatch(/learningRate|NaN/);
   });
 });
 
@@ -81,6 +90,8 @@ describe("snapshot file", async () => {
     expect(box.querySelector(".snapshot-file-message")!.textContent).toBe('Refused: bad.json: field "(root)" must be an object. The network shown is unchanged.');
     expect(loaded).toEqual([]);
     expect(box.text).toBe(text);
+    await box.load(new File(["{"], "cut.json"));
+    expect(box.querySelector(".snapshot-file-message")!.textContent).toMatch(/^Refused: cut\.json is not valid JSON \([^)]+\)\. The network shown is unchanged\.$/);
     await box.load(new File([text], "good.json"));
     expect(loaded).toEqual(["good.json"]);
   });
@@ -97,6 +108,26 @@ describe("live loss chart", () => {
   });
 });
 
+describe("live loss chart's axis", () => {
+  it("writes decades as the site's loss chart does, labels the axis, and fits large losses' labels", async () => {
+    const {leftMargin} = await import("../../src/components/live-loss-chart.js");
+    const chart = liveLossChart({epochs: 10}, {width: 400, document});
+    chart.update([2500, 300, 12], [1800, 90, 0.5]);
+    const texts = [...chart.querySelectorAll("svg text")];
+    const ticks = texts.filter((t) => t.getAttribute("text-anchor") === "end" && /^[\d.]+$/.test(t.textContent!));
+    expect(ticks.map((t) => t.textContent)).toEqual(["0.1", "1", "10", "100", "1000", "10000"]);
+    expect(texts.map((t) => t.textContent)).toContain("↑ loss (log scale)");
+    expect(texts.map((t) => t.textContent)).toContain("epoch →");
+    expect(chart.querySelector("svg g")!.getAttribute("font-family")).toBe("system-ui, sans-serif");
+    // Each label, right-aligned at its x at ~6.2 px a figure (10 px font), starts inside the chart.
+    for (const t of ticks) expect(Number(t.getAttribute("x")) - t.textContent!.length * 6.2, t.textContent!).toBeGreaterThanOrEqual(0);
+    expect(leftMargin(["10000"])).toBeGreaterThan(leftMargin(["1"]));
+    // The lines start right of the widest label.
+    const firstX = Number(chart.querySelector("polyline")!.getAttribute("points")!.split(",")[0]);
+    expect(firstX).toBeGreaterThan(leftMargin(["10000"]));
+  });
+});
+
 describe("run status", () => {
   it("estimates the time left from the measured rate", () => {
     expect(timeLeft(0, 100, 0)).toBe("estimating the time left");
@@ -108,5 +139,31 @@ describe("run status", () => {
   it("says at which epoch a run diverged and which network is kept", () => {
     expect(runStatus("diverged", 0, 250, 0.1, 1)).toMatch(/^Training stopped at epoch 1: .* The network after epoch 0, the last good one/);
     expect(runStatus("paused", 40, 250, 1)).toBe("Paused after epoch 40 of 250. The network as it is now is open below; resume to go on.");
+  });
+
+  it("says a loaded snapshot is open, not that nothing was trained", () => {
+    expect(runStatus("loaded", 250, 250, 0)).toBe("A snapshot file of 250 epochs is open below (not trained in this page). Press Train to train a network here.");
+  });
+});
+
+describe("trained network view", async () => {
+  const {trainedNetworkView} = await import("../../src/components/trained-network-view.js");
+  const {inSentence} = await import("../../src/lib/prose.js");
+  const {BROWSER_SPEC_TITLE} = await import("../../src/lib/train-spec.js");
+  const zonesOf = async (id: "small-relu" | "small-sigmoid") => {
+    const view = trainedNetworkView(await loadFixture(id), {width: 640, document});
+    // The zones are drawn in a task of their own.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return view.querySelector(".trained-zones")!;
+  };
+
+  it("says once that a smooth activation has no zones (no count chart)", async () => {
+    const zones = await zonesOf("small-sigmoid");
+    expect(zones.querySelectorAll(".zone-note")).toHaveLength(1);
+    expect(zones.children).toHaveLength(1);
+  });
+
+  it("reads well inside a sentence: the browser spec's title", () => {
+    expect(`Sample 12 through the ${inSentence(BROWSER_SPEC_TITLE)}`).toBe("Sample 12 through the network trained in your browser");
   });
 });

@@ -78,6 +78,13 @@ describe("Train your own", () => {
       const max = await page.getAttribute(".trained-network-view .epoch-slider input[type=range]", "max");
       expect(Number(max)).toBe(built.checkpoints.length - 1);
       expect(await page.textContent(".train-status")).toMatch(/^Trained 250 epochs in /);
+      // The explorer's caption names the network inside its sentence.
+      expect(await page.locator(".trained-network-view").textContent()).toContain("through the network trained in your browser");
+      expect(await page.locator(".trained-network-view").textContent()).not.toMatch(/the your network/i);
+      // The live chart and panels fold away once the explorer shows the network (its own loss chart
+      // and panels would repeat them), and open again on a click.
+      expect(await page.evaluate(() => document.querySelector<HTMLDetailsElement>("details.train-live")!.open)).toBe(false);
+      expect(await page.locator("details.train-live .live-loss-chart").count()).toBe(1);
       expect(problems(log)).toEqual([]);
     } finally {
       await close();
@@ -109,6 +116,9 @@ describe("Train your own", () => {
       expect(paused.lossHistory).toEqual(before.lossHistory.slice(0, epoch));
 
       await page.click("button.train-resume");
+      // The paused snapshot is withdrawn at once: the run goes on.
+      expect(await page.getAttribute("a.snapshot-download", "href")).toBeNull();
+      expect(await page.getAttribute("a.snapshot-download", "aria-disabled")).toBe("true");
       expect(await waitForState(page, ["done", "diverged", "failed"])).toBe("done");
       expectSameRun(await downloaded(page), before);
 
@@ -160,14 +170,18 @@ describe("Train your own", () => {
   it("refuses a bad control value inline with the spec validator's message, and Train waits for a good one", async () => {
     const {page, log, close} = await openTrain();
     try {
+      // The stylesheet's Train your own rules apply (an unclosed rule before them once swallowed them).
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector(".train-fields")!).display)).toBe("grid");
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector(".train-buttons")!).display)).toBe("flex");
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector(".snapshot-drop")!).borderStyle)).toBe("dashed");
       await page.fill("input[name=learningRate]", "abc");
-      expect(await page.textContent("[data-field=learningRate] .field-error")).toBe('field "learningRate" must be a positive finite number, got NaN');
+      expect(await page.textContent("[data-field=learningRate] .field-error")).toBe('Learning rate must be a positive finite number, got "abc"');
       expect(await page.getAttribute("input[name=learningRate]", "aria-invalid")).toBe("true");
       expect(await page.isDisabled("button.train-button")).toBe(true);
       await page.fill("input[name=learningRate]", "0.01");
       expect(await page.textContent("[data-field=learningRate] .field-error")).toBe("");
       await page.fill("input[name=hidden]", "4, 40");
-      expect(await page.textContent("[data-field=hidden] .field-error")).toBe('field "hidden[1]" must be at most 16 units in the browser (the limit), got 40');
+      expect(await page.textContent("[data-field=hidden] .field-error")).toBe("Hidden layer 2 must be at most 16 units in the browser (the limit), got 40");
       // Within the build's 60 s limit, beyond the browser's.
       await page.fill("input[name=hidden]", "16, 16");
       await page.fill("input[name=epochs]", "400");
@@ -186,7 +200,11 @@ describe("Train your own", () => {
       await page.setInputFiles(".snapshot-file input[type=file]", {name: "small-relu.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(built))});
       await page.waitForSelector(".trained-network-view .flow-diagram svg.flow-svg .neuron");
       const note = await page.textContent(".train-view-note");
-      expect(note).toContain("Loaded: Small ReLU network, 250 epochs");
+      expect(note).toBe("Loaded from small-relu.json: Small ReLU network, 250 epochs.");
+      // One message (beside the network), and a status that says a file is open.
+      expect(await page.textContent(".snapshot-file-message")).toBe("");
+      expect(await state(page)).toBe("loaded");
+      expect(await page.textContent(".train-status")).toMatch(/^A snapshot file of 250 epochs is open below/);
 
       const corrupted = {...built, layers: [{...built.layers[0], biases: ["x", ...built.layers[0].biases.slice(1)]}, ...built.layers.slice(1)]};
       await page.setInputFiles(".snapshot-file input[type=file]", {name: "broken.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(corrupted))});
@@ -211,12 +229,13 @@ describe("Train your own", () => {
       expect(await page.textContent(".snapshot-file-message")).toContain('dropped.json: field "version" must be 2, got 3');
       expect(await page.textContent(".train-view-note")).toBe(note);
       await drop("again.json", JSON.stringify(built));
-      await page.waitForFunction(() => document.querySelector(".snapshot-file-message")!.textContent === "Loaded again.json.");
+      await page.waitForFunction(() => document.querySelector(".train-view-note")!.textContent!.startsWith("Loaded from again.json"));
+      expect(await page.textContent(".snapshot-file-message")).toBe("");
 
       await page.setInputFiles(".snapshot-file input[type=file]", {name: "cut.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(built).slice(0, 500))});
       await page.waitForFunction(() => document.querySelector(".snapshot-file-message")!.textContent!.includes("cut.json"));
-      expect(await page.textContent(".snapshot-file-message")).toMatch(/cut\.json is not valid JSON/);
-      expect(await page.textContent(".train-view-note")).toBe(note);
+      expect(await page.textContent(".snapshot-file-message")).toMatch(/cut\.json is not valid JSON \(.*[^.]\)\. The network shown is unchanged\.$/);
+      expect(await page.textContent(".train-view-note")).toBe("Loaded from again.json: Small ReLU network, 250 epochs.");
       expect(problems(log)).toEqual([]);
     } finally {
       await close();
@@ -261,7 +280,7 @@ describe("Train your own", () => {
 
     const bad = await openTrain("?lr=fast&hidden=3");
     try {
-      expect(await bad.page.textContent(".train-notice")).toBe('The link\'s lr="fast" is ignored: field "learningRate" must be a positive finite number, got NaN.');
+      expect(await bad.page.textContent(".train-notice")).toBe('The link\'s lr="fast" is ignored: learning rate must be a positive finite number, got "fast".');
       expect(await bad.page.inputValue("input[name=learningRate]")).toBe("0.005");
       expect(await bad.page.inputValue("input[name=hidden]")).toBe("3");
       expect(problems(bad.log)).toEqual([]);
@@ -294,6 +313,12 @@ describe("Train your own", () => {
       expect(await waitForState(page, ["done", "diverged", "failed"])).toBe("done");
       await page.waitForSelector(".trained-network-view .flow-diagram svg.flow-svg .neuron");
       await check("after a run");
+      // A snapshot file loaded at 375 px: its note wraps, nothing scrolls sideways.
+      await page.setInputFiles(".snapshot-file input[type=file]", {name: "small-relu.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(builtSnapshot()))});
+      await page.waitForFunction(() => document.querySelector(".train-view-note")?.textContent?.startsWith("Loaded from"));
+      await page.waitForSelector(".trained-network-view .flow-diagram svg.flow-svg .neuron");
+      expect(await state(page)).toBe("loaded");
+      await check("after loading a snapshot");
       expect(problems(log)).toEqual([]);
     } finally {
       await close();

@@ -28,10 +28,10 @@ describe("train-url", () => {
     const {choices, notices} = choicesFromQuery("?lr=fast&epochs=30&hidden=4,x&activation=softmax&dataset=cubes", defaults, reference);
     expect(choices).toEqual({...defaults, epochs: 30});
     expect(notices).toHaveLength(4);
-    expect(notices[0]).toMatch(/dataset="cubes" is ignored: field "dataset" must be one of prod, sumSquares, polynom/);
-    expect(notices[1]).toMatch(/hidden="4,x" is ignored: field "hidden\[1\]" .*got NaN/);
-    expect(notices[2]).toMatch(/activation="softmax" is ignored: field "activation"/);
-    expect(notices[3]).toMatch(/lr="fast" is ignored: field "learningRate" must be a positive finite number, got NaN/);
+    expect(notices[0]).toMatch(/dataset="cubes" is ignored: dataset must be one of prod, sumSquares, polynom/);
+    expect(notices[1]).toMatch(/hidden="4,x" is ignored: hidden layer 2 must be a positive integer, got "x"\.$/);
+    expect(notices[2]).toMatch(/activation="softmax" is ignored: activation must be one of/);
+    expect(notices[3]).toBe('The link\'s lr="fast" is ignored: learning rate must be a positive finite number, got "fast".');
   });
 
   it("refuses layers wider than the browser limit, naming the limit", () => {
@@ -40,10 +40,27 @@ describe("train-url", () => {
     expect(notices[0]).toContain(`must be at most ${BROWSER_LIMITS.units} units in the browser (the limit), got 40`);
   });
 
-  it("ignores all choices when together they break a limit none breaks alone", () => {
-    // Each alone is fine with the reference's small network; together they predict too long a run.
+  it("judges each of the link's values with the link's other values, not the defaults'", () => {
+    // 16, 16 with the default 250 epochs is too long a run; with the link's 20 epochs it is fine.
+    const choices = {...defaults, hidden: [16, 16], epochs: 20};
+    const back = choicesFromQuery(`?${choicesToQuery(choices)}`, defaults, reference);
+    expect(back.notices).toEqual([]);
+    expect(back.choices).toEqual(choices);
+    expect(choicesFromQuery("?hidden=16,16&epochs=20", defaults, reference)).toEqual({choices, notices: [], fromUrl: true});
+  });
+
+  it("when the link's values together break a limit, drops the one the validator names and keeps the rest", () => {
+    // 12, 12 for 400 epochs predicts too long a run; the limit is named on the epochs, so they go and
+    // the layers stay (12, 12 for the default epochs fits).
     const {choices, notices} = choicesFromQuery("?hidden=12,12&epochs=400", defaults, reference);
-    expect(notices.some((n) => /ignored together: .*in-browser limit of/.test(n))).toBe(true);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/epochs="400" is ignored: .*in-browser limit of 30 s/);
+    expect(choices).toEqual({...defaults, hidden: [12, 12]});
+  });
+
+  it("drops parameters one at a time until the rest passes", () => {
+    const {choices, notices} = choicesFromQuery("?hidden=16,16,16&epochs=400&batch=1", defaults, reference);
+    expect(notices.map((n) => n.match(/^The link's (\w+)=/)![1])).toEqual(["epochs", "batch", "hidden"]);
     expect(choices).toEqual(defaults);
   });
 });
