@@ -4,6 +4,7 @@ import * as Plot from "@observablehq/plot";
 import {describeModel} from "../lib/spec.js";
 import type {Snapshot} from "../lib/snapshot.js";
 import {sig} from "../lib/format.js";
+import {inSentence} from "../lib/prose.js";
 import {withoutMarkLabels} from "./plot-aria.js";
 import {plotWidth} from "./plot-width.js";
 import type {Selection} from "../lib/selection.js";
@@ -58,7 +59,7 @@ export function lossHistory(snapshot: Snapshot, {width, selection, document}: Lo
     document,
     title: describeModel(snapshot.spec),
     subtitle: `final last-batch loss ${sig(snapshot.lossHistory[last])}, final dataset MSE ${sig(snapshot.mseHistory[last])}`,
-    ariaLabel: `Loss per epoch for ${snapshot.spec.title}`,
+    ariaLabel: `Loss per epoch of the ${inSentence(snapshot.spec.title)}`,
     x: {label: "epoch"},
     // The domain runs from decade to decade: both ends are labelled powers of ten.
     y: {type: "log", label: "loss (log scale)", domain: [ticks[0], ticks[ticks.length - 1]], ticks, tickFormat: decadeLabel, grid: true},
