@@ -209,7 +209,8 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
       input: s.point,
       width,
       ...controls.value,
-      extents: extentsAt(net),
+      // Only the "dataset" colours need the extents over every sample (a forward pass per sample).
+      extents: controls.value.colorMode === "dataset" ? extentsAt(net) : undefined,
       values: forward(net, s.point),
       selected: s.unit,
       hovered: s.hover,
