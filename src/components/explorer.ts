@@ -199,6 +199,33 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
       markPanels();
       panelsSlot.replaceChildren(panels);
     } else panels.setEstimate(estimateAt(key), key);
+    prefetchAround(key);
+  }
+
+  // The checkpoints next to the one shown (the slider's next step either way) are made ready in
+  // idle moments, one slice at a time (the grid estimate, then each panel's contours), so that
+  // stepping through training finds them computed. A new epoch shown restarts from its neighbours.
+  const checkpointKeys = [...new Set(snapshot.checkpoints.map((c) => Math.min(c.epoch, spec.epochs)))].sort((a, b) => a - b);
+  let prefetchRun = 0;
+  function prefetchAround(key: number) {
+    if (!replay || !panels) return;
+    const run = ++prefetchRun;
+    const at = checkpointKeys.indexOf(key);
+    const todo = [checkpointKeys[at + 1], checkpointKeys[at - 1]].filter((k): k is number => k !== undefined && at >= 0);
+    const view = doc.defaultView as (Window & typeof globalThis) | null;
+    const later = (step: () => void) => {
+      if (view?.requestIdleCallback) view.requestIdleCallback(step, {timeout: 1000});
+      else setTimeout(step, 50);
+    };
+    const step = () => {
+      if (run !== prefetchRun || !panels) return;
+      const next = todo[0];
+      if (next === undefined) return;
+      if (!estimates.has(next)) estimateAt(next);
+      else if (panels.prepareEstimate(estimateAt(next), next)) todo.shift();
+      later(step);
+    };
+    later(step);
   }
 
   let diagram: FlowDiagramElement | null = null;
