@@ -32,7 +32,7 @@ import {flowLegends} from "./flow/legends.js";
 import {flowScales} from "./flow/scales.js";
 import {attachSelection, markHovered, type SelectionOptions} from "./flow/selection.js";
 import {VALUE_FONT} from "./flow/text.js";
-import type {FlowContext, FlowLayer} from "./flow/types.js";
+import type {FlowContext, FlowLayer, FlowScales} from "./flow/types.js";
 import {connectors, inputs, neurons} from "./flow/units.js";
 import {values as neuronValues} from "./flow/values.js";
 
@@ -166,6 +166,12 @@ function setText(node: Element | null, text: string): void {
   if (node && node.textContent !== text) node.textContent = text;
 }
 
+/**
+ * What the legends show beyond the structure: each column's fill domain and the parameter scale's
+ * end (the legends are drawn from these, the layout and the settings alone).
+ */
+const legendKey = (scales: FlowScales) => JSON.stringify([scales.fill.map((f) => f.domain()), scales.parameter.max]);
+
 /** Everything a drawing is made from: computed for a fresh draw and for an update alike. */
 interface Prepared {
   context: FlowContext;
@@ -228,6 +234,8 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
   const {context, palette, colorMode, beside, title} = prepared;
   const {layout, digits, encoding} = context;
   let structure = prepared.structure;
+  let shownLegends = legendKey(context.scales);
+  let shownMax = context.scales.parameter.max;
 
   // A figure with a value slot, which attachSelection turns into the selection's accessor.
   const figure: FlowDiagramElement = Object.assign(doc.createElement("figure"), {
@@ -238,9 +246,14 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
       if (next.structure !== structure) return false;
       structure = next.structure;
       const c = next.context;
+      // The biases are drawn from the network and the parameter scale alone: the same network at
+      // another point, with the same scale (always so for edges showing weights), leaves them as they are.
+      const sameBiases = nextNet === state.net && c.scales.parameter.max === shownMax;
+      shownMax = c.scales.parameter.max;
       // The selection's and the focus's marks are set again below, as a fresh draw sets them.
       svg.setAttribute("class", "flow-svg");
       for (const [layer, name] of VALUE_LAYERS) {
+        if (layer === biases && sameBiases) continue;
         const g = svg.querySelector<SVGGElement>(`:scope > g.${name}`);
         if (g) layer(c, g);
       }
@@ -249,10 +262,15 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
       if (nextOptions.title) setText(figure.querySelector(":scope > figcaption"), nextOptions.title);
       // The legends (two small ramps) are drawn by color-legend.ts as a whole; only what differs
       // from the new ones is written into those in the page.
+      // They are drawn again only when their domains changed.
+      const key = legendKey(c.scales);
       const legends = stage.querySelector(":scope > .flow-legends");
-      const fresh = legendsOf(next);
-      if (legends && sameShape(legends, fresh)) syncTree(legends, fresh);
-      else if (legends) legends.replaceWith(fresh);
+      if (legends && key !== shownLegends) {
+        const fresh = legendsOf(next);
+        if (sameShape(legends, fresh)) syncTree(legends, fresh);
+        else legends.replaceWith(fresh);
+        shownLegends = key;
+      }
       Object.assign(state, {net: nextNet, input: nextOptions.input, values: c.values, sizes: layerSizes(nextNet)});
       state.refresh!(nextOptions.selected);
       if (nextOptions.hovered) markHovered(svg, nextOptions.hovered);
