@@ -3,8 +3,10 @@
 // In headless Chromium, with dist/ served from 127.0.0.1, for three kinds of input:
 // - point moves: an arrow key on the estimate panels' point cursor (a free point, exactly where the
 //   key puts it), alternately right and left;
-// - epoch changes: the epoch slider set to another checkpoint (an input event), first visiting every
-//   checkpoint once (cold: that epoch's grid estimate and panels are computed), then again (warm);
+// - epoch changes: the epoch slider set to another checkpoint (an input event): first visits, by a
+//   jump (nothing prepared: that epoch's grid estimate and panels are computed then) and by one step
+//   after a reading pause (the page prepares the checkpoints next to the one shown while idle), then
+//   every checkpoint again (warm);
 // - unit hovers: the pointer entering a hidden unit of the flow diagram, alternately two units;
 // it measures inside the page, with performance.now() from just before the event is dispatched:
 //   handler  the synchronous work of the event, then a forced style and layout of the page;
@@ -25,11 +27,15 @@ const FRAME_MS = 1000 / 60;
 // In-page code is passed as strings: tsx would wrap named inner functions of a callback in a
 // __name() helper that does not exist in the page.
 
-/** The measuring loop: `fire(k)` dispatches event k; resolves to [handler[], dom[], frame[]]. */
+/**
+ * The measuring loop: `fire(k)` dispatches event k, after `before(k)` (unmeasured, awaited, when
+ * given); resolves to [handler[], dom[], frame[]].
+ */
 const MEASURE = `
-  window.__measure = async (count, warmup, fire) => {
+  window.__measure = async (count, warmup, fire, before) => {
     const handler = [], dom = [], frame = [];
     for (let k = 0; k < count + warmup; ++k) {
+      if (before) await before(k);
       const changed = new Promise((resolve) => {
         const observer = new MutationObserver(() => {
           observer.disconnect();
@@ -61,18 +67,30 @@ const pointScript = (steps: number, warmup: number) => `(async () => {
   return window.__measure(${steps}, ${warmup}, (k) => panels.dispatchEvent(new KeyboardEvent("keydown", {key: k % 2 ? "ArrowLeft" : "ArrowRight", bubbles: true})));
 })()`;
 
+/** A reader's pause before a step of the slider, in ms: time the page has to prepare the next checkpoint. */
+const READING_PAUSE = 1000;
+
 const epochScript = (warmup: number) => `(async () => {
   ${MEASURE}
   const slider = document.querySelector("form.epoch-slider input[type=range]");
   const n = Number(slider.max) + 1;
-  // Cold: each checkpoint once, from the first; warm: each once more.
   const visit = (k) => {
     slider.value = String(k % n);
     slider.dispatchEvent(new Event("input", {bubbles: true}));
   };
-  const cold = await window.__measure(n - 1, 0, (k) => visit(k));
+  // First visits, two kinds:
+  // - jumps: checkpoints 0, 3, 6, … in turn, 30 ms apart (none is next to one shown before: nothing was prepared);
+  // - steps after a pause: from checkpoint 3j+1 (a first visit, unmeasured), a reading pause, then one
+  //   step to 3j+2 (measured: the page had the pause to prepare it).
+  const third = Math.floor((n - 1) / 3);
+  const jump = await window.__measure(third + 1, 0, (k) => visit(3 * k));
+  const paused = await window.__measure(third, 0, (k) => visit(3 * k + 2), async (k) => {
+    visit(3 * k + 1);
+    await new Promise((resolve) => setTimeout(resolve, ${READING_PAUSE}));
+  });
+  // Warm: each checkpoint once more.
   const warm = await window.__measure(Math.max(n - 1, 1), ${warmup}, (k) => visit(k));
-  return [cold, warm];
+  return [jump, paused, warm];
 })()`;
 
 const hoverScript = (steps: number, warmup: number) => `(async () => {
@@ -120,7 +138,7 @@ async function main() {
       );
       await page.waitForTimeout(500);
       const point = (await page.evaluate(pointScript(STEPS, WARMUP))) as number[][];
-      const [cold, warm] = (await page.evaluate(epochScript(WARMUP))) as number[][][];
+      const [jump, paused, warm] = (await page.evaluate(epochScript(WARMUP))) as number[][][];
       const hover = (await page.evaluate(hoverScript(STEPS, WARMUP))) as number[][];
       console.log(`Explore benchmark: ${DIST}, /large-relu ([5, 5]), Chromium ${browser.version()}; one frame = ${ms(FRAME_MS)}`);
       console.log("p50 / p95 from the input event; 'handler p95 / frame' is the synchronous work (with layout) in frames;");
@@ -129,7 +147,13 @@ async function main() {
       console.log(
         table(
           ["input", "events", "handler + layout", "DOM updated", "next animation frame", "handler p95 / frame", "p95 <= 1 frame"],
-          [row("point move (arrow key)", point), row("epoch change, cold", cold), row("epoch change, warm", warm), row("unit hover", hover)]
+          [
+            row("point move (arrow key)", point),
+            row("epoch, first visit (jump)", jump),
+            row(`epoch, first visit (step after ${READING_PAUSE / 1000} s)`, paused),
+            row("epoch change, warm", warm),
+            row("unit hover", hover)
+          ]
         )
       );
       const problems = [...log.console, ...log.pageErrors];

@@ -42,6 +42,11 @@ export interface EstimatePanels extends HTMLElement {
    * pieces of each `key` are built once and kept, so coming back to an epoch costs a swap.
    */
   setEstimate(est: GridEstimate, key: string | number): void;
+  /**
+   * Builds ahead, off the page, one more panel's pieces of the estimate `key` (for setEstimate later),
+   * so that the work can be spread over idle moments; returns true once every panel's are built.
+   */
+  prepareEstimate(est: GridEstimate, key: string | number): boolean;
   /** Marks sample i on every panel. */
   select(i: number): void;
   /** Marks a point on every panel, named in the text alternatives by `name`. */
@@ -74,6 +79,13 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
     label: svg.getAttribute("aria-label") ?? ""
   });
   const cache = new Map<string | number, Pieces[]>();
+  /** Pieces built ahead by prepareEstimate, panel by panel, until all three are there. */
+  const partial = new Map<string | number, Pieces[]>();
+  const piecesFor = (next: GridEstimate, n: number): Pieces => {
+    // Drawn without the samples' dots (the live charts keep theirs), then taken apart.
+    const fresh = modelEstimate(next, {width: panelWidth, kind: kinds[n], samples: [], document});
+    return piecesOf(fresh, chartSvg(fresh)!);
+  };
   let shownKey: string | number = estimateKey;
   let firstKept = false;
   const interactive = onPoint !== undefined;
@@ -121,6 +133,14 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
   return Object.assign(root, {
     select: (i: number) => markNamed(samples[i], `selected sample ${i}`),
     selectPoint: markNamed,
+    prepareEstimate(next: GridEstimate, key: string | number): boolean {
+      // The first estimate's pieces are the ones drawn first (kept by setEstimate when it leaves).
+      if (key === shownKey || key === estimateKey || cache.has(key)) return true;
+      let ahead = partial.get(key);
+      if (!ahead) partial.set(key, (ahead = []));
+      if (ahead.length < kinds.length) ahead.push(piecesFor(next, ahead.length));
+      return ahead.length === kinds.length;
+    },
     setEstimate(next: GridEstimate, key: string | number) {
       if (key === shownKey) return;
       if (!firstKept) {
@@ -130,11 +150,9 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
       }
       let pieces = cache.get(key);
       if (!pieces) {
-        // Drawn without the samples' dots (the live charts keep theirs), then taken apart.
-        pieces = kinds.map((kind) => {
-          const fresh = modelEstimate(next, {width: panelWidth, kind, samples: [], document});
-          return piecesOf(fresh, chartSvg(fresh)!);
-        });
+        const ahead = partial.get(key) ?? [];
+        partial.delete(key);
+        pieces = kinds.map((_, n) => ahead[n] ?? piecesFor(next, n));
         cache.set(key, pieces);
       }
       charts.forEach((c, k) => {

@@ -8,9 +8,9 @@
 //
 // It reads and writes the page's selection (src/lib/selection.ts): options.selection when the page
 // shares one with its other views (lines, loss chart, zone map, address), else its own. Every view
-// follows the selection select()-style: a point change moves the panels' rings and redraws only the
-// diagram; an epoch change swaps the panels for that epoch's (computed once per epoch) and redraws
-// the diagram; a hovered unit toggles classes.
+// follows the selection select()-style: a point change moves the panels' rings and updates the
+// diagram's values in place; an epoch change swaps the panels' contours for that epoch's (computed
+// once per epoch) and updates the diagram in place; a hovered unit toggles classes.
 //
 // Its value is {point, sample, epoch, neuron}: the exact point in view, its sample's index (null for
 // a free point), the epoch shown and the diagram's selected unit (or null). It dispatches a bubbling
@@ -199,35 +199,63 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
       markPanels();
       panelsSlot.replaceChildren(panels);
     } else panels.setEstimate(estimateAt(key), key);
+    prefetchAround(key);
+  }
+
+  // The checkpoints next to the one shown (the slider's next step either way) are made ready in
+  // idle moments, one slice at a time (the grid estimate, then each panel's contours), so that
+  // stepping through training finds them computed. A new epoch shown restarts from its neighbours.
+  const checkpointKeys = [...new Set(snapshot.checkpoints.map((c) => Math.min(c.epoch, spec.epochs)))].sort((a, b) => a - b);
+  let prefetchRun = 0;
+  function prefetchAround(key: number) {
+    if (!replay || !panels) return;
+    const run = ++prefetchRun;
+    const at = checkpointKeys.indexOf(key);
+    const todo = [checkpointKeys[at + 1], checkpointKeys[at - 1]].filter((k): k is number => k !== undefined && at >= 0);
+    const view = doc.defaultView as (Window & typeof globalThis) | null;
+    const later = (step: () => void) => {
+      if (view?.requestIdleCallback) view.requestIdleCallback(step, {timeout: 1000});
+      else setTimeout(step, 50);
+    };
+    const step = () => {
+      if (run !== prefetchRun || !panels) return;
+      const next = todo[0];
+      if (next === undefined) return;
+      if (!estimates.has(next)) estimateAt(next);
+      else if (panels.prepareEstimate(estimateAt(next), next)) todo.shift();
+      later(step);
+    };
+    later(step);
   }
 
   let diagram: FlowDiagramElement | null = null;
   function drawDiagram() {
     const s = selection.get();
     const net = netAt(epochShown());
-    const diagramHadFocus = diagram?.contains(doc.activeElement) ? (doc.activeElement as Element) : null;
-    const focused = diagramHadFocus?.closest(".neuron[data-layer]");
-    const next = flowDiagram(net, {
+    const diagramOptions = {
       input: s.point,
       width,
       ...controls.value,
-      extents: extentsAt(net),
+      // Only the "dataset" colours need the extents over every sample (a forward pass per sample).
+      extents: controls.value.colorMode === "dataset" ? extentsAt(net) : undefined,
       values: forward(net, s.point),
       selected: s.unit,
       hovered: s.hover,
-      onHover: (ref) => selection.set({hover: ref}),
+      onHover: (ref: NeuronRef | null) => selection.set({hover: ref}),
       title: throughCaption(s, inSentence(spec.title), epochShown(), spec.epochs),
       document: doc
-    });
-    // The diagram in the page takes on the new drawing in place when it can (same structure: only
-    // values, colours and labels differ), else the new one replaces it.
-    if (diagram?.morph(next)) return;
-    diagram = next;
-    const shown = next;
+    };
+    // The diagram in the page is updated in place when its structure stays (another point or
+    // epoch: only values, colours and labels differ), else a new one replaces it.
+    if (diagram?.update(net, diagramOptions)) return;
+    const diagramHadFocus = diagram?.contains(doc.activeElement) ? (doc.activeElement as Element) : null;
+    const focused = diagramHadFocus?.closest(".neuron[data-layer]");
+    const shown = flowDiagram(net, diagramOptions);
+    diagram = shown;
     shown.addEventListener("input", () => selection.set({unit: shown.value}));
     diagramSlot.replaceChildren(shown);
     // A redraw under the keyboard keeps the focus on the same unit.
-    if (focused) diagram.querySelector<SVGGElement>(`.neuron[data-layer="${focused.getAttribute("data-layer")}"][data-unit="${focused.getAttribute("data-unit")}"]`)?.focus();
+    if (focused) shown.querySelector<SVGGElement>(`.neuron[data-layer="${focused.getAttribute("data-layer")}"][data-unit="${focused.getAttribute("data-unit")}"]`)?.focus();
   }
 
   function showPicker(s: SelectionState) {

@@ -20,7 +20,7 @@ import {pointLabel} from "../lib/format.js";
 import type {Extent} from "../lib/extents.js";
 import {columnDomains, describeFlow, shapeLabel, type ColorMode, type EdgeMode, type NeuronRef} from "../lib/flow-model.js";
 import {comfortableWidth, flowLayout} from "../lib/flow-layout.js";
-import {forward, layerSizes, type LayerValues, type Network} from "../lib/network.js";
+import {forward, layerActivation, layerSizes, type LayerValues, type Network} from "../lib/network.js";
 import {svgElement} from "./dom.js";
 import {PALETTES, type PaletteName} from "./palettes.js";
 import {biases} from "./flow/biases.js";
@@ -32,7 +32,7 @@ import {flowLegends} from "./flow/legends.js";
 import {flowScales} from "./flow/scales.js";
 import {attachSelection, markHovered, type SelectionOptions} from "./flow/selection.js";
 import {VALUE_FONT} from "./flow/text.js";
-import type {FlowContext, FlowLayer} from "./flow/types.js";
+import type {FlowContext, FlowLayer, FlowScales} from "./flow/types.js";
 import {connectors, inputs, neurons} from "./flow/units.js";
 import {values as neuronValues} from "./flow/values.js";
 
@@ -75,19 +75,18 @@ export interface FlowDiagramOptions {
 export type FlowDiagramElement = HTMLElement & {
   value: NeuronRef | null;
   /**
-   * Takes on `next`'s drawing in place when both have the same structure (same network shape,
-   * settings, width and labels placed): every attribute and text of this diagram's nodes becomes
-   * next's, and its unit selection works on next's network and values from then on. No node is
-   * created or removed, so the page lays out only what changed. Returns false, changing nothing,
-   * when the structures differ (the caller then puts `next` in its place).
+   * Shows `net` and `options` (another input, or another epoch's parameters) by updating this
+   * diagram's existing elements in place when its structure stays (same layer sizes and
+   * activations, width, settings, caption or not): the neurons' values, fills and labels, the
+   * biases, the edges' colours, widths and labels, the title, the legends and the arithmetic of
+   * the selected unit. Nothing is drawn off the page; the result equals a fresh
+   * flowDiagram(net, options). Returns false, changing nothing, when the structure differs (the
+   * caller then draws a new diagram).
    */
-  morph(next: FlowDiagramElement): boolean;
+  update(net: Network, options: FlowDiagramOptions): boolean;
   /** Marks a unit, its edges in and out, as the linked views' focus (null: none), without redrawing. */
   hover(ref: NeuronRef | null): void;
 };
-
-/** Each diagram's selection state, which morph() hands from the diagram drawn to the one kept. */
-const STATE = new WeakMap<Element, SelectionOptions>();
 
 /** True when two trees have the same nodes: types, tag names and numbers of children, all the way down. */
 function sameShape(a: Node, b: Node): boolean {
@@ -97,9 +96,9 @@ function sameShape(a: Node, b: Node): boolean {
 }
 
 /**
- * Gives the nodes of `a` the attributes and texts of the same-shaped `b`, touching only what differs.
- * Attributes are read by name (getAttributeNames), never as Attr nodes, which the browser would
- * create one by one.
+ * Gives the nodes of `a` the attributes and texts of the same-shaped `b`, touching only what differs
+ * (used for the small legends, which color-legend.ts draws whole). Attributes are read by name
+ * (getAttributeNames), never as Attr nodes, which the browser would create one by one.
  */
 function syncTree(a: Node, b: Node): void {
   if (a.nodeType === 3 || a.nodeType === 8) {
@@ -120,6 +119,19 @@ function syncTree(a: Node, b: Node): void {
 
 /** The layers of the SVG, bottom to top. */
 const LAYERS: readonly FlowLayer[] = [headers, edges, connectors, biases, edgeLabels, inputs, neurons, neuronValues, outputNames];
+
+/**
+ * The layers whose drawing depends on the parameters or the values (the rest depend only on the
+ * structure: layout, layer sizes, activations), with the class of the group each draws.
+ */
+const VALUE_LAYERS: readonly [FlowLayer, string][] = [
+  [edges, "edges"],
+  [biases, "biases"],
+  [edgeLabels, "edge-labels"],
+  [inputs, "inputs"],
+  [neurons, "neurons"],
+  [neuronValues, "neuron-values"]
+];
 
 /** The diagram's SVG: a titled and described group holding every layer. */
 function drawSvg(context: FlowContext, title: string): SVGSVGElement {
@@ -149,12 +161,30 @@ function drawSvg(context: FlowContext, title: string): SVGSVGElement {
   return svg;
 }
 
+/** Sets a node's text only when it differs (an unchanged text is not rewritten). */
+function setText(node: Element | null, text: string): void {
+  if (node && node.textContent !== text) node.textContent = text;
+}
+
 /**
- * The flow diagram of options.input through `net`: a <figure> holding the SVG, the colour and edge
- * legends and the arithmetic panel of the selected neuron.
+ * What the legends show beyond the structure: each column's fill domain and the parameter scale's
+ * end (the legends are drawn from these, the layout and the settings alone).
  */
-export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiagramElement {
-  const doc = options.document ?? document;
+const legendKey = (scales: FlowScales) => JSON.stringify([scales.fill.map((f) => f.domain()), scales.parameter.max]);
+
+/** Everything a drawing is made from: computed for a fresh draw and for an update alike. */
+interface Prepared {
+  context: FlowContext;
+  palette: PaletteName;
+  colorMode: ColorMode;
+  interpolator: (t: number) => string;
+  beside: boolean;
+  title: string;
+  /** What must stay for an update in place (sizes, activations, width, settings, caption or not). */
+  structure: string;
+}
+
+function prepare(net: Network, options: FlowDiagramOptions, doc: Document): Prepared {
   const {input} = options;
   const {palette = "viridis", colorMode = "comp", edgeMode = "weight", showNumbers = true} = options;
   const interpolator = PALETTES[palette];
@@ -183,24 +213,74 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
     showNumbers,
     digits
   };
+  const title = options.title ?? `Sample (x1, x2) = ${pointLabel(input, digits)} through the ${shapeLabel(net)} ${net.activation} network`;
+  const activations = net.layers.map((_, k) => layerActivation(net, k));
+  const structure = JSON.stringify([sizes, activations, options.width, palette, colorMode, edgeMode, showNumbers, Boolean(options.title), beside]);
+  return {context, palette, colorMode, interpolator, beside, title, structure};
+}
+
+function legendsOf(p: Prepared): HTMLElement {
+  const {context: c} = p;
+  return flowLegends(c.scales, {layout: c.layout, palette: p.palette, interpolator: p.interpolator, colorMode: p.colorMode, encoding: c.encoding, digits: c.digits, document: c.document});
+}
+
+/**
+ * The flow diagram of options.input through `net`: a <figure> holding the SVG, the colour and edge
+ * legends and the arithmetic panel of the selected neuron.
+ */
+export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiagramElement {
+  const doc = options.document ?? document;
+  const prepared = prepare(net, options, doc);
+  const {context, palette, colorMode, beside, title} = prepared;
+  const {layout, digits, encoding} = context;
+  let structure = prepared.structure;
+  let shownLegends = legendKey(context.scales);
+  let shownMax = context.scales.parameter.max;
 
   // A figure with a value slot, which attachSelection turns into the selection's accessor.
   const figure: FlowDiagramElement = Object.assign(doc.createElement("figure"), {
     value: null,
     hover: (ref: NeuronRef | null) => markHovered(svg, ref),
-    morph(next: FlowDiagramElement): boolean {
-      const mine = STATE.get(figure);
-      const theirs = STATE.get(next);
-      if (!mine || !theirs || !sameShape(figure, next)) return false;
-      syncTree(figure, next);
-      Object.assign(mine, {net: theirs.net, input: theirs.input, values: theirs.values, sizes: theirs.sizes});
+    update(nextNet: Network, nextOptions: FlowDiagramOptions): boolean {
+      const next = prepare(nextNet, nextOptions, doc);
+      if (next.structure !== structure) return false;
+      structure = next.structure;
+      const c = next.context;
+      // The biases are drawn from the network and the parameter scale alone: the same network at
+      // another point, with the same scale (always so for edges showing weights), leaves them as they are.
+      const sameBiases = nextNet === state.net && c.scales.parameter.max === shownMax;
+      shownMax = c.scales.parameter.max;
+      // The selection's and the focus's marks are set again below, as a fresh draw sets them.
+      svg.setAttribute("class", "flow-svg");
+      for (const [layer, name] of VALUE_LAYERS) {
+        if (layer === biases && sameBiases) continue;
+        const g = svg.querySelector<SVGGElement>(`:scope > g.${name}`);
+        if (g) layer(c, g);
+      }
+      setText(svg.querySelector(":scope > title"), next.title);
+      setText(svg.querySelector(":scope > desc"), describeFlow(c.net, c.values, c.digits));
+      if (nextOptions.title) setText(figure.querySelector(":scope > figcaption"), nextOptions.title);
+      // The legends (two small ramps) are drawn by color-legend.ts as a whole; only what differs
+      // from the new ones is written into those in the page.
+      // They are drawn again only when their domains changed.
+      const key = legendKey(c.scales);
+      const legends = stage.querySelector(":scope > .flow-legends");
+      if (legends && key !== shownLegends) {
+        const fresh = legendsOf(next);
+        if (sameShape(legends, fresh)) syncTree(legends, fresh);
+        else legends.replaceWith(fresh);
+        shownLegends = key;
+      }
+      Object.assign(state, {net: nextNet, input: nextOptions.input, values: c.values, sizes: layerSizes(nextNet)});
+      state.refresh!(nextOptions.selected);
+      if (nextOptions.hovered) markHovered(svg, nextOptions.hovered);
       return true;
     }
   });
   figure.className = "flow-diagram";
   figure.setAttribute("data-palette", palette);
   figure.setAttribute("data-color-mode", colorMode);
-  figure.setAttribute("data-edge-mode", edgeMode);
+  figure.setAttribute("data-edge-mode", encoding.mode);
   figure.setAttribute("data-digits", String(digits));
   // The stylesheet lays the panel out with the same numbers as the width computation above.
   figure.style.setProperty("--flow-panel-width", `${PANEL_WIDTH}px`);
@@ -211,12 +291,11 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
     figure.appendChild(caption);
   }
 
-  const title = options.title ?? `Sample (x1, x2) = ${pointLabel(input, digits)} through the ${shapeLabel(net)} ${net.activation} network`;
   const svg = drawSvg(context, title);
   const stage = doc.createElement("div");
   stage.className = "flow-stage";
   stage.style.width = `${layout.width}px`;
-  stage.append(svg, flowLegends(scales, {layout, palette, interpolator, colorMode, encoding, digits, document: doc}));
+  stage.append(svg, legendsOf(prepared));
   figure.appendChild(stage);
 
   const panel = doc.createElement("aside");
@@ -224,8 +303,7 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
   panel.setAttribute("aria-live", "polite");
   figure.appendChild(panel);
 
-  const state: SelectionOptions = {document: doc, figure, svg, panel, net, input, values, sizes, selected: options.selected, onHover: options.onHover};
-  STATE.set(figure, state);
+  const state: SelectionOptions = {document: doc, figure, svg, panel, net, input: options.input, values: context.values, sizes: layerSizes(net), selected: options.selected, onHover: options.onHover};
   attachSelection(state);
   if (options.hovered) markHovered(svg, options.hovered);
   return figure;

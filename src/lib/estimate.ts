@@ -1,6 +1,7 @@
 // A model's estimate over the 101 x 101 grid, beside the truth and the error, for the estimate charts.
 import {estimateGrid, TARGETS, type DatasetName, type Grid, type Point} from "./datasets.js";
-import {predict, type Network} from "./network.js";
+import type {Network} from "./network.js";
+import {predictPoints} from "./grid-predict.js";
 
 export interface GridEstimate {
   dataset: DatasetName;
@@ -13,12 +14,29 @@ export interface GridEstimate {
   error: number[];
 }
 
+/**
+ * The grid and the truth on it, per samples array and dataset: they do not depend on the network,
+ * so every epoch of a page shares them (and the same grid object).
+ */
+const TRUTHS = new WeakMap<readonly Point[], Map<DatasetName, {grid: Grid; truth: number[]}>>();
+
+function gridTruth(dataset: DatasetName, samples: readonly Point[]): {grid: Grid; truth: number[]} {
+  let byDataset = TRUTHS.get(samples);
+  if (!byDataset) TRUTHS.set(samples, (byDataset = new Map()));
+  let entry = byDataset.get(dataset);
+  if (!entry) {
+    const grid = estimateGrid(samples);
+    const f = TARGETS[dataset];
+    byDataset.set(dataset, (entry = {grid, truth: grid.points.map((p) => f(p[0], p[1]))}));
+  }
+  return entry;
+}
+
 export function gridEstimate(net: Network, dataset: DatasetName, samples: readonly Point[]): GridEstimate {
-  const grid = estimateGrid(samples);
-  const f = TARGETS[dataset];
-  const estimate = grid.points.map((p) => predict(net, p));
-  const truth = grid.points.map((p) => f(p[0], p[1]));
-  return {dataset, grid, estimate, truth, error: estimate.map((v, i) => v - truth[i])};
+  const {grid, truth} = gridTruth(dataset, samples);
+  // predictPoints gives predict(net, p) bit for bit, with flat float64 loops and no allocation per point.
+  const estimate = Array.from(predictPoints(net, grid.points));
+  return {dataset, grid, estimate, truth: truth.slice(), error: estimate.map((v, i) => v - truth[i])};
 }
 
 /** The largest |error| over the grid points within [-r, r]^2 (all points when r is Infinity). */

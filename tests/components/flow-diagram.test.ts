@@ -21,7 +21,7 @@ import {DIAGRAM_COLOURS, weightHeatmap} from "../../src/components/weight-heatma
 import {columnExtents} from "../../src/lib/extents.js";
 import {EDGE_MODES, type EdgeMode} from "../../src/lib/flow-model.js";
 import {fixed} from "../../src/lib/format.js";
-import {snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
+import {networkAtEpoch, snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
 import {forward, type Network} from "../../src/lib/network.js";
 
 /** Colour arithmetic agrees to 9 decimals. */
@@ -557,5 +557,75 @@ describe("flowDiagram encodings", () => {
     const fig = render("small-relu", SAMPLE);
     expect(fig.querySelector("style")).toBeNull();
     for (const el of fig.querySelectorAll(".headers text, .output-name text, .input-name")) expect(el.getAttribute("fill")).toBeNull();
+  });
+});
+
+describe("flowDiagram update in place", () => {
+  /**
+   * The diagram's HTML, with the legend gradients' ids (a counter, unique per legend drawn) named
+   * alike; and, on a difference, the first one with some context, instead of two whole diagrams.
+   */
+  const same = (updated: Element, fresh: Element) => {
+    const norm = (e: Element) => e.outerHTML.replace(/flow-gradient-\d+/g, "flow-gradient-N");
+    const [a, b] = [norm(updated), norm(fresh)];
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) ++i;
+    expect(a.slice(Math.max(0, i - 300), i + 200)).toBe(b.slice(Math.max(0, i - 300), i + 200));
+    expect(a.length).toBe(b.length);
+  };
+  // Points across the data square: units switch on and off between them, so edges turn dashed or
+  // solid and contribution labels come and go.
+  const POINTS: [number, number][] = [
+    [1.234, -0.5],
+    [0, 0],
+    [-2.9, 2.9],
+    [2.5, 2.25],
+    [-1.1, -2.7]
+  ];
+  const CASES: [string, keyof typeof fixtures, Partial<FlowDiagramOptions>][] = [
+    ["large relu, comp, contributions, a unit selected and one hovered", "large-relu", {palette: "turbo", colorMode: "comp", edgeMode: "contribution", selected: {layer: 2, unit: 3}, hovered: {layer: 1, unit: 2}}],
+    ["large relu, layer colours, weights, narrow", "large-relu", {width: 700, palette: "rainbow", colorMode: "layer", edgeMode: "weight"}],
+    ["small relu, comp, weights, the output selected", "small-relu", {colorMode: "comp", edgeMode: "weight", selected: {layer: 2, unit: 1}}],
+    ["small sigmoid, no numbers", "small-sigmoid", {colorMode: "layer", edgeMode: "contribution", showNumbers: false}]
+  ];
+
+  for (const [name, id, options] of CASES) {
+    it(`${name}: updated to each point, it equals a fresh diagram there, with the same nodes`, () => {
+      const {net, snapshot} = fixtures[id];
+      const extra = {title: "caption", ...options};
+      const diagram = render(id, SAMPLE, extra);
+      const svg = diagram.querySelector("svg");
+      const neuron = diagram.querySelector(".neuron");
+      for (const p of POINTS) {
+        expect(diagram.update(net, {input: p, width: 960, document, ...extra, title: `at ${p}`})).toBe(true);
+        const fresh = flowDiagram(net, {input: p, width: 960, document, ...extra, title: `at ${p}`});
+        same(diagram, fresh);
+      }
+      expect(diagram.querySelector("svg")).toBe(svg);
+      expect(diagram.querySelector(".neuron")).toBe(neuron);
+      // The first sample's parameters at the first checkpoint: another network of the same shape.
+      const early = networkAtEpoch(snapshot, snapshot.checkpoints[0].epoch);
+      expect(diagram.update(early, {input: POINTS[0], width: 960, document, ...extra})).toBe(true);
+      same(diagram, flowDiagram(early, {input: POINTS[0], width: 960, document, ...extra}));
+    });
+  }
+
+  it("keeps the selection and the arithmetic of a unit the reader selected, at the new point", () => {
+    const {net} = fixtures["large-relu"];
+    const diagram = render("large-relu", SAMPLE);
+    diagram.value = {layer: 1, unit: 3};
+    diagram.update(net, {input: POINTS[2], width: 960, document});
+    expect(diagram.value).toEqual({layer: 1, unit: 3});
+    same(diagram, flowDiagram(net, {input: POINTS[2], width: 960, document, selected: {layer: 1, unit: 3}}));
+  });
+
+  it("refuses, changing nothing, when the structure differs (width, settings, another shape)", () => {
+    const diagram = render("large-relu", SAMPLE);
+    const before = diagram.outerHTML;
+    const {net} = fixtures["large-relu"];
+    expect(diagram.update(net, {input: POINTS[0], width: 700, document})).toBe(false);
+    expect(diagram.update(net, {input: POINTS[0], width: 960, edgeMode: "contribution", document})).toBe(false);
+    expect(diagram.update(fixtures["small-relu"].net, {input: POINTS[0], width: 960, document})).toBe(false);
+    expect(diagram.outerHTML).toBe(before);
   });
 });

@@ -1,19 +1,17 @@
 // Biases: a box above each z circle, joined to it by a short stem, filled by the parameter scale
 // (the same colours as the edges) and labelled with its value in a colour that contrasts with the fill.
-import * as d3 from "d3";
 import {BIAS_STEM, biasBoxY} from "../../lib/flow-layout.js";
 import {fixed} from "../../lib/format.js";
-import {svgElement} from "../dom.js";
 import {textColorFor} from "../palettes.js";
-import {unitRef} from "./data.js";
+import {child, layerGroup, unitRef} from "./data.js";
 import {BIAS_FONT, fitFont} from "./text.js";
 import type {FlowLayer} from "./types.js";
 
-export const biases: FlowLayer = ({document, net, layout, neurons, scales, showNumbers, digits}) => {
+export const biases: FlowLayer = ({document, net, layout, neurons, scales, showNumbers, digits}, existing) => {
   const {columns, biasWidth: bw, biasHeight: bh} = layout;
   const {color} = scales.parameter;
   const biasOf = (d: {column: number; unit: number}) => net.layers[d.column - 1].biases[d.unit];
-  const g = d3.select(svgElement(document, "g")).attr("class", "biases");
+  const g = layerGroup(document, existing).attr("class", "biases");
   const bias = g
     .selectAll("g")
     .data(neurons)
@@ -22,9 +20,8 @@ export const biases: FlowLayer = ({document, net, layout, neurons, scales, showN
     .call(unitRef)
     .attr("data-bias", (d) => String(biasOf(d)))
     .attr("transform", (d) => `translate(${columns[d.column].xz},${biasBoxY(d.y, layout)})`);
-  bias.append("line").attr("class", "bias-stem").attr("y1", bh / 2).attr("y2", bh / 2 + BIAS_STEM);
-  bias
-    .append("rect")
+  child(bias, "line", "bias-stem").attr("class", "bias-stem").attr("y1", bh / 2).attr("y2", bh / 2 + BIAS_STEM);
+  child(bias, "rect")
     .attr("x", -bw / 2)
     .attr("y", -bh / 2)
     .attr("width", bw)
@@ -32,8 +29,7 @@ export const biases: FlowLayer = ({document, net, layout, neurons, scales, showN
     .attr("rx", 2)
     .attr("fill", (d) => color(biasOf(d)));
   if (showNumbers) {
-    bias
-      .append("text")
+    child(bias, "text", "bias-label")
       .attr("class", "value-label bias-label")
       .attr("text-anchor", "middle")
       .attr("dy", "0.35em")

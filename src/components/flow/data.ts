@@ -2,6 +2,8 @@
 // channels): one datum per input and neuron, and one per edge with the value it encodes and where its
 // label goes.
 import type * as d3 from "d3";
+import {select as d3select} from "d3";
+import {svgElement} from "../dom.js";
 import {fixed} from "../../lib/format.js";
 import {biasBoxY, estimateTextWidth, laneFraction, placeLabels, type FlowLayout, type Rect} from "../../lib/flow-layout.js";
 import type {LayerValues, Network} from "../../lib/network.js";
@@ -134,4 +136,27 @@ export function edgeRef<E extends d3.BaseType, P extends d3.BaseType, PD>(select
     .attr("data-layer", (e) => e.k + 1)
     .attr("data-from", (e) => e.i + 1)
     .attr("data-to", (e) => e.j + 1);
+}
+
+/**
+ * The group a layer draws into: the one it drew before (updated in place), else a new one. Its
+ * attributes are set by the caller on both paths, so both end the same.
+ */
+export function layerGroup(document: Document, existing: SVGGElement | undefined): d3.Selection<SVGGElement, unknown, null, undefined> {
+  return d3select(existing ?? svgElement(document, "g"));
+}
+
+/**
+ * The one child `tag` (of class `className`, when its parent has several of that tag) of each element of `parent`, made on the first draw and reused on an update,
+ * bound to its parent's datum. Children are made in the order of the calls, as append would.
+ */
+export function child<K extends keyof SVGElementTagNameMap, E extends d3.BaseType, D, P extends d3.BaseType, PD>(
+  parent: d3.Selection<E, D, P, PD>,
+  tag: K,
+  className?: string
+): d3.Selection<SVGElementTagNameMap[K], D, E, D> {
+  return parent
+    .selectAll<SVGElementTagNameMap[K], D>(className ? `:scope > ${tag}.${className}` : `:scope > ${tag}`)
+    .data((d) => [d])
+    .join(tag) as unknown as d3.Selection<SVGElementTagNameMap[K], D, E, D>;
 }

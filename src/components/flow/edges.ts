@@ -1,9 +1,7 @@
 // The edges of the flow diagram, one line per weight, coloured and sized by the parameter scale from
 // the value their encoding gives them; and their value labels.
-import * as d3 from "d3";
-import {svgElement} from "../dom.js";
 import {signHue, ZERO_COLOR} from "../parameter-scale.js";
-import {edgeRef} from "./data.js";
+import {edgeRef, layerGroup} from "./data.js";
 import {EDGE_FONT} from "./text.js";
 import type {FlowLayer} from "./types.js";
 
@@ -11,10 +9,10 @@ import type {FlowLayer} from "./types.js";
  * The edges, strongest last (on top of the weak ones). An edge carrying exactly 0 is drawn dashed
  * and grey: under "contribution" that is an input from an inactive unit, which adds nothing.
  */
-export const edges: FlowLayer = ({document, edges, scales}) => {
+export const edges: FlowLayer = ({document, edges, scales}, existing) => {
   const {color, width} = scales.parameter;
   const byStrength = edges.slice().sort((a, b) => Math.abs(a.v) - Math.abs(b.v));
-  const g = d3.select(svgElement(document, "g")).attr("class", "edges").attr("stroke-linecap", "round");
+  const g = layerGroup(document, existing).attr("class", "edges").attr("stroke-linecap", "round");
   g.selectAll("line")
     .data(byStrength)
     .join("line")
@@ -28,6 +26,9 @@ export const edges: FlowLayer = ({document, edges, scales}) => {
     .attr("y2", (e) => e.y2)
     .attr("stroke", (e) => (e.v === 0 ? ZERO_COLOR : color(e.v)))
     .attr("stroke-dasharray", (e) => (e.v === 0 ? "2 3" : null))
+    // Taken off and set again, so that it follows a stroke-dasharray added by an update, as in a
+    // fresh draw (attribute order is what a saved SVG shows).
+    .attr("stroke-width", null)
     .attr("stroke-width", (e) => width(e.v));
   return g.node();
 };
@@ -38,9 +39,9 @@ export const edges: FlowLayer = ({document, edges, scales}) => {
  * stylesheet mixes that hue with the theme's text colour (so it reads on a light page and on a dark
  * one), over a halo of the page's background.
  */
-export const edgeLabels: FlowLayer = ({document, edges, showNumbers}) => {
+export const edgeLabels: FlowLayer = ({document, edges, showNumbers}, existing) => {
   if (!showNumbers) return null;
-  const g = d3.select(svgElement(document, "g")).attr("class", "edge-labels").attr("text-anchor", "middle").attr("font-size", EDGE_FONT).attr("fill", "currentColor");
+  const g = layerGroup(document, existing).attr("class", "edge-labels").attr("text-anchor", "middle").attr("font-size", EDGE_FONT).attr("fill", "currentColor");
   g.selectAll("text")
     .data(edges.filter((e) => e.labelled))
     .join("text")

@@ -22,6 +22,12 @@ export interface SelectionOptions {
   selected: NeuronRef | null | undefined;
   /** Called with the hidden unit the pointer or the keyboard focus enters, and null when it leaves. */
   onHover?: (ref: NeuronRef | null) => void;
+  /**
+   * Set by attachSelection: marks the selection again and rewrites the panel from o.net, o.input
+   * and o.values (after the diagram was updated in place), selecting `ref` first when it is given
+   * (silently: no "input" event).
+   */
+  refresh?: (ref?: NeuronRef | null) => void;
 }
 
 /**
@@ -50,7 +56,7 @@ const copy = (net: Network, ref: NeuronRef | null | undefined): NeuronRef | null
 /** Makes the diagram selectable; defines figure.value. */
 export function attachSelection(o: SelectionOptions): void {
   // o.net, o.input, o.values and o.sizes are read at each use: a diagram updated in place for
-  // another input or epoch (flow-diagram.ts, morph) replaces them.
+  // another input or epoch (flow-diagram.ts, update) replaces them.
   const {document: doc, figure, svg, panel} = o;
   let selected = copy(o.net, o.selected);
 
@@ -142,6 +148,11 @@ export function attachSelection(o: SelectionOptions): void {
       focusNeuron(ref.layer + dl, ref.unit + du);
     }
   });
+
+  o.refresh = (ref) => {
+    if (ref !== undefined) selected = copy(o.net, ref);
+    show();
+  };
 
   Object.defineProperty(figure, "value", {
     get: () => selected,

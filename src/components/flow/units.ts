@@ -5,7 +5,7 @@ import * as d3 from "d3";
 import {fixed, inputName} from "../../lib/format.js";
 import type {FlowLayout} from "../../lib/flow-layout.js";
 import {svgElement} from "../dom.js";
-import {unitRef} from "./data.js";
+import {child, layerGroup, unitRef} from "./data.js";
 import {NAME_FONT} from "./text.js";
 import type {FlowLayer, LayerNeuronDatum, NeuronDatum} from "./types.js";
 
@@ -36,19 +36,18 @@ function unitGroups<D extends NeuronDatum>(parent: d3.Selection<SVGGElement, unk
 }
 
 /** Inputs: one circle each, named x₁, x₂ on the left. */
-export const inputs: FlowLayer = ({document, layout, inputs, scales}) => {
+export const inputs: FlowLayer = ({document, layout, inputs, scales}, existing) => {
   const {r} = layout;
-  const g = d3.select(svgElement(document, "g")).attr("class", "inputs");
+  const g = layerGroup(document, existing).attr("class", "inputs");
   const unit = unitGroups(g, inputs, "input-unit", layout).attr("data-a", (d) => String(d.a));
-  unit
-    .append("text")
+  child(unit, "text", "input-name")
     .attr("class", "input-name")
     .attr("x", -r - 4)
     .attr("dy", "0.35em")
     .attr("text-anchor", "end")
     .attr("font-size", NAME_FONT)
     .text((d) => inputName(d.unit));
-  unit.append("circle").attr("class", "value-circle x").attr("r", r).attr("fill", (d) => scales.fill[0](d.a));
+  child(unit, "circle", "x").attr("class", "value-circle x").attr("r", r).attr("fill", (d) => scales.fill[0](d.a));
   return g.node();
 };
 
@@ -58,9 +57,9 @@ function neuronLabel(d: LayerNeuronDatum, digits: number): string {
 }
 
 /** Neurons: z and a circles, and a ring for focus and selection; focusable and clickable. */
-export const neurons: FlowLayer = ({document, layout, neurons, scales, digits}) => {
+export const neurons: FlowLayer = ({document, layout, neurons, scales, digits}, existing) => {
   const {r, columns} = layout;
-  const g = d3.select(svgElement(document, "g")).attr("class", "neurons");
+  const g = layerGroup(document, existing).attr("class", "neurons");
   const neuron = unitGroups(g, neurons, "neuron", layout)
     .attr("data-z", (d) => String(d.z))
     .attr("data-a", (d) => String(d.a))
@@ -70,8 +69,7 @@ export const neurons: FlowLayer = ({document, layout, neurons, scales, digits}) 
     .attr("aria-label", (d) => neuronLabel(d, digits));
   // The ring is unfilled but catches the pointer (pointer-events="all"), so the whole pill around
   // z and a is one target: a click between the circles must not fall through to the arrow below.
-  neuron
-    .append("rect")
+  child(neuron, "rect", "ring")
     .attr("class", "ring")
     .attr("pointer-events", "all")
     .attr("x", -r - 4)
@@ -79,9 +77,8 @@ export const neurons: FlowLayer = ({document, layout, neurons, scales, digits}) 
     .attr("width", (d) => columns[d.column].xa - columns[d.column].xz + 2 * r + 8)
     .attr("height", 2 * r + 8)
     .attr("rx", r + 4);
-  neuron.append("circle").attr("class", "value-circle z").attr("r", r).attr("fill", (d) => scales.fill[d.column](d.z));
-  neuron
-    .append("circle")
+  child(neuron, "circle", "z").attr("class", "value-circle z").attr("r", r).attr("fill", (d) => scales.fill[d.column](d.z));
+  child(neuron, "circle", "a")
     .attr("class", "value-circle a")
     .attr("cx", (d) => columns[d.column].xa - columns[d.column].xz)
     .attr("r", r)

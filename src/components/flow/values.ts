@@ -3,9 +3,8 @@
 // visible text would otherwise have to match that label), and transparent to the pointer, so a
 // click on a number selects its neuron. Each is written in the colour that contrasts most with the
 // fill under it.
-import * as d3 from "d3";
 import {fixed} from "../../lib/format.js";
-import {svgElement} from "../dom.js";
+import {layerGroup} from "./data.js";
 import {textColorFor} from "../palettes.js";
 import {fitFont, VALUE_FONT} from "./text.js";
 import type {FlowLayer} from "./types.js";
@@ -23,7 +22,7 @@ interface ValueLabel {
 /** Room a circle's number leaves to the circle's edge, in px (both sides together). */
 const VALUE_INSET = 3;
 
-export const values: FlowLayer = ({document, layout, inputs, neurons, scales, showNumbers, digits}) => {
+export const values: FlowLayer = ({document, layout, inputs, neurons, scales, showNumbers, digits}, existing) => {
   if (!showNumbers) return null;
   const {r, columns} = layout;
   const labels: ValueLabel[] = [
@@ -33,8 +32,7 @@ export const values: FlowLayer = ({document, layout, inputs, neurons, scales, sh
       {column: d.column, unit: d.unit, kind: "a", v: d.a, x: columns[d.column].xa, y: d.y}
     ])
   ];
-  const g = d3
-    .select(svgElement(document, "g"))
+  const g = layerGroup(document, existing)
     .attr("class", "neuron-values")
     .attr("pointer-events", "none")
     .attr("aria-hidden", "true")
