@@ -282,7 +282,8 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
   selection.subscribe((s, changed) => {
     mark(s);
     if (changed.has("epoch") && replay) showPanels();
-    else if (changed.has("point") || changed.has("sample")) markPanels();
+    // After the panels' new epoch (which keeps their last ring), so a change of both moves the ring.
+    if (changed.has("point") || changed.has("sample")) markPanels();
     if (changed.has("point") || changed.has("sample")) showPicker(s);
     if (changed.has("point") || changed.has("sample") || (changed.has("epoch") && replay)) drawDiagram();
     else if (changed.has("unit") && diagram && !sameRef(diagram.value, s.unit)) diagram.value = s.unit;

@@ -105,6 +105,16 @@ describe("explorer", () => {
     [...ex.querySelectorAll(".estimate-panels .estimate-contour")].forEach((c, k) => expect(c).toBe(contoursBefore[k]));
   });
 
+  it("moves the panels' ring when the point and the epoch change together (an address opened, back / forward)", async () => {
+    const snap = await withTwoCheckpoints();
+    const selection = startSelection(snap);
+    const ex = explorer(snap, {width: 640, selection, document});
+    selection.set({point: [-1.5, 1.5], sample: null, epoch: 0});
+    const labels = [...ex.querySelectorAll(".estimate-panels svg[aria-label]")].map((svg) => svg.getAttribute("aria-label")!);
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(label).toContain("the point (−1.500, 1.500) ringed");
+  });
+
   it("marks a hovered unit without announcing it, and takes a unit selected elsewhere", async () => {
     const snap = await loadFixture("small-relu");
     const selection = startSelection(snap);
