@@ -5,8 +5,8 @@
 // product W⁽⁰⁾ D⁽⁰⁾ … W⁽ᴸ⁾ for more), and the network against both along a segment. For a smooth
 // activation: a note that says why there are no such zones.
 //
-// Updates are select()-style: select(point) moves the marker and rewrites the formula, the detail
-// and the segment, never the polygons; setNetwork(net) computes the partition once and redraws the
+// Updates are select()-style: select(point) moves the marker and rewrites the formula, then (in the
+// next idle moment) the detail and the segment, never the polygons; setNetwork(net) computes the partition once and redraws the
 // map; highlightUnit(unit) draws one unit's boundary. With a shared selection (lib/selection.ts)
 // the explorer follows it and writes to it: a click on the map sets {point, sample: null}, a
 // boundary under the cursor sets hover.
@@ -48,6 +48,8 @@ export interface ZoneExplorer extends HTMLElement {
 /** Half-length along x1 of the segment through the point, and how far past the data it may reach. */
 const REACH = 1.6;
 const SEGMENT_LIMIT = SAMPLE_RANGE + 0.5;
+/** The longest the zone's computation and segment chart wait for an idle moment after a point move. */
+const DETAIL_DELAY_MS = 200;
 
 let explorerCount = 0;
 
@@ -82,6 +84,31 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
   const segment = h(doc, "div", {class: "zone-segment"});
   const root = h(doc, "div", {class: "zone-explorer"}, count, controls, mapSlot, formula, tangent, detail, segment);
 
+  // The zone's computation and the segment chart are the costly parts of a point move (a table and
+  // a Plot chart each time): in a browser they follow in the next idle moment (at most DETAIL_DELAY_MS
+  // later), for the last point only, so the map, the formula and the other views answer within the
+  // frame. Where there is no idle callback (jsdom in the tests) they are drawn at once.
+  const idle = doc.defaultView?.requestIdleCallback?.bind(doc.defaultView);
+  let pendingDetail: (() => void) | null = null;
+  const later = (draw: () => void) => {
+    if (!idle) return draw();
+    if (pendingDetail === null) idle(() => {
+      const run = pendingDetail;
+      pendingDetail = null;
+      run?.();
+    }, {timeout: DETAIL_DELAY_MS});
+    pendingDetail = draw;
+  };
+  function drawDetail(pattern: boolean[][]) {
+    if (!point) return;
+    const p = point;
+    detail.replaceChildren(
+      net.layers.length === 2 ? zoneStepsView(net, {point: p, formula: false, document: doc}) : zoneProductView(net, {pattern, document: doc})
+    );
+    const x1Range: [number, number] = [Math.max(-SEGMENT_LIMIT, p[0] - REACH), Math.min(SEGMENT_LIMIT, p[0] + REACH)];
+    segment.replaceChildren(localLinearChart(net, {width, dataset, point: p, direction, x1Range, tangent: true, title: "The network along a line through the point", document: doc}));
+  }
+
   const pick = (p: Point) => (selection ? selection.set({point: p, sample: null}) : explorer.select(p));
   const hover = (ref: NeuronRef | null) => (selection ? selection.set({hover: ref}) : explorer.highlightUnit(ref));
 
@@ -107,11 +134,7 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
       const [ga, gb] = targetGradient(dataset, point);
       const truth = {a: ga, b: gb, c: TARGETS[dataset](point[0], point[1]) - ga * point[0] - gb * point[1]};
       tangent.textContent = tangentComparison(point, {a, b, c}, truth);
-      detail.replaceChildren(
-        net.layers.length === 2 ? zoneStepsView(net, {point, formula: false, document: doc}) : zoneProductView(net, {pattern, document: doc})
-      );
-      const x1Range: [number, number] = [Math.max(-SEGMENT_LIMIT, point[0] - REACH), Math.min(SEGMENT_LIMIT, point[0] + REACH)];
-      segment.replaceChildren(localLinearChart(net, {width, dataset, point, direction, x1Range, tangent: true, title: "The network along a line through the point", document: doc}));
+      later(() => drawDetail(pattern));
     },
     highlightUnit(ref: NeuronRef | null) {
       unit = ref;
