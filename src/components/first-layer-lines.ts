@@ -19,7 +19,7 @@ import {fixed, pointLabel} from "../lib/format.js";
 import {withoutMarkLabels} from "./plot-aria.js";
 import {plotWidth} from "./plot-width.js";
 import {svgElement} from "./dom.js";
-import {chartSvg, type PlotChart} from "./plot-click.js";
+import {chartSvg, onPlotClick, type PlotChart} from "./plot-click.js";
 import {ringMarker, type RingMarker} from "./plot-ring.js";
 import {follow} from "./follow.js";
 
@@ -186,9 +186,15 @@ export function firstLayerLinesChart(net: Network, {width, range = 3, marks = []
     for (const d of drawn) {
       d.hit.addEventListener("pointerenter", () => selection.set({hover: {layer: 1, unit: d.unit}}));
       d.hit.addEventListener("pointerleave", () => selection.set({hover: null}));
-      d.hit.addEventListener("click", () => selection.set({unit: {layer: 1, unit: d.unit}}));
+      // A click on a line selects its unit (and not the point under it, below).
+      d.hit.addEventListener("click", (event) => {
+        event.stopPropagation();
+        selection.set({unit: {layer: 1, unit: d.unit}});
+      });
       d.hit.style.cursor = "pointer";
     }
+    // A click anywhere else in the plane picks that exact point, as on the estimate panels and the zone map.
+    onPlotClick(chart, (p) => selection.set({point: p, sample: null}));
     const s = selection.get();
     if (networkAt) api.setNetwork(networkAt(s.epoch));
     api.select(s.point);

@@ -97,6 +97,35 @@ describe("any point of the plane", () => {
       await close();
     }
   });
+
+  it("a click in the lines chart, off the lines, selects that exact point too", async () => {
+    const {page, log, snap, close} = await load("/small-relu", "small-relu");
+    try {
+      const net = snapshotNetwork(snap);
+      const lines = chart(page, "First-layer lines");
+      // A point whose pixel is the plane's, not a line's (a line's wide pointer target takes its own clicks).
+      let picked: Awaited<ReturnType<typeof pixelOf>> | null = null;
+      for (const target of [[1.3, -0.4], [-1.1, -1.3], [0.4, 1.6], [-1.7, 0.9]] as Point[]) {
+        const at = await pixelOf(lines, target);
+        const onLine = await page.evaluate(([cx, cy]) => document.elementFromPoint(cx, cy)?.classList.contains("hit") ?? true, at.client);
+        if (!onLine) {
+          picked = at;
+          break;
+        }
+      }
+      expect(picked).not.toBeNull();
+      await page.mouse.click(picked!.client[0], picked!.client[1]);
+      await waitForCaption(page, "The point (");
+      const state = await explorerState(page);
+      expect(state.sample).toBeNull();
+      expect(Math.abs(state.point[0] - picked!.data[0])).toBeLessThanOrEqual(CLICK_TOLERANCE_PX * picked!.pixelSize[0]);
+      expect(Math.abs(state.point[1] - picked!.data[1])).toBeLessThanOrEqual(CLICK_TOLERANCE_PX * picked!.pixelSize[1]);
+      expectFlowMatches(await readFlow(page), net, state.point);
+      expect(problems(log)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });
 
 describe("training replay", () => {
