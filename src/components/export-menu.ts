@@ -77,8 +77,15 @@ export function exportMenu(snapshot: Snapshot, options: ExportMenuOptions): HTML
   const view = doc.defaultView ?? globalThis;
   const root = h(doc, "div", {class: "export-menu-follow"});
   const draw = (epoch: number) => {
+    // What the reader had open or focused in the old menu stays so in the new one.
+    const open = root.querySelector("details")?.open ?? false;
+    const focused = doc.activeElement?.closest("[data-export], [data-array]");
+    const key = focused && root.contains(focused) ? (focused.getAttribute("data-export") ?? focused.getAttribute("data-array")) : null;
     for (const a of root.querySelectorAll<HTMLAnchorElement>("a[href^='blob:']")) view.URL.revokeObjectURL(a.href);
     root.replaceChildren(menuFor(snapshot, {...options, network: networkInView(snapshot, epoch), epoch: Math.min(epoch, snapshot.spec.epochs)}));
+    const details = root.querySelector("details");
+    if (details) details.open = open;
+    if (key) root.querySelector<HTMLElement>(`[data-export="${key}"], [data-array="${key}"]`)?.focus();
   };
   draw(selection.get().epoch);
   follow(root, selection, (s, changed) => {

@@ -9,6 +9,7 @@ import {loadFixture} from "./golden.js";
 import {flowDiagram} from "../../src/components/flow-diagram.js";
 import {INHERITED_PROPERTIES, resolveVariables, standaloneSvg} from "../../src/components/svg-export.js";
 import {EXPORT_BUTTONS, exportFileNames, exportMenu} from "../../src/components/export-menu.js";
+import {startSelection} from "../../src/lib/page-selection.js";
 import {forward} from "../../src/lib/network.js";
 import {fixed} from "../../src/lib/format.js";
 import {snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
@@ -190,6 +191,29 @@ describe("exportMenu", () => {
     for (const a of links) expect(a.getAttribute("href")).toMatch(/^blob:/);
     expect(menu.querySelector("details summary")!.textContent).toMatch(/fcnn/);
     expect(menu.querySelector("details code")!.textContent).toBe(exportSnippet({snapshot, network: snapshotNetwork(snapshot), epoch: snapshot.spec.epochs}));
+  });
+
+  it("with the page's selection, saves the epoch in view and keeps the snippet open across epochs", () => {
+    stubUrls();
+    // The fixture stores its last epoch only: add an earlier checkpoint (the weights halved).
+    const half = snapshot.layers.map((l) => ({weights: l.weights.map((r) => r.map((w) => w / 2)), biases: l.biases}));
+    const replayed = {...snapshot, checkpoints: [{epoch: 0, layers: half}, ...snapshot.checkpoints]};
+    const selection = startSelection(replayed);
+    const menu = exportMenu(replayed, {diagram: () => null, selection, document});
+    document.body.append(menu);
+    try {
+      expect(menu.querySelector(".export-arrays a")!.getAttribute("download")).toBe("small-relu-W0.npy");
+      menu.querySelector("details")!.open = true;
+      menu.querySelector<HTMLButtonElement>('[data-export="zip"]')!.focus();
+      const epoch = 0;
+      selection.set({epoch});
+      expect(menu.querySelector(".export-arrays a")!.getAttribute("download")).toBe(`small-relu-epoch-${epoch}-W0.npy`);
+      expect(menu.querySelector(".export-menu")!.getAttribute("data-epoch")).toBe(String(epoch));
+      expect(menu.querySelector("details")!.open).toBe(true);
+      expect(document.activeElement?.getAttribute("data-export")).toBe("zip");
+    } finally {
+      menu.remove();
+    }
   });
 
   it("names the files after the checkpoint's epoch when it is not the last", () => {
