@@ -8,7 +8,7 @@ import type {Snapshot} from "../lib/snapshot.js";
 import {snapshotNetwork} from "../lib/snapshot.js";
 import type {Selection} from "../lib/selection.js";
 import {ACTIVATIONS} from "../lib/activations.js";
-import {exactPartition} from "../lib/partition.js";
+import {dataWindowPartition} from "../lib/partition.js";
 import {smoothActivationNote, zoneCountSummary} from "../lib/zone-prose.js";
 import {plural} from "../lib/prose.js";
 import {h, svgElement} from "./dom.js";
@@ -27,7 +27,7 @@ export type ZoneCountChart = HTMLElement & {setEpoch(epoch: number): void};
 
 /** The exact zone count at each checkpoint. */
 export function zoneCounts(snapshot: Snapshot): {epoch: number; count: number}[] {
-  return snapshot.checkpoints.map((c) => ({epoch: c.epoch, count: exactPartition(snapshotNetwork(snapshot, c.layers)).zones.length}));
+  return snapshot.checkpoints.map((c) => ({epoch: c.epoch, count: dataWindowPartition(snapshotNetwork(snapshot, c.layers)).zones.length}));
 }
 
 export function zoneCountChart(snapshot: Snapshot, {width, selection, document: doc = document}: ZoneCountChartOptions): ZoneCountChart {

@@ -17,7 +17,7 @@ import type {Network} from "../lib/network.js";
 import type {NeuronRef} from "../lib/flow-model.js";
 import type {Selection} from "../lib/selection.js";
 import {ACTIVATIONS} from "../lib/activations.js";
-import {exactPartition, zoneContaining, type Partition} from "../lib/partition.js";
+import {dataWindowPartition, zoneContaining, type Partition} from "../lib/partition.js";
 import {activationMask, localLinear} from "../lib/regions.js";
 import {linearFormula, pointLabel} from "../lib/format.js";
 import {smoothActivationNote, tangentComparison, zoneCountSentence} from "../lib/zone-prose.js";
@@ -115,7 +115,7 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
   const explorer: ZoneExplorer = Object.assign(root, {
     setNetwork(next: Network) {
       net = next;
-      partition = exactPartition(net);
+      partition = dataWindowPartition(net);
       count.textContent = zoneCountSentence(partition.zones.length, partition.window);
       chart = zoneMapChart(partition, {network: net, width, colorBy: coloring, onPick: pick, onHover: hover, document: doc});
       mapSlot.replaceChildren(chart);

@@ -406,3 +406,17 @@ export function halfPlaneInWindow(window: Window, p: number, q: number, r: numbe
   for (let i = 0; i + 1 < pos.length; i += 2) out.push([pos[i], pos[i + 1]]);
   return out.length >= 3 ? out : [];
 }
+
+/**
+ * The data square's partition of a network, computed once per set of parameters: the zone count
+ * chart partitions every checkpoint when a page opens, and the zone map asks again for the
+ * checkpoint in view. Keyed by the layers array (a snapshot's checkpoints keep theirs), so a network
+ * built afresh from the same arrays finds it; the cache lets go of parameters nobody holds.
+ */
+const dataWindowPartitions = new WeakMap<readonly unknown[], Partition>();
+
+export function dataWindowPartition(net: Network): Partition {
+  let partition = dataWindowPartitions.get(net.layers);
+  if (!partition) dataWindowPartitions.set(net.layers, (partition = exactPartition(net)));
+  return partition;
+}

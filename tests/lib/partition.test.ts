@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {boundaryKey, DATA_WINDOW, exactPartition, halfPlaneInWindow, polygonContains, unitAffineOnZone, unitBoundaries, unitBoundary, zoneContaining, type Partition} from "../../src/lib/partition.js";
+import {boundaryKey, DATA_WINDOW, dataWindowPartition, exactPartition, halfPlaneInWindow, polygonContains, unitAffineOnZone, unitBoundaries, unitBoundary, zoneContaining, type Partition} from "../../src/lib/partition.js";
 import {activationMask, clipLine, firstLayerLines, localLinear, masksEqual} from "../../src/lib/regions.js";
 import {forward, predict, type Layer, type Network} from "../../src/lib/network.js";
 import {parseSnapshot, snapshotNetwork} from "../../src/lib/snapshot.js";
@@ -223,5 +223,14 @@ describe("halfPlaneInWindow", () => {
     expect(poly.every(([x]) => x >= 1)).toBe(true);
     expect(halfPlaneInWindow(DATA_WINDOW, 1, 0, 5)).toHaveLength(4);
     expect(halfPlaneInWindow(DATA_WINDOW, 1, 0, -5)).toEqual([]);
+  });
+  it("computes the data square's partition once per set of parameters", () => {
+    const net = fixtureNet("large-relu");
+    const first = dataWindowPartition(net);
+    expect(first.zones.length).toBe(exactPartition(net).zones.length);
+    // A network rebuilt around the same layers finds the same partition; other layers get their own.
+    expect(dataWindowPartition({layers: net.layers, activation: net.activation})).toBe(first);
+    const other = {layers: net.layers.map((l) => ({weights: l.weights.map((r) => r.map((w) => -w)), biases: l.biases})), activation: net.activation};
+    expect(dataWindowPartition(other)).not.toBe(first);
   });
 });
