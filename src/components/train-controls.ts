@@ -10,6 +10,7 @@ import {ValidationError, type NetworkSpec} from "../lib/spec.js";
 import {
   BROWSER_ACTIVATIONS,
   BROWSER_LIMITS,
+  CHOICE_LABELS,
   browserSpec,
   choiceOfField,
   hiddenOfText,
@@ -38,15 +39,10 @@ export interface TrainControls extends HTMLFormElement {
   setBusy(busy: boolean): void;
 }
 
+/** Each control's label: the choice's name (CHOICE_LABELS), the hidden layers' with their format and limits. */
 const LABELS: Record<ChoiceField, string> = {
-  dataset: "Dataset",
-  hidden: `Hidden layers (units per layer, 1–${BROWSER_LIMITS.layers} layers of 1–${BROWSER_LIMITS.units})`,
-  activation: "Activation",
-  learningRate: "Learning rate",
-  epochs: "Epochs",
-  batchSize: "Batch size",
-  dataSeed: "Data seed",
-  initSeed: "Initialisation seed"
+  ...CHOICE_LABELS,
+  hidden: `${CHOICE_LABELS.hidden} (units per layer, 1–${BROWSER_LIMITS.layers} layers of 1–${BROWSER_LIMITS.units})`
 };
 
 let uid = 0;
@@ -109,7 +105,7 @@ export function trainControls(initial: TrainChoices, {reference, onTrain, docume
       const typed = Object.fromEntries((Object.keys(inputs) as ChoiceField[]).map((f) => [f, inputs[f].value]));
       errors[field].textContent = readerMessage(error, typed);
       inputs[field].setAttribute("aria-invalid", "true");
-      summary.textContent = `Fix ${LABELS[field].replace(/ \(.*$/, "").toLowerCase()} to train.`;
+      summary.textContent = `Fix ${CHOICE_LABELS[field].toLowerCase()} to train.`;
     }
     button.disabled = busy || form.spec === null;
   }

@@ -5,7 +5,7 @@
 // from the data seed), so parseSnapshot regenerates it. That keeps each file to the weights, the
 // histories and the checkpoints (a few kB instead of ~175 kB, of which the samples were 161 kB).
 import {parseSpec, specDataset, specLayerSizes, ValidationError, type NetworkSpec} from "./spec.js";
-import type {Layer, Network} from "./network.js";
+import {meanSquaredError, type Layer, type Network} from "./network.js";
 import type {Point} from "./datasets.js";
 
 /** Bump when the shape of the snapshot changes (2: the dataset is regenerated, not stored). */
@@ -68,6 +68,16 @@ export function networkAtEpoch(s: Snapshot, epoch: number): Network {
   let best = s.checkpoints[0];
   for (const c of s.checkpoints) if (c.epoch <= epoch && c.epoch >= best.epoch) best = c;
   return snapshotNetwork(s, best.layers);
+}
+
+/**
+ * The full-dataset MSE after `epoch` epochs: the trainer's record (mseHistory[epoch − 1], computed in
+ * float64 over the stored data as the pages compute it), or for epoch 0, which it does not record,
+ * the initial network's MSE computed here.
+ */
+export function mseAtEpoch(s: Snapshot, epoch: number): number {
+  if (epoch >= 1) return s.mseHistory[Math.min(epoch, s.mseHistory.length) - 1];
+  return meanSquaredError(networkAtEpoch(s, 0), s.data.x, s.data.y);
 }
 
 /** Final full-dataset MSE of the trained network. */

@@ -5,7 +5,11 @@ import {Kernels} from "../../src/data/kernels.js";
 import {fingerprintSpec} from "../../src/data/fingerprint.js";
 import {sampleDataset} from "../../src/lib/datasets.js";
 import {randomLcg, randomNormal} from "../../src/lib/random.js";
-import {parseSnapshot, serializeSnapshot} from "../../src/lib/snapshot.js";
+import {mseAtEpoch, networkAtEpoch, parseSnapshot, serializeSnapshot} from "../../src/lib/snapshot.js";
+import {meanSquaredError} from "../../src/lib/network.js";
+
+/** The trainer's float64 MSE and the pages' agree to rounding (relative). */
+const MSE_AGREEMENT = 1e-12;
 import {trainWithModelFit} from "../../scripts/model-fit-reference.js";
 import {tinySpec} from "./helpers.js";
 
@@ -60,6 +64,14 @@ describe("train", () => {
     // Epoch 0 is the initialisation: biases zero.
     for (const layer of result.checkpoints[0].layers) expect(layer.biases.every((b) => b === 0)).toBe(true);
     expect(result.runtime).toEqual({tfjsVersion: expect.stringMatching(/^\d+\.\d+\.\d+$/), backend: "cpu"});
+  });
+
+  it("records, at every checkpoint, the dataset MSE a page would compute from that checkpoint (mseAtEpoch)", async () => {
+    const snap = await trainSnapshot(tinySpec({epochs: 5, checkpointEvery: 2}), "test");
+    for (const {epoch} of snap.checkpoints) {
+      const computed = meanSquaredError(networkAtEpoch(snap, epoch), snap.data.x, snap.data.y);
+      expect(Math.abs(mseAtEpoch(snap, epoch) - computed)).toBeLessThanOrEqual(MSE_AGREEMENT * computed);
+    }
   });
 
   it("gives a valid snapshot, byte-identical when trained twice", async () => {
