@@ -11,7 +11,7 @@ import {snapshotNetwork, type Snapshot} from "../lib/snapshot.js";
 import {
   exportBaseName,
   exportSnippet,
-  npyFiles,
+  namedArrays,
   singleFilePrefix,
   weightsJsonText,
   weightsZip,
@@ -19,6 +19,7 @@ import {
 } from "../lib/weights-export.js";
 import type {Selection} from "../lib/selection.js";
 import {networkInView} from "../lib/page-selection.js";
+import {encodeNpy} from "../lib/npy.js";
 import {h} from "./dom.js";
 import {follow} from "./follow.js";
 import {standaloneSvg, svgPngBlob} from "./svg-export.js";
@@ -67,41 +68,37 @@ function download(doc: Document, blob: Blob, name: string): void {
 }
 
 /**
- * The menu. With `options.selection` it saves the checkpoint in view: its content is made again when
- * the epoch changes (the single-array links hold that epoch's arrays), and the old links' URLs go.
+ * The menu. With `options.selection` it saves the checkpoint in view: an epoch change renames the
+ * files and rewrites the snippet in place (what the reader had open or focused stays so), and the
+ * single-array links get that epoch's arrays when next used.
  */
 export function exportMenu(snapshot: Snapshot, options: ExportMenuOptions): HTMLElement {
   const {selection} = options;
-  if (!selection) return menuFor(snapshot, options);
-  const doc = options.document ?? document;
-  const view = doc.defaultView ?? globalThis;
-  const root = h(doc, "div", {class: "export-menu-follow"});
-  const draw = (epoch: number) => {
-    // What the reader had open or focused in the old menu stays so in the new one.
-    const open = root.querySelector("details")?.open ?? false;
-    const focused = doc.activeElement?.closest("[data-export], [data-array]");
-    const key = focused && root.contains(focused) ? (focused.getAttribute("data-export") ?? focused.getAttribute("data-array")) : null;
-    for (const a of root.querySelectorAll<HTMLAnchorElement>("a[href^='blob:']")) view.URL.revokeObjectURL(a.href);
-    root.replaceChildren(menuFor(snapshot, {...options, network: networkInView(snapshot, epoch), epoch: Math.min(epoch, snapshot.spec.epochs)}));
-    const details = root.querySelector("details");
-    if (details) details.open = open;
-    if (key) root.querySelector<HTMLElement>(`[data-export="${key}"], [data-array="${key}"]`)?.focus();
-  };
-  draw(selection.get().epoch);
-  follow(root, selection, (s, changed) => {
-    if (changed.has("epoch")) draw(s.epoch);
-  });
-  return root;
+  const menu = menuFor(snapshot, options);
+  if (selection) {
+    const show = (epoch: number) => menu.show(networkInView(snapshot, epoch), Math.min(epoch, snapshot.spec.epochs));
+    show(selection.get().epoch);
+    follow(menu, selection, (s, changed) => {
+      if (changed.has("epoch")) show(s.epoch);
+    });
+  }
+  return menu;
 }
 
-function menuFor(snapshot: Snapshot, options: ExportMenuOptions): HTMLElement {
+type Menu = HTMLElement & {
+  /** Shows the parameters `network` of `epoch`: file names, labels and snippet change in place. */
+  show(network: Network, epoch: number): void;
+};
+
+function menuFor(snapshot: Snapshot, options: ExportMenuOptions): Menu {
   const doc = options.document ?? document;
   const view = doc.defaultView ?? globalThis;
-  const network = options.network ?? snapshotNetwork(snapshot);
-  const epoch = options.epoch ?? snapshot.spec.epochs;
-  if (!Number.isInteger(epoch) || epoch < 0 || epoch > snapshot.spec.epochs) throw new Error(`exportMenu: epoch must be an integer in [0, ${snapshot.spec.epochs}], got ${epoch}`);
-  const source: ExportSource = {snapshot, network, epoch};
-  const names = exportFileNames(source);
+  const checkEpoch = (epoch: number) => {
+    if (!Number.isInteger(epoch) || epoch < 0 || epoch > snapshot.spec.epochs) throw new Error(`exportMenu: epoch must be an integer in [0, ${snapshot.spec.epochs}], got ${epoch}`);
+  };
+  let source: ExportSource = {snapshot, network: options.network ?? snapshotNetwork(snapshot), epoch: options.epoch ?? snapshot.spec.epochs};
+  checkEpoch(source.epoch);
+  let names = exportFileNames(source);
 
   const status = h(doc, "p", {class: "export-status", role: "status"});
   const say = (text: string) => (status.textContent = text);
@@ -146,38 +143,68 @@ function menuFor(snapshot: Snapshot, options: ExportMenuOptions): HTMLElement {
     });
     return button;
   });
+  const buttonGroup = h(doc, "div", {class: "export-buttons", role: "group"}, buttons);
 
-  // One link per array, each with its own blob URL (the arrays are small: X, the largest, is 16 bytes a sample).
-  const links = npyFiles(source).map((file) => {
-    const name = names.prefix + file.name;
-    const blob = new view.Blob([file.data as Uint8Array<ArrayBuffer>], {type: "application/octet-stream"});
-    const a = h(doc, "a", {href: view.URL.createObjectURL(blob), download: name, "data-array": file.name.replace(/\.npy$/, "")}, file.name);
+  // One link per array, each with its own blob URL (the arrays are small: X, the largest, is 16 bytes
+  // a sample). A link's URL is made for the parameters in view when the link is about to be used
+  // (pointer down, focus, context menu, or at the latest in its click handler, which runs before the
+  // browser follows the href), so that an epoch change costs no encoding; after each click the
+  // link gets a fresh URL (the used one is revoked once its download has read it).
+  const links = namedArrays(source).map(({name}) => {
+    const a = h(doc, "a", {"data-array": name}, `${name}.npy`);
+    let madeFor: ExportSource | null = null;
+    const refresh = () => {
+      if (madeFor === source) return;
+      const old = a.getAttribute("href");
+      const array = namedArrays(source).find((n) => n.name === name)!;
+      a.href = view.URL.createObjectURL(new view.Blob([encodeNpy(array) as Uint8Array<ArrayBuffer>], {type: "application/octet-stream"}));
+      madeFor = source;
+      if (old) view.setTimeout(() => view.URL.revokeObjectURL(old), REVOKE_DELAY_MS);
+    };
+    for (const type of ["pointerdown", "focus", "contextmenu"]) a.addEventListener(type, refresh);
     a.addEventListener("click", () => {
-      const used = a.href;
+      refresh();
       // After this click's download has read it, the link gets a fresh URL and the used one goes.
-      view.setTimeout(() => {
-        a.href = view.URL.createObjectURL(blob);
-        view.setTimeout(() => view.URL.revokeObjectURL(used), REVOKE_DELAY_MS);
-      }, 0);
+      view.setTimeout(() => (madeFor = null), 0);
     });
-    return h(doc, "li", {}, a);
+    return {a, refresh};
   });
+  const arraysLabel = h(doc, "p", {class: "export-arrays-label"}, "Or one NumPy array at a time:");
+  const arrays = h(doc, "ul", {class: "export-arrays"}, links.map(({a}) => h(doc, "li", {}, a)));
+  const code = h(doc, "code", {class: "language-python"});
 
-  const snippet = exportSnippet(source);
-  return h(
+  const root = h(
     doc,
     "div",
-    {class: "export-menu", "data-network": snapshot.spec.id, "data-epoch": epoch},
-    h(doc, "div", {class: "export-buttons", role: "group", "aria-label": `Save the diagram or the parameters of ${exportBaseName(source)}`}, buttons),
+    {class: "export-menu", "data-network": snapshot.spec.id},
+    buttonGroup,
     status,
-    h(doc, "p", {class: "export-arrays-label", id: `export-arrays-${exportBaseName(source)}`}, "Or one NumPy array at a time:"),
-    h(doc, "ul", {class: "export-arrays", "aria-labelledby": `export-arrays-${exportBaseName(source)}`}, links),
+    arraysLabel,
+    arrays,
     h(
       doc,
       "details",
       {class: "export-snippet"},
       h(doc, "summary", {}, "Python: load the arrays and rebuild the article's fcnn dictionary"),
-      h(doc, "pre", {tabindex: 0, "aria-label": "Python snippet"}, h(doc, "code", {class: "language-python"}, snippet))
+      h(doc, "pre", {tabindex: 0, "aria-label": "Python snippet"}, code)
     )
   );
+
+  const show = (network: Network, epoch: number) => {
+    checkEpoch(epoch);
+    source = {snapshot, network, epoch};
+    names = exportFileNames(source);
+    const base = exportBaseName(source);
+    root.setAttribute("data-epoch", String(epoch));
+    buttonGroup.setAttribute("aria-label", `Save the diagram or the parameters of ${base}`);
+    arraysLabel.id = `export-arrays-${base}`;
+    arrays.setAttribute("aria-labelledby", arraysLabel.id);
+    for (const {a} of links) a.download = names.prefix + a.textContent;
+    code.textContent = exportSnippet(source);
+    // The link under the focus is the one a reader may use next without another focus event.
+    for (const link of links) if (link.a === doc.activeElement) link.refresh();
+  };
+  show(source.network, source.epoch);
+  for (const link of links) link.refresh();
+  return Object.assign(root, {show});
 }

@@ -6,8 +6,8 @@
 // activation: a note that says why there are no such zones.
 //
 // Updates are select()-style: select(point) moves the marker and rewrites the formula, then (in the
-// next idle moment) the detail and the segment, never the polygons; setNetwork(net) computes the partition once and redraws the
-// map; highlightUnit(unit) draws one unit's boundary. With a shared selection (lib/selection.ts)
+// next idle moment) the detail and the segment, never the polygons; setNetwork(net) computes the partition once and updates the
+// map's polygons in place; highlightUnit(unit) draws one unit's boundary. With a shared selection (lib/selection.ts)
 // the explorer follows it and writes to it: a click on the map sets {point, sample: null}, a
 // boundary under the cursor sets hover.
 import {follow} from "./follow.js";
@@ -61,7 +61,7 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
   const id = `zone-explorer-${++explorerCount}`;
   let net = initial;
   let partition: Partition;
-  let chart: ZoneMapChart;
+  let chart: ZoneMapChart | undefined;
   let coloring: ZoneColoring = "output";
   let point: Point | null = null;
   let unit: NeuronRef | null = null;
@@ -72,7 +72,7 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
     input.addEventListener("change", () => {
       if (!input.checked) return;
       coloring = mode;
-      chart.colorBy(mode);
+      chart?.colorBy(mode);
     });
     return h(doc, "label", {}, input, mode === "output" ? " output" : " slope |∇|");
   });
@@ -117,14 +117,18 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
       net = next;
       partition = dataWindowPartition(net);
       count.textContent = zoneCountSentence(partition.zones.length, partition.window);
-      chart = zoneMapChart(partition, {network: net, width, colorBy: coloring, onPick: pick, onHover: hover, document: doc});
-      mapSlot.replaceChildren(chart);
-      chart.highlightUnit(unit);
+      // The map is drawn once; another epoch's partition of the same square changes it in place.
+      if (chart) chart.setPartition(partition, net);
+      else {
+        chart = zoneMapChart(partition, {network: net, width, colorBy: coloring, onPick: pick, onHover: hover, document: doc});
+        mapSlot.replaceChildren(chart);
+        chart.highlightUnit(unit);
+      }
       if (point) explorer.select(point);
     },
     select(p: Point) {
       point = [p[0], p[1]];
-      chart.select(point);
+      chart?.select(point);
       // Outside the map's window (a point typed beyond the data square) the point's own pattern and
       // local function hold: the same affine function its zone would have.
       const zone = zoneContaining(partition, point);
@@ -138,7 +142,7 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
     },
     highlightUnit(ref: NeuronRef | null) {
       unit = ref;
-      chart.highlightUnit(ref);
+      chart?.highlightUnit(ref);
     }
   });
 

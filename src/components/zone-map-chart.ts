@@ -1,8 +1,8 @@
 // The exact zones of a piecewise-linear network (lib/partition.ts) drawn as polygons over the input
 // plane, each coloured by the network's output at its centroid or by its slope |∇| = sqrt(a² + b²).
 //
-// The polygons are drawn once per partition. Everything that follows the reader is moved, not
-// redrawn: select(point) moves a ring and outlines the point's zone; highlightUnit(unit) draws one
+// The polygons are drawn once per partition, and another partition of the same window (another
+// epoch's) reuses their paths. Everything that follows the reader is moved, not redrawn: select(point) moves a ring and outlines the point's zone; highlightUnit(unit) draws one
 // unit's boundary (and, for a first-layer unit, shades its active half-plane); colorBy(mode) only
 // rewrites each polygon's fill and swaps the legend.
 //
@@ -41,6 +41,12 @@ export interface ZoneMapChartOptions {
 }
 
 export type ZoneMapChart = HTMLElement & {
+  /**
+   * Shows another partition of the same window (another epoch's network): the polygons, their
+   * colours, the legend and the boundaries change in place; the axes, the cursor, the selected
+   * point and the highlighted unit stay.
+   */
+  setPartition(partition: Partition, network: Network): void;
   select(point: Point): void;
   highlightUnit(unit: NeuronRef | null): void;
   colorBy(mode: ZoneColoring): void;
@@ -80,11 +86,16 @@ function segmentDistance(q: Point, a: Point, b: Point): number {
   return Math.hypot(q[0] - a[0] - t * dx, q[1] - a[1] - t * dy);
 }
 
-export function zoneMapChart(partition: Partition, {network: net, width, colorBy: initial = "output", onPick, onHover, document: doc = document}: ZoneMapChartOptions): ZoneMapChart {
-  const {zones, window: w} = partition;
+export function zoneMapChart(first: Partition, {network: firstNet, width, colorBy: initial = "output", onPick, onHover, document: doc = document}: ZoneMapChartOptions): ZoneMapChart {
+  // The window is the chart's for good; the partition and its network change with setPartition.
+  const w = first.window;
+  let partition = first;
+  let zones = first.zones;
+  let net = firstNet;
   const size = plotWidth(Math.min(width, 480));
-  const count = zones.length;
-  const label = `Exact zone map over ${pointLabel([w.x[0], w.y[0]], 0)} to ${pointLabel([w.x[1], w.y[1]], 0)}: ${plural(count, "zone")}. Arrow keys move a cursor, Enter selects its point.`;
+  const labelOf = (count: number) =>
+    `Exact zone map over ${pointLabel([w.x[0], w.y[0]], 0)} to ${pointLabel([w.x[1], w.y[1]], 0)}: ${plural(count, "zone")}. Arrow keys move a cursor, Enter selects its point.`;
+  let label = labelOf(zones.length);
   const chart = withoutMarkLabels(
     Plot.plot({
       width: size,
@@ -107,18 +118,23 @@ export function zoneMapChart(partition: Partition, {network: net, width, colorBy
     return el;
   };
 
-  // The polygons, once.
+  // The polygons: one path per zone, reused from one partition to the next (only d and fill change).
   const polygons = g("zone-polygons");
-  const paths = zones.map((zone, i) => {
-    const path = svgElement(doc, "path");
-    path.setAttribute("class", "zone");
-    path.setAttribute("data-zone", String(i));
-    path.setAttribute("d", pathOf(zone.polygon, px, py, true));
-    path.setAttribute("stroke", "white");
-    path.setAttribute("stroke-width", "0.5");
-    polygons.append(path);
-    return path;
-  });
+  const paths: SVGPathElement[] = [];
+  const drawPolygons = () => {
+    while (paths.length < zones.length) {
+      const path = svgElement(doc, "path");
+      path.setAttribute("class", "zone");
+      path.setAttribute("data-zone", String(paths.length));
+      path.setAttribute("stroke", "white");
+      path.setAttribute("stroke-width", "0.5");
+      polygons.append(path);
+      paths.push(path);
+    }
+    while (paths.length > zones.length) paths.pop()!.remove();
+    zones.forEach((zone, i) => paths[i].setAttribute("d", pathOf(zone.polygon, px, py, true)));
+  };
+  drawPolygons();
   const highlight = g("unit-highlight");
   highlight.setAttribute("pointer-events", "none");
   const outline = svgElement(doc, "path");
@@ -149,7 +165,9 @@ export function zoneMapChart(partition: Partition, {network: net, width, colorBy
   const live = h(doc, "p", {class: "zone-cursor-text", "aria-live": "polite"});
   const root = h(doc, "div", {class: "zone-map"}, legendSlot, chart, live) as HTMLElement;
 
+  let coloring = initial;
   const colorBy = (mode: ZoneColoring) => {
+    coloring = mode;
     const options = colorScale(zones, mode);
     const scale = Plot.scale({color: options});
     paths.forEach((path, i) => path.setAttribute("fill", String(scale.apply(zoneValue(zones[i], mode)))));
@@ -160,13 +178,17 @@ export function zoneMapChart(partition: Partition, {network: net, width, colorBy
   colorBy(initial);
 
   // Every hidden unit's boundary, once per partition, for the cursor's nearest-boundary test and the highlight.
-  const lines = unitBoundaries(partition);
-  const boundaries: {ref: NeuronRef; lines: Point[][]}[] = [];
-  for (let k = 0; k < net.layers.length - 1; ++k)
-    for (let j = 0; j < net.layers[k].biases.length; ++j) {
-      const ref = {layer: k + 1, unit: j + 1};
-      boundaries.push({ref, lines: lines.get(boundaryKey(ref)) ?? []});
-    }
+  let boundaries: {ref: NeuronRef; lines: Point[][]}[] = [];
+  const findBoundaries = () => {
+    const lines = unitBoundaries(partition);
+    boundaries = [];
+    for (let k = 0; k < net.layers.length - 1; ++k)
+      for (let j = 0; j < net.layers[k].biases.length; ++j) {
+        const ref = {layer: k + 1, unit: j + 1};
+        boundaries.push({ref, lines: lines.get(boundaryKey(ref)) ?? []});
+      }
+  };
+  findBoundaries();
   const pxPerUnit = Math.abs(px(w.x[1]) - px(w.x[0])) / (w.x[1] - w.x[0]);
   const nearestBoundary = (q: Point): NeuronRef | null => {
     let best: NeuronRef | null = null;
@@ -193,7 +215,7 @@ export function zoneMapChart(partition: Partition, {network: net, width, colorBy
     cursorMark.setAttribute("cy", py(cursor[1]).toFixed(2));
     cursorMark.setAttribute("visibility", "visible");
     const i = zoneIndexContaining(partition, cursor);
-    live.textContent = i < 0 ? "" : zoneDescription(cursor, i, count, zones[i].pattern, zones[i].affine);
+    live.textContent = i < 0 ? "" : zoneDescription(cursor, i, zones.length, zones[i].pattern, zones[i].affine);
     report(nearestBoundary(cursor));
   };
   const dataPoint = (event: MouseEvent): Point => {
@@ -230,8 +252,25 @@ export function zoneMapChart(partition: Partition, {network: net, width, colorBy
   });
 
   let ring: RingMarker | null = null;
-  return Object.assign(root, {
+  let selected: Point | null = null;
+  let highlighted: NeuronRef | null = null;
+  const self: ZoneMapChart = Object.assign(root, {
+    setPartition(next: Partition, nextNet: Network) {
+      partition = next;
+      zones = next.zones;
+      net = nextNet;
+      label = labelOf(zones.length);
+      svg.setAttribute("aria-label", label);
+      drawPolygons();
+      colorBy(coloring);
+      findBoundaries();
+      if (selected) self.select(selected);
+      self.highlightUnit(highlighted);
+      // The cursor's description is of the zone now under it.
+      if (cursorMark.getAttribute("visibility") === "visible") moveCursor(cursor);
+    },
     select(point: Point) {
+      selected = point;
       const i = zoneIndexContaining(partition, point);
       outline.setAttribute("d", i < 0 ? "" : pathOf(zones[i].polygon, px, py, true));
       ring ??= ringMarker(chart, {r: 6});
@@ -239,6 +278,7 @@ export function zoneMapChart(partition: Partition, {network: net, width, colorBy
       svg.setAttribute("aria-label", i < 0 ? label : `${label} The selected point ${pointLabel(point)} lies in zone ${i + 1}.`);
     },
     highlightUnit(unit: NeuronRef | null) {
+      highlighted = unit;
       highlight.replaceChildren();
       const found = unit && boundaries.find((b) => b.ref.layer === unit.layer && b.ref.unit === unit.unit);
       root.setAttribute("data-highlight", found ? `${found.ref.layer}-${found.ref.unit}` : "");
@@ -271,4 +311,5 @@ export function zoneMapChart(partition: Partition, {network: net, width, colorBy
     colorBy,
     moveCursor
   });
+  return self;
 }

@@ -193,8 +193,8 @@ describe("exportMenu", () => {
     expect(menu.querySelector("details code")!.textContent).toBe(exportSnippet({snapshot, network: snapshotNetwork(snapshot), epoch: snapshot.spec.epochs}));
   });
 
-  it("with the page's selection, saves the epoch in view and keeps the snippet open across epochs", () => {
-    stubUrls();
+  it("with the page's selection, saves the epoch in view and keeps the snippet open across epochs", async () => {
+    const blobs = stubUrls();
     // The fixture stores its last epoch only: add an earlier checkpoint (the weights halved).
     const half = snapshot.layers.map((l) => ({weights: l.weights.map((r) => r.map((w) => w / 2)), biases: l.biases}));
     const replayed = {...snapshot, checkpoints: [{epoch: 0, layers: half}, ...snapshot.checkpoints]};
@@ -208,9 +208,16 @@ describe("exportMenu", () => {
       const epoch = 0;
       selection.set({epoch});
       expect(menu.querySelector(".export-arrays a")!.getAttribute("download")).toBe(`small-relu-epoch-${epoch}-W0.npy`);
-      expect(menu.querySelector(".export-menu")!.getAttribute("data-epoch")).toBe(String(epoch));
+      expect(menu.getAttribute("data-epoch")).toBe(String(epoch));
       expect(menu.querySelector("details")!.open).toBe(true);
       expect(document.activeElement?.getAttribute("data-export")).toBe("zip");
+      // A single-array link about to be used holds that epoch's array, not the one it was made with.
+      const w0 = menu.querySelector<HTMLAnchorElement>(".export-arrays a")!;
+      const before = w0.getAttribute("href");
+      w0.dispatchEvent(new FocusEvent("focus"));
+      expect(w0.getAttribute("href")).not.toBe(before);
+      const bytes = new Uint8Array(await blobs.get(w0.getAttribute("href")!)!.arrayBuffer());
+      expect(parseNpy(bytes).values).toEqual(half[0].weights.flat());
     } finally {
       menu.remove();
     }

@@ -103,6 +103,37 @@ describe("zone explorer (exact map)", async () => {
     expect(selection.get().hover).toBeNull();
   });
 
+  it("shows another epoch's partition in place, as a fresh map of it would", () => {
+    // The fixture stores its last epoch only: add earlier checkpoints, each first layer's biases shifted.
+    const shifted = (epoch: number) =>
+      large.layers.map((l, k) => ({weights: l.weights, biases: k === 0 ? l.biases.map((b, j) => b + 0.3 * (epoch - 6) * (j % 2 ? 1 : -1)) : l.biases}));
+    const replay: Snapshot = {...large, checkpoints: [0, 3, 6, 9].map((epoch) => ({epoch, layers: shifted(epoch)})).concat(large.checkpoints)};
+    const at = (e: number) => networkAtEpoch(replay, e);
+    const selection = createSelection({point: [0.6, -0.4], sample: null, epoch: large.spec.epochs, unit: {layer: 1, unit: 2}, hover: null});
+    const explorer = zoneExplorer(net, {width, dataset: "prod", selection, networkAt: at, document});
+    const svg = explorer.querySelector(".zone-map svg[role=application]")!;
+    const look = (root: Element) => ({
+      zones: [...root.querySelectorAll("path.zone")].map((p) => [p.getAttribute("data-zone"), p.getAttribute("d"), p.getAttribute("fill")]),
+      outline: root.querySelector(".selected-zone")!.getAttribute("d"),
+      boundary: [...root.querySelectorAll(".unit-boundary")].map((p) => p.getAttribute("d")),
+      label: root.querySelector(".zone-map svg[role=application]")!.getAttribute("aria-label"),
+      legend: root.querySelector(".zone-legend")!.textContent,
+      count: root.querySelector(".zone-count")!.textContent
+    });
+    // Forward through every checkpoint (the zone count rises and falls), then back to the last.
+    const counts = new Set<number>();
+    for (const epoch of [0, 3, 6, 9, large.spec.epochs, 3]) {
+      selection.set({epoch});
+      const fresh = zoneExplorer(at(epoch), {width, dataset: "prod", selection: createSelection(selection.get()), networkAt: at, document});
+      expect(look(explorer), `epoch ${epoch}`).toEqual(look(fresh));
+      counts.add(explorer.querySelectorAll("path.zone").length);
+    }
+    // The checkpoints' maps differ in their number of zones, so paths were both added and removed.
+    expect(counts.size).toBeGreaterThan(2);
+    // The same chart throughout: only its contents changed.
+    expect(explorer.querySelector(".zone-map svg[role=application]")).toBe(svg);
+  });
+
   it("keeps the note for a smooth activation", () => {
     const explorer = zoneExplorer(snapshotNetwork(sigmoid), {width, dataset: "prod", document});
     expect(explorer.textContent).toContain("nowhere exactly linear");
