@@ -11,6 +11,7 @@
 // region; a unit boundary within HOVER_PX of the cursor is reported through onHover (so hovering a
 // boundary with the mouse and moving the keyboard cursor onto it do the same); a click or Enter
 // picks the cursor's point through onPick.
+import * as d3 from "d3";
 import * as Plot from "@observablehq/plot";
 import type {Point} from "../lib/datasets.js";
 import type {Network} from "../lib/network.js";
@@ -22,6 +23,7 @@ import {plural} from "../lib/prose.js";
 import {h, svgElement} from "./dom.js";
 import {withoutMarkLabels} from "./plot-aria.js";
 import {plotWidth} from "./plot-width.js";
+import {rampColor, rampLegend, type RampLegend, type RampLegendSpec} from "./ramp-legend.js";
 import {chartSvg} from "./plot-click.js";
 import {ringMarker, type RingMarker} from "./plot-ring.js";
 
@@ -65,13 +67,16 @@ export function zoneValue(zone: LinearZone, mode: ZoneColoring): number {
   return mode === "output" ? a * zone.centroid[0] + b * zone.centroid[1] + c : Math.hypot(a, b);
 }
 
-/** The colour scale of a mode: output on a diverging scale centred on 0, slope on a sequential one from 0. */
-function colorScale(zones: readonly LinearZone[], mode: ZoneColoring) {
-  const values = zones.map((z) => zoneValue(z, mode));
-  const top = Math.max(1e-9, ...values.map(Math.abs));
+/** Output on a diverging blue–red ramp centred on 0; slope on viridis from 0. */
+const blueToRed = (t: number) => d3.interpolateRdBu(1 - t);
+
+/** The colour ramp of a mode over these zones: symmetric about 0 for the output, from 0 for the slope. */
+function rampOf(zones: readonly LinearZone[], mode: ZoneColoring): RampLegendSpec {
+  let top = 1e-9;
+  for (const z of zones) top = Math.max(top, Math.abs(zoneValue(z, mode)));
   return mode === "output"
-    ? {type: "diverging" as const, scheme: "BuRd" as const, domain: [-top, top], pivot: 0, label: "output at the zone's centre"}
-    : {type: "linear" as const, scheme: "viridis" as const, domain: [0, top], label: "slope |∇| = √(a² + b²)"};
+    ? {interpolator: blueToRed, domain: [-top, top], label: "output at the zone's centre"}
+    : {interpolator: d3.interpolateViridis, domain: [0, top], label: "slope |∇| = √(a² + b²)"};
 }
 
 function pathOf(points: readonly Point[], x: (v: number) => number, y: (v: number) => number, closed: boolean): string {
@@ -166,13 +171,14 @@ export function zoneMapChart(first: Partition, {network: firstNet, width, colorB
   const root = h(doc, "div", {class: "zone-map"}, legendSlot, chart, live) as HTMLElement;
 
   let coloring = initial;
+  let legend: RampLegend | null = null;
   const colorBy = (mode: ZoneColoring) => {
     coloring = mode;
-    const options = colorScale(zones, mode);
-    const scale = Plot.scale({color: options});
-    paths.forEach((path, i) => path.setAttribute("fill", String(scale.apply(zoneValue(zones[i], mode)))));
-    // Plot.legend reads `document` like Plot.plot does (its types omit it), so jsdom tests get their own document's nodes.
-    legendSlot.replaceChildren(Plot.legend(Object.assign({color: options, width: Math.min(size, 320)}, {document: doc})) as Element);
+    const ramp = rampOf(zones, mode);
+    const color = rampColor(ramp);
+    paths.forEach((path, i) => path.setAttribute("fill", color(zoneValue(zones[i], mode))));
+    if (legend) legend.show(ramp);
+    else legendSlot.append((legend = rampLegend(ramp, {width: Math.min(size, 320), document: doc})));
     root.setAttribute("data-color-by", mode);
   };
   colorBy(initial);
