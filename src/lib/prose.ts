@@ -12,9 +12,12 @@ export function inSentence(title: string): string {
   return title.charAt(0).toLowerCase() + title.slice(1);
 }
 
+/** Thousands separated by commas; one formatter for all (toLocaleString would build one per call). */
+const GROUPED = new Intl.NumberFormat("en-US");
+
 /** "1 epoch", "250 epochs". */
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? word : pluralWord}`;
+  return `${GROUPED.format(n)} ${n === 1 ? word : pluralWord}`;
 }
 
 /** "one hidden layer of 4 relu units", "2 hidden layers of 5 and 5 relu units". */
