@@ -25,6 +25,19 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/**
+ * Sets an element's text, changing the data of its one text node when it has one. Replacing the node
+ * (textContent =) makes the browser compute a style for the new node: on a page of ~10,000 elements
+ * about 40 µs a text in Chromium, while new data costs only the text's layout. Nothing happens when
+ * the text is already `text`.
+ */
+export function setText(el: Element, text: string): void {
+  const only = el.firstChild;
+  if (only !== null && only === el.lastChild && only.nodeType === 3) {
+    if (only.nodeValue !== text) only.nodeValue = text;
+  } else if (text !== "" || only !== null) el.textContent = text;
+}
+
 /** A new SVG element of the given tag, in `doc`. */
 export function svgElement<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K): SVGElementTagNameMap[K] {
   return doc.createElementNS(SVG_NS, tag);

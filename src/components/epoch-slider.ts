@@ -4,7 +4,7 @@
 // replays training follows), and it follows an epoch set elsewhere (the address, back / forward).
 import type {Checkpoint} from "../lib/snapshot.js";
 import type {Selection} from "../lib/selection.js";
-import {h} from "./dom.js";
+import {h, setText} from "./dom.js";
 import {follow} from "./follow.js";
 
 export interface EpochSlider extends HTMLFormElement {
@@ -38,7 +38,7 @@ export function epochSlider(checkpoints: readonly Checkpoint[], {value, selectio
   const form: EpochSlider = Object.assign(h(doc, "form", {class: "controls epoch-slider"}, h(doc, "label", {for: id}, "Parameters after epoch"), input, out), {value: first});
   const show = () => {
     form.value = Number(input.value);
-    out.textContent = String(checkpoints[form.value].epoch);
+    setText(out, String(checkpoints[form.value].epoch));
     input.setAttribute("aria-valuetext", `epoch ${checkpoints[form.value].epoch}`);
   };
   input.addEventListener("input", () => {

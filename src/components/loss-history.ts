@@ -8,7 +8,7 @@ import {inSentence} from "../lib/prose.js";
 import {withoutMarkLabels} from "./plot-aria.js";
 import {plotWidth} from "./plot-width.js";
 import type {Selection} from "../lib/selection.js";
-import {svgElement} from "./dom.js";
+import {svgElement, setText} from "./dom.js";
 import {chartSvg, type PlotChart} from "./plot-click.js";
 import {follow} from "./follow.js";
 
@@ -102,7 +102,7 @@ function epochCursor(chart: PlotChart, selection: Selection, epochs: number): vo
     const right = px < (x0 + x1) / 2;
     label.setAttribute("x", String(right ? px + 4 : px - 4));
     label.setAttribute("text-anchor", right ? "start" : "end");
-    label.textContent = `epoch ${epoch}`;
+    setText(label, `epoch ${epoch}`);
     g.setAttribute("data-epoch", String(epoch));
     svg.setAttribute("aria-label", `${base}; cursor at epoch ${epoch}${epoch >= epochs ? " (trained)" : ""}`);
   };

@@ -9,7 +9,7 @@ import type {Point} from "../lib/datasets.js";
 import {extentOf} from "../lib/extents.js";
 import {nearestSample} from "../lib/sampling.js";
 import {fixed, pointLabel} from "../lib/format.js";
-import {h} from "./dom.js";
+import {h, setText} from "./dom.js";
 import {parseDecimal} from "../lib/decimal.js";
 import {describe} from "../lib/spec.js";
 
@@ -84,7 +84,7 @@ export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, 
     showError(null);
     x1.value = fixed(point[0], 3).replace("−", "-");
     x2.value = fixed(point[1], 3).replace("−", "-");
-    status.textContent = `Point ${pointLabel(point, 3)}, no sample: y = ${fixed(target, 4)}`;
+    setText(status, `Point ${pointLabel(point, 3)}, no sample: y = ${fixed(target, 4)}`);
   }
 
   const showError = (message: string | null) => {
@@ -98,7 +98,7 @@ export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, 
     index.value = String(i);
     x1.value = fixed(samples[i][0], 3).replace("−", "-");
     x2.value = fixed(samples[i][1], 3).replace("−", "-");
-    status.textContent = `Sample ${i} of ${n}: x = ${pointLabel(samples[i], 3)}, y = ${fixed(targets[i], 4)}`;
+    setText(status, `Sample ${i} of ${n}: x = ${pointLabel(samples[i], 3)}, y = ${fixed(targets[i], 4)}`);
   }
 
   function select(i: number) {

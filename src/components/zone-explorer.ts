@@ -25,7 +25,7 @@ import {zoneMapChart, ZONE_COLORINGS, type ZoneColoring, type ZoneMapChart} from
 import {zoneStepsView} from "./zone-steps.js";
 import {zoneProductView} from "./zone-product.js";
 import {localLinearChart} from "./local-linear-chart.js";
-import {h} from "./dom.js";
+import {h, setText} from "./dom.js";
 
 export interface ZoneExplorerOptions {
   width: number;
@@ -116,7 +116,7 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
     setNetwork(next: Network) {
       net = next;
       partition = dataWindowPartition(net);
-      count.textContent = zoneCountSentence(partition.zones.length, partition.window);
+      setText(count, zoneCountSentence(partition.zones.length, partition.window));
       // The map is drawn once; another epoch's partition of the same square changes it in place.
       if (chart) chart.setPartition(partition, net);
       else {
@@ -134,10 +134,10 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
       const zone = zoneContaining(partition, point);
       const {a, b, c} = zone?.affine ?? localLinear(net, point);
       const pattern = zone?.pattern ?? activationMask(net, point);
-      formula.textContent = `In the zone of ${pointLabel(point, 3)}: y = ${linearFormula(a, b, c)}`;
+      setText(formula, `In the zone of ${pointLabel(point, 3)}: y = ${linearFormula(a, b, c)}`);
       const [ga, gb] = targetGradient(dataset, point);
       const truth = {a: ga, b: gb, c: TARGETS[dataset](point[0], point[1]) - ga * point[0] - gb * point[1]};
-      tangent.textContent = tangentComparison(point, {a, b, c}, truth);
+      setText(tangent, tangentComparison(point, {a, b, c}, truth));
       later(() => drawDetail(pattern));
     },
     highlightUnit(ref: NeuronRef | null) {

@@ -20,7 +20,7 @@ import {boundaryKey, halfPlaneInWindow, unitBoundaries, zoneIndexContaining, typ
 import {zoneDescription} from "../lib/zone-prose.js";
 import {pointLabel} from "../lib/format.js";
 import {plural} from "../lib/prose.js";
-import {h, svgElement} from "./dom.js";
+import {h, svgElement, setText} from "./dom.js";
 import {withoutMarkLabels} from "./plot-aria.js";
 import {plotWidth} from "./plot-width.js";
 import {rampColor, rampLegend, type RampLegend, type RampLegendSpec} from "./ramp-legend.js";
@@ -221,7 +221,7 @@ export function zoneMapChart(first: Partition, {network: firstNet, width, colorB
     cursorMark.setAttribute("cy", py(cursor[1]).toFixed(2));
     cursorMark.setAttribute("visibility", "visible");
     const i = zoneIndexContaining(partition, cursor);
-    live.textContent = i < 0 ? "" : zoneDescription(cursor, i, zones.length, zones[i].pattern, zones[i].affine);
+    setText(live, i < 0 ? "" : zoneDescription(cursor, i, zones.length, zones[i].pattern, zones[i].affine));
     report(nearestBoundary(cursor));
   };
   const dataPoint = (event: MouseEvent): Point => {
