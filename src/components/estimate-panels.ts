@@ -21,10 +21,10 @@ export const STEP = 0.05;
 export const BIG_STEP = 0.5;
 
 /**
- * Estimates whose contours are kept for coming back (a page's checkpoints are about 50; a key's
- * contours weigh a few hundred kB of path data).
+ * Estimates whose contours are kept for coming back: every checkpoint of a page (they are 51 at
+ * most today, one per 5 of 250 epochs); a key's contours weigh about 150 kB of path data.
  */
-export const KEPT_KEYS = 24;
+export const KEPT_KEYS = 64;
 
 export interface EstimatePanelsOptions {
   width: number;
