@@ -52,8 +52,8 @@ export interface EstimatePanels extends HTMLElement {
    */
   setEstimate(est: GridEstimate, key: string | number): void;
   /**
-   * Computes ahead, off the page, the contours of the estimate `key` (for setEstimate later), so
-   * that the work can be done in an idle moment; returns true (they are ready).
+   * Computes ahead, off the page, the contours of the estimate `key` (for setEstimate later), one
+   * panel's per call, so that the work can be spread over idle moments; returns true once all are.
    */
   prepareEstimate(est: GridEstimate, key: string | number): boolean;
   /** Marks sample i on every panel. */
@@ -89,9 +89,14 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
     // The oldest key goes first (a Map iterates in insertion order; a key used is re-inserted).
     while (cache.size > KEPT_KEYS) cache.delete(cache.keys().next().value!);
   };
+  /** The estimate panel's contours of a key whose error panel's are not computed yet (prepareEstimate). */
+  const partial = new Map<string | number, ContourPaths>();
   const pathsFor = (next: GridEstimate, key: string | number): Paths => {
     let paths = cache.get(key);
-    if (!paths) paths = {estimate: estimateChart.chart.pathsOf(next), error: errorChart.chart.pathsOf(next)};
+    if (!paths) {
+      paths = {estimate: partial.get(key) ?? estimateChart.chart.pathsOf(next), error: errorChart.chart.pathsOf(next)};
+      partial.delete(key);
+    }
     keep(key, paths);
     return paths;
   };
@@ -143,7 +148,14 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
     select: (i: number) => markNamed(samples[i], `selected sample ${i}`),
     selectPoint: markNamed,
     prepareEstimate(next: GridEstimate, key: string | number): boolean {
-      if (key !== shownKey && !cache.has(key)) keep(key, {estimate: estimateChart.chart.pathsOf(next), error: errorChart.chart.pathsOf(next)});
+      if (key === shownKey || cache.has(key)) return true;
+      const ahead = partial.get(key);
+      if (!ahead) {
+        partial.set(key, estimateChart.chart.pathsOf(next));
+        return false;
+      }
+      partial.delete(key);
+      keep(key, {estimate: ahead, error: errorChart.chart.pathsOf(next)});
       return true;
     },
     setEstimate(next: GridEstimate, key: string | number) {

@@ -202,28 +202,41 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
     prefetchAround(key);
   }
 
-  // The checkpoints next to the one shown (the slider's next step either way) are made ready in
-  // idle moments, one slice at a time (a grid estimate, then its contours), so that stepping
-  // through training finds them computed. A new epoch shown restarts from its neighbours.
+  // Every checkpoint is made ready in idle moments, nearest to the one shown first (the slider's
+  // next step either way, then outwards), one slice at a time (a grid estimate, or one panel's
+  // contours: a few ms each), so that stepping or jumping through training finds it computed: the
+  // contours of a checkpoint shown for the first time cost about ten times the in-place redraw.
+  // A new epoch shown restarts from its neighbours.
   const checkpointKeys = [...new Set(snapshot.checkpoints.map((c) => Math.min(c.epoch, spec.epochs)))].sort((a, b) => a - b);
+  /** Idle time left under which no further slice is started (ms): a slice takes a few. */
+  const SLICE_MS = 8;
   let prefetchRun = 0;
   function prefetchAround(key: number) {
     if (!replay || !panels) return;
     const run = ++prefetchRun;
     const at = checkpointKeys.indexOf(key);
-    const todo = [checkpointKeys[at + 1], checkpointKeys[at - 1]].filter((k): k is number => k !== undefined && at >= 0);
+    if (at < 0) return;
+    const todo: number[] = [];
+    for (let d = 1; d < checkpointKeys.length; ++d)
+      for (const k of [checkpointKeys[at + d], checkpointKeys[at - d]]) if (k !== undefined) todo.push(k);
     const view = doc.defaultView as (Window & typeof globalThis) | null;
-    const later = (step: () => void) => {
+    const later = (step: (deadline?: IdleDeadline) => void) => {
       if (view?.requestIdleCallback) view.requestIdleCallback(step, {timeout: 1000});
       else setTimeout(step, 50);
     };
-    const step = () => {
-      if (run !== prefetchRun || !panels) return;
+    /** One slice of work; false when there is none left. */
+    const slice = (): boolean => {
       const next = todo[0];
-      if (next === undefined) return;
+      if (next === undefined || !panels) return false;
       if (!estimates.has(next)) estimateAt(next);
       else if (panels.prepareEstimate(estimateAt(next), next)) todo.shift();
-      later(step);
+      return true;
+    };
+    const step = (deadline?: IdleDeadline) => {
+      if (run !== prefetchRun) return;
+      let more = slice();
+      while (more && deadline && !deadline.didTimeout && deadline.timeRemaining() > SLICE_MS) more = slice();
+      if (more) later(step);
     };
     later(step);
   }
