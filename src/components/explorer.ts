@@ -202,11 +202,12 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
     prefetchAround(key);
   }
 
-  // Every checkpoint is made ready in idle moments, nearest to the one shown first (the slider's
-  // next step either way, then outwards), one slice at a time (a grid estimate, or one panel's
-  // contours: a few ms each), so that stepping or jumping through training finds it computed: the
-  // contours of a checkpoint shown for the first time cost about ten times the in-place redraw.
-  // A new epoch shown restarts from its neighbours.
+  // The checkpoints next to the one shown (the slider's next step either way) are made ready in
+  // idle moments, one slice at a time (a grid estimate, or one panel's contours: a few ms each), so
+  // that stepping through training finds them computed: the contours of a checkpoint shown for the
+  // first time cost several times their in-place redraw. A new epoch shown restarts from its
+  // neighbours. (Preparing every checkpoint ahead was tried: it made jumps cheaper but steps
+  // after a pause dearer, the page's other per-checkpoint work then competing with more garbage.)
   const checkpointKeys = [...new Set(snapshot.checkpoints.map((c) => Math.min(c.epoch, spec.epochs)))].sort((a, b) => a - b);
   /** Idle time left under which no further slice is started (ms): a slice takes a few. */
   const SLICE_MS = 8;
@@ -216,9 +217,7 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
     const run = ++prefetchRun;
     const at = checkpointKeys.indexOf(key);
     if (at < 0) return;
-    const todo: number[] = [];
-    for (let d = 1; d < checkpointKeys.length; ++d)
-      for (const k of [checkpointKeys[at + d], checkpointKeys[at - d]]) if (k !== undefined) todo.push(k);
+    const todo = [checkpointKeys[at + 1], checkpointKeys[at - 1]].filter((k): k is number => k !== undefined);
     const view = doc.defaultView as (Window & typeof globalThis) | null;
     const later = (step: (deadline?: IdleDeadline) => void) => {
       if (view?.requestIdleCallback) view.requestIdleCallback(step, {timeout: 1000});
