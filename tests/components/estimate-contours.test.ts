@@ -11,7 +11,6 @@ import {estimatePanels} from "../../src/components/estimate-panels.js";
 import {rampLegend} from "../../src/components/ramp-legend.js";
 import {snapshotNetwork} from "../../src/lib/snapshot.js";
 import {gridEstimate, type GridEstimate} from "../../src/lib/estimate.js";
-import {contourThresholds} from "../../src/lib/contour-paths.js";
 
 const width = 640;
 const KINDS = ["estimate", "truth", "error"] as const;
@@ -74,15 +73,6 @@ describe("estimate contours", async () => {
         expect(mine.length, kind).toBeGreaterThanOrEqual(10);
         expect(mine, kind).toEqual(plots);
       }
-  });
-
-  it("takes Plot's thresholds: d3 ticks over the niced extent, the lowest at or under the minimum, all under the maximum", () => {
-    const values = [0.13, 0.5, 0.97];
-    const t = contourThresholds(values, CONTOUR_COUNT);
-    expect(t[0]).toBeLessThanOrEqual(0.13);
-    expect(t[1]).toBeGreaterThan(0.13);
-    expect(t.at(-1)).toBeLessThan(0.97);
-    expect(contourThresholds([1, 1], CONTOUR_COUNT)).toEqual([]);
   });
 
   it("after setEstimate(another epoch) the panels show what panels drawn for that epoch show; the truth's shapes stay", () => {
