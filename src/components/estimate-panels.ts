@@ -8,6 +8,7 @@
 // sample), so everything a click does can be done without a pointer.
 import type {Point} from "../lib/datasets.js";
 import type {GridEstimate} from "../lib/estimate.js";
+import type {ContourPaths} from "../lib/contour-paths.js";
 import {pointLabel} from "../lib/format.js";
 import {nearestSample} from "../lib/sampling.js";
 import {modelEstimate} from "./model-estimate.js";
@@ -18,6 +19,12 @@ import {h} from "./dom.js";
 /** The arrow keys' step in the plane, and with Shift. */
 export const STEP = 0.05;
 export const BIG_STEP = 0.5;
+
+/**
+ * Estimates whose contours are kept for coming back: every checkpoint of a page (they are 51 at
+ * most today, one per 5 of 250 epochs); a key's contours weigh about 150 kB of path data.
+ */
+export const KEPT_KEYS = 64;
 
 export interface EstimatePanelsOptions {
   width: number;
@@ -37,14 +44,16 @@ export interface EstimatePanelsOptions {
 
 export interface EstimatePanels extends HTMLElement {
   /**
-   * Shows another grid estimate on the same grid (another epoch's): only the contours, the titles
-   * and the legends change, swapped in place; the samples' dots, the axes and the rings stay. The
-   * pieces of each `key` are built once and kept, so coming back to an epoch costs a swap.
+   * Shows another grid estimate on the same grid (another epoch's), in place: the estimate and error
+   * panels get that estimate's contours in their path elements, every panel its fills on the new
+   * colour domains, its subtitle, label and legend ticks; the truth's contours stay (the truth does
+   * not depend on the network). The samples' dots, the axes and the rings stay. The contours of each
+   * `key` are computed once and kept (for the last KEPT_KEYS keys), so coming back costs the swap.
    */
   setEstimate(est: GridEstimate, key: string | number): void;
   /**
-   * Builds ahead, off the page, one more panel's pieces of the estimate `key` (for setEstimate later),
-   * so that the work can be spread over idle moments; returns true once every panel's are built.
+   * Computes ahead, off the page, the contours of the estimate `key` (for setEstimate later), one
+   * panel's per call, so that the work can be spread over idle moments; returns true once all are.
    */
   prepareEstimate(est: GridEstimate, key: string | number): boolean;
   /** Marks sample i on every panel. */
@@ -67,27 +76,32 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
     const svg = chartSvg(chart)!;
     return {kind, chart, svg, label: svg.getAttribute("aria-label") ?? "", ring: ringMarker(chart)};
   });
-  /** What differs between two estimates in one chart: its contours, its head (title, subtitle, legend), its label. */
-  interface Pieces {
-    contour: Element;
-    head: Element[];
-    label: string;
+  const [estimateChart, , errorChart] = charts;
+  /** The contours of the panels that follow the network (the truth's never change), per estimate key. */
+  interface Paths {
+    estimate: ContourPaths;
+    error: ContourPaths;
   }
-  const piecesOf = (chart: Element, svg: SVGSVGElement): Pieces => ({
-    contour: svg.querySelector(".estimate-contour")!,
-    head: [...chart.children].filter((c) => c !== svg),
-    label: svg.getAttribute("aria-label") ?? ""
-  });
-  const cache = new Map<string | number, Pieces[]>();
-  /** Pieces built ahead by prepareEstimate, panel by panel, until all three are there. */
-  const partial = new Map<string | number, Pieces[]>();
-  const piecesFor = (next: GridEstimate, n: number): Pieces => {
-    // Drawn without the samples' dots (the live charts keep theirs), then taken apart.
-    const fresh = modelEstimate(next, {width: panelWidth, kind: kinds[n], samples: [], document});
-    return piecesOf(fresh, chartSvg(fresh)!);
+  const cache = new Map<string | number, Paths>();
+  const keep = (key: string | number, paths: Paths) => {
+    cache.delete(key);
+    cache.set(key, paths);
+    // The oldest key goes first (a Map iterates in insertion order; a key used is re-inserted).
+    while (cache.size > KEPT_KEYS) cache.delete(cache.keys().next().value!);
+  };
+  /** The estimate panel's contours of a key whose error panel's are not computed yet (prepareEstimate). */
+  const partial = new Map<string | number, ContourPaths>();
+  const pathsFor = (next: GridEstimate, key: string | number): Paths => {
+    let paths = cache.get(key);
+    if (!paths) {
+      paths = {estimate: partial.get(key) ?? estimateChart.chart.pathsOf(next), error: errorChart.chart.pathsOf(next)};
+      partial.delete(key);
+    }
+    keep(key, paths);
+    return paths;
   };
   let shownKey: string | number = estimateKey;
-  let firstKept = false;
+  let shown: Paths = {estimate: estimateChart.chart.shownPaths(), error: errorChart.chart.shownPaths()};
   const interactive = onPoint !== undefined;
   const root = h(
     document,
@@ -134,44 +148,25 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
     select: (i: number) => markNamed(samples[i], `selected sample ${i}`),
     selectPoint: markNamed,
     prepareEstimate(next: GridEstimate, key: string | number): boolean {
-      // The first estimate's pieces are the ones drawn first (kept by setEstimate when it leaves).
-      if (key === shownKey || key === estimateKey || cache.has(key)) return true;
-      let ahead = partial.get(key);
-      if (!ahead) partial.set(key, (ahead = []));
-      if (ahead.length < kinds.length) ahead.push(piecesFor(next, ahead.length));
-      return ahead.length === kinds.length;
+      if (key === shownKey || cache.has(key)) return true;
+      const ahead = partial.get(key);
+      if (!ahead) {
+        partial.set(key, estimateChart.chart.pathsOf(next));
+        return false;
+      }
+      partial.delete(key);
+      keep(key, {estimate: ahead, error: errorChart.chart.pathsOf(next)});
+      return true;
     },
     setEstimate(next: GridEstimate, key: string | number) {
       if (key === shownKey) return;
-      if (!firstKept) {
-        // The pieces drawn first belong to the first estimate; keep them for coming back.
-        firstKept = true;
-        cache.set(estimateKey, charts.map((c) => piecesOf(c.chart, c.svg)));
-      }
-      let pieces = cache.get(key);
-      if (!pieces) {
-        const ahead = partial.get(key) ?? [];
-        partial.delete(key);
-        pieces = kinds.map((_, n) => ahead[n] ?? piecesFor(next, n));
-        cache.set(key, pieces);
-      }
-      charts.forEach((c, k) => {
-        const now = piecesOf(c.chart, c.svg);
-        now.contour.replaceWith(pieces![k].contour);
-        const head = pieces![k].head;
-        if (head.length === now.head.length) {
-          // Only what differs is swapped (the title stays; the subtitle and the legend change).
-          now.head.forEach((el, n) => {
-            if (el !== head[n] && !el.isEqualNode(head[n])) el.replaceWith(head[n]);
-          });
-          // The kept pieces must hold the nodes in the page, so that coming back swaps them out.
-          pieces![k].head = [...c.chart.children].filter((el) => el !== c.svg);
-        } else {
-          for (const el of now.head) el.remove();
-          c.chart.prepend(...head);
-        }
-        c.label = pieces![k].label;
-      });
+      if (!cache.has(shownKey)) keep(shownKey, shown);
+      const paths = pathsFor(next, key);
+      estimateChart.chart.update(next, paths.estimate);
+      charts[1].chart.update(next);
+      errorChart.chart.update(next, paths.error);
+      for (const c of charts) c.label = c.svg.getAttribute("aria-label") ?? "";
+      shown = paths;
       shownKey = key;
       if (shownName) mark(current, shownName);
     }

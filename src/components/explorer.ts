@@ -9,8 +9,8 @@
 // It reads and writes the page's selection (src/lib/selection.ts): options.selection when the page
 // shares one with its other views (lines, loss chart, zone map, address), else its own. Every view
 // follows the selection select()-style: a point change moves the panels' rings and updates the
-// diagram's values in place; an epoch change swaps the panels' contours for that epoch's (computed
-// once per epoch) and updates the diagram in place; a hovered unit toggles classes.
+// diagram's values in place; an epoch change redraws the panels' contours in place with that epoch's
+// (computed once per epoch) and updates the diagram in place; a hovered unit toggles classes.
 //
 // Its value is {point, sample, epoch, neuron}: the exact point in view, its sample's index (null for
 // a free point), the epoch shown and the diagram's selected unit (or null). It dispatches a bubbling
@@ -173,7 +173,7 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
 
   let width = options.width ?? FALLBACK_WIDTH;
   // The grid estimate of each epoch, computed when the epoch is first shown. The panels are drawn
-  // once per width; another epoch swaps their contours in place (estimate-panels.ts).
+  // once per width; another epoch redraws their contours in place (estimate-panels.ts).
   const estimates = new Map<number, GridEstimate>();
   const epochShown = () => (fixedNet ? spec.epochs : selection.get().epoch);
   /** The epoch whose parameters are shown, as a key: every epoch from the last on is the trained network. */
@@ -203,27 +203,39 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
   }
 
   // The checkpoints next to the one shown (the slider's next step either way) are made ready in
-  // idle moments, one slice at a time (the grid estimate, then each panel's contours), so that
-  // stepping through training finds them computed. A new epoch shown restarts from its neighbours.
+  // idle moments, one slice at a time (a grid estimate, or one panel's contours: a few ms each), so
+  // that stepping through training finds them computed: the contours of a checkpoint shown for the
+  // first time cost several times their in-place redraw. A new epoch shown restarts from its
+  // neighbours. (Preparing every checkpoint ahead was tried: it made jumps cheaper but steps
+  // after a pause dearer, the page's other per-checkpoint work then competing with more garbage.)
   const checkpointKeys = [...new Set(snapshot.checkpoints.map((c) => Math.min(c.epoch, spec.epochs)))].sort((a, b) => a - b);
+  /** Idle time left under which no further slice is started (ms): a slice takes a few. */
+  const SLICE_MS = 8;
   let prefetchRun = 0;
   function prefetchAround(key: number) {
     if (!replay || !panels) return;
     const run = ++prefetchRun;
     const at = checkpointKeys.indexOf(key);
-    const todo = [checkpointKeys[at + 1], checkpointKeys[at - 1]].filter((k): k is number => k !== undefined && at >= 0);
+    if (at < 0) return;
+    const todo = [checkpointKeys[at + 1], checkpointKeys[at - 1]].filter((k): k is number => k !== undefined);
     const view = doc.defaultView as (Window & typeof globalThis) | null;
-    const later = (step: () => void) => {
+    const later = (step: (deadline?: IdleDeadline) => void) => {
       if (view?.requestIdleCallback) view.requestIdleCallback(step, {timeout: 1000});
       else setTimeout(step, 50);
     };
-    const step = () => {
-      if (run !== prefetchRun || !panels) return;
+    /** One slice of work; false when there is none left. */
+    const slice = (): boolean => {
       const next = todo[0];
-      if (next === undefined) return;
+      if (next === undefined || !panels) return false;
       if (!estimates.has(next)) estimateAt(next);
       else if (panels.prepareEstimate(estimateAt(next), next)) todo.shift();
-      later(step);
+      return true;
+    };
+    const step = (deadline?: IdleDeadline) => {
+      if (run !== prefetchRun) return;
+      let more = slice();
+      while (more && deadline && !deadline.didTimeout && deadline.timeRemaining() > SLICE_MS) more = slice();
+      if (more) later(step);
     };
     later(step);
   }

@@ -102,6 +102,7 @@ export function rampLegend(first: RampLegendSpec, {width = 320, ticks = 5, docum
     // One <g> per tick, reused: only the moved or relabelled ones change.
     while (axis.childNodes.length < values.length) {
       const tick = svgElement(doc, "g");
+      tick.setAttribute("class", "tick");
       const line = svgElement(doc, "line");
       line.setAttribute("stroke", "currentColor");
       line.setAttribute("y1", String(-RAMP_HEIGHT));

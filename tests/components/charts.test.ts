@@ -89,25 +89,6 @@ describe("chart components (golden)", async () => {
     expect([...panels.querySelectorAll("path")]).toEqual(contours);
   });
 
-  it("estimate panels show another estimate built ahead panel by panel as they show one built at once", () => {
-    const est = gridEstimate(net, "prod", relu.data.x);
-    // Another network of the same shape: every parameter halved.
-    const half = {...net, layers: net.layers.map((l) => ({weights: l.weights.map((r) => r.map((w) => w / 2)), biases: l.biases.map((b) => b / 2)}))};
-    const other = gridEstimate(half, "prod", relu.data.x);
-    const direct = estimatePanels(est, {width, samples: relu.data.x, document});
-    direct.setEstimate(other, "half");
-    const ahead = estimatePanels(est, {width, samples: relu.data.x, document});
-    const before = ahead.outerHTML;
-    // One panel per call, then done; nothing in view changes meanwhile.
-    expect([ahead.prepareEstimate(other, "half"), ahead.prepareEstimate(other, "half"), ahead.prepareEstimate(other, "half")]).toEqual([false, false, true]);
-    expect(ahead.prepareEstimate(other, "half")).toBe(true);
-    expect(ahead.outerHTML).toBe(before);
-    ahead.setEstimate(other, "half");
-    const ids = (html: string) => html.replace(/plot-[0-9a-f]+/g, "plot-N");
-    expect(ids(ahead.outerHTML)).toBe(ids(direct.outerHTML));
-    expect(ahead.outerHTML).not.toBe(before);
-  });
-
   it("weight heatmap labels every weight and bias", () => {
     const chart = weightHeatmap(relu.layers[0], {width, document});
     const labels = [...chart.querySelectorAll("text")].map((t) => t.textContent);

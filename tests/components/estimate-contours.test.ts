@@ -1,0 +1,158 @@
+// @vitest-environment jsdom
+// The estimate panels draw their contours themselves (lib/contour-paths.ts) and update them in place
+// on another epoch. These tests hold the drawing to Plot's contour mark (the look the panels had when
+// Plot drew them), and an updated panel to a panel drawn afresh for the epoch shown.
+import {describe, expect, it} from "vitest";
+import * as Plot from "@observablehq/plot";
+import type {Layer} from "../../src/lib/network.js";
+import {loadFixture} from "./golden.js";
+import {modelEstimate, CONTOUR_COUNT, type EstimateKind} from "../../src/components/model-estimate.js";
+import {estimatePanels} from "../../src/components/estimate-panels.js";
+import * as d3 from "d3";
+import {rampLegend} from "../../src/components/ramp-legend.js";
+import {snapshotNetwork} from "../../src/lib/snapshot.js";
+import {gridEstimate, type GridEstimate} from "../../src/lib/estimate.js";
+
+const width = 640;
+const KINDS = ["estimate", "truth", "error"] as const;
+
+/** Every contour path of an element: its path data and fill, in order. */
+const contoursOf = (el: Element) =>
+  [...el.querySelectorAll(".estimate-contour path")].map((p) => ({d: p.getAttribute("d"), fill: p.getAttribute("fill")}));
+
+/** The legend's ticks as drawn: position and label. */
+const ticksOf = (el: Element) =>
+  [...el.querySelectorAll("svg.ramp-legend .tick")].map((t) => ({at: t.getAttribute("transform"), text: t.textContent, y1: t.querySelector("line")!.getAttribute("y1")}));
+
+/** The panels as Plot's contour mark drew them before they drew their own (the same options). */
+function plotContours(est: GridEstimate, kind: EstimateKind) {
+  const {x1, x2} = est.grid;
+  const h1 = (x1[1] - x1[0]) / 2;
+  const h2 = (x2[1] - x2[0]) / 2;
+  const shared = [Math.min(...est.estimate, ...est.truth), Math.max(...est.estimate, ...est.truth)];
+  const maxErr = Math.max(...est.error.map(Math.abs));
+  const color = kind === "error" ? {type: "diverging" as const, scheme: "RdBu" as const, domain: [-maxErr, maxErr]} : {scheme: "Spectral" as const, domain: shared};
+  return Plot.plot({
+    width: 420,
+    height: 420,
+    document,
+    x: {label: "x₁", domain: [x1[0] - h1, x1[x1.length - 1] + h1]},
+    y: {label: "x₂", domain: [x2[0] - h2, x2[x2.length - 1] + h2]},
+    color,
+    marks: [
+      Plot.contour(est[kind], {
+        width: x1.length,
+        height: x2.length,
+        x1: x1[0] - h1,
+        x2: x1[x1.length - 1] + h1,
+        y1: x2[0] - h2,
+        y2: x2[x2.length - 1] + h2,
+        fill: Plot.identity,
+        thresholds: CONTOUR_COUNT,
+        className: "estimate-contour",
+        stroke: "white",
+        strokeOpacity: 0.25
+      })
+    ]
+  });
+}
+
+describe("estimate contours", async () => {
+  const relu = await loadFixture("small-relu");
+  const net = snapshotNetwork(relu);
+  const samples = relu.data.x;
+  const trained = gridEstimate(net, "prod", samples);
+  // An earlier "epoch": the same network with every parameter halved.
+  const half = (layers: Layer[]) => layers.map((l) => ({weights: l.weights.map((r) => r.map((w) => w / 2)), biases: l.biases.map((b) => b / 2)}));
+  const early = gridEstimate({...net, layers: half(net.layers)}, "prod", samples);
+
+  it("draws the contours Plot's contour mark draws: the same path data and fills, in order", () => {
+    for (const est of [trained, early])
+      for (const kind of KINDS) {
+        const mine = contoursOf(modelEstimate(est, {width, kind, samples, document}));
+        const plots = contoursOf(plotContours(est, kind));
+        expect(mine.length, kind).toBeGreaterThanOrEqual(10);
+        expect(mine, kind).toEqual(plots);
+      }
+  });
+
+  it("after setEstimate(another epoch) the panels show what panels drawn for that epoch show; the truth's shapes stay", () => {
+    const panels = estimatePanels(trained, {width, samples, estimateKey: 12, document});
+    panels.select(3);
+    const figures = () => [...panels.querySelectorAll("figure")];
+    const truthPaths = [...figures()[1].querySelectorAll(".estimate-contour path")];
+    const truthD = truthPaths.map((p) => p.getAttribute("d"));
+    const groups = [...panels.querySelectorAll(".estimate-contour")];
+    const dots = [...panels.querySelectorAll("circle")];
+    panels.setEstimate(early, 0);
+    const fresh = estimatePanels(early, {width, samples, document});
+    fresh.select(3);
+    figures().forEach((f, k) => {
+      const other = fresh.querySelectorAll("figure")[k];
+      expect(contoursOf(f), KINDS[k]).toEqual(contoursOf(other));
+      expect(ticksOf(f), KINDS[k]).toEqual(ticksOf(other));
+      expect(f.querySelector("h3")!.textContent).toBe(other.querySelector("h3")!.textContent);
+      expect(f.querySelector("figure > svg:last-of-type")!.getAttribute("aria-label")).toBe(other.querySelector("figure > svg:last-of-type")!.getAttribute("aria-label"));
+      const [mine, theirs] = [f as unknown as Plot.Plot, other as unknown as Plot.Plot];
+      expect(mine.scale("color")!.domain).toEqual(theirs.scale("color")!.domain);
+    });
+    // Updated in place: the same groups, dots and truth paths, with the truth's path data unchanged.
+    expect([...panels.querySelectorAll(".estimate-contour")]).toEqual(groups);
+    expect([...panels.querySelectorAll("circle")]).toEqual(dots);
+    expect([...figures()[1].querySelectorAll(".estimate-contour path")]).toEqual(truthPaths);
+    expect(truthPaths.map((p) => p.getAttribute("d"))).toEqual(truthD);
+
+    // Back to the first epoch: exactly the first drawing again.
+    panels.setEstimate(trained, 12);
+    const first = estimatePanels(trained, {width, samples, document});
+    first.select(3);
+    figures().forEach((f, k) => {
+      expect(contoursOf(f), KINDS[k]).toEqual(contoursOf(first.querySelectorAll("figure")[k]));
+      expect(ticksOf(f), KINDS[k]).toEqual(ticksOf(first.querySelectorAll("figure")[k]));
+    });
+  });
+
+  it("moves the truth's fills with the shared domain, and its shapes not at all", () => {
+    // An estimate reaching above the truth widens the shared domain: the truth's colours change.
+    const shift = (Math.max(...trained.truth) - Math.min(...trained.truth)) / 4;
+    const offset = {...trained, estimate: trained.estimate.map((v) => v + shift), error: trained.error.map((e) => e + shift)};
+    const chart = modelEstimate(trained, {width, kind: "truth", samples, document});
+    const before = contoursOf(chart);
+    chart.update(offset);
+    const after = contoursOf(chart);
+    expect(after.map((p) => p.d)).toEqual(before.map((p) => p.d));
+    expect(after.map((p) => p.fill)).not.toEqual(before.map((p) => p.fill));
+    expect(after).toEqual(contoursOf(modelEstimate(offset, {width, kind: "truth", samples, document})));
+  });
+
+  it("prepareEstimate computes ahead without changing what is shown; setEstimate then shows the same", () => {
+    const ahead = estimatePanels(trained, {width, samples, document});
+    const before = ahead.outerHTML;
+    // One panel per call, then done; nothing in view changes meanwhile.
+    expect([ahead.prepareEstimate(early, "half"), ahead.prepareEstimate(early, "half"), ahead.prepareEstimate(early, "half")]).toEqual([false, true, true]);
+    expect(ahead.outerHTML).toBe(before);
+    ahead.setEstimate(early, "half");
+    const direct = estimatePanels(trained, {width, samples, document});
+    direct.setEstimate(early, "half");
+    const ids = (html: string) => html.replace(/plot-[0-9a-f]+/g, "plot-N").replace(/ramp-legend-\d+/g, "ramp-legend-N");
+    expect(ids(ahead.outerHTML)).toBe(ids(direct.outerHTML));
+    expect(ahead.outerHTML).not.toBe(before);
+  });
+
+  it("relabels its legend in place: the ticks of a new domain are those of a legend drawn with it", () => {
+    const spec = (domain: readonly [number, number]) => ({interpolator: d3.interpolateSpectral, domain, label: "y"});
+    const legend = rampLegend(spec([-1.3, 1.3]), {width: 240, ticks: 240 / 64, document});
+    const ramp = legend.querySelector("rect");
+    legend.show(spec([-0.2, 4.6]));
+    expect(ticksOf(wrap(legend))).toEqual(ticksOf(wrap(rampLegend(spec([-0.2, 4.6]), {width: 240, ticks: 240 / 64, document}))));
+    expect(legend.querySelector("rect")).toBe(ramp);
+    expect(legend.textContent).toContain("4");
+  });
+});
+
+/** A legend inside a div, for the selectors of ticksOf. */
+function wrap(svg: Element): Element {
+  const div = document.createElement("div");
+  div.append(svg);
+  return div;
+}
