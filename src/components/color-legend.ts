@@ -137,6 +137,35 @@ export function colorLegend(ramps: readonly RampSpec[], o: ColorLegendOptions): 
   return block;
 }
 
+/** Sets an attribute or a text only when it differs (updates in place write only what changed). */
+function put(node: Element | null, name: string | null, value: string): void {
+  if (!node) return;
+  if (name === null) {
+    if (node.textContent !== value) node.textContent = value;
+  } else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+/**
+ * Writes new domains into a legend that colorLegend drew for the same ramps but other domains (as
+ * when the sample changes): each ramp's data-min, data-max and end labels, as colorLegend(ramps, o)
+ * would draw them, without drawing the legend again. A ramp that turns from a range into a single
+ * value or back is drawn differently (a swatch, one label); then nothing is changed and it returns
+ * false (the caller draws the legend again).
+ */
+export function updateColorLegend(block: Element, ramps: readonly RampSpec[], digits: number): boolean {
+  const nodes = block.querySelectorAll(".legend-ramp");
+  const isRange = (d: RampSpec) => d.domain[1] > d.domain[0];
+  if (nodes.length !== ramps.length || ramps.some((d, i) => isRange(d) !== (nodes[i].querySelector(".legend-max") !== null))) return false;
+  ramps.forEach((d, i) => {
+    const ramp = nodes[i];
+    put(ramp, "data-min", String(d.domain[0]));
+    put(ramp, "data-max", String(d.domain[1]));
+    put(ramp.querySelector(".legend-min"), null, fixed(d.domain[0], digits));
+    put(ramp.querySelector(".legend-max"), null, fixed(d.domain[1], digits));
+  });
+  return true;
+}
+
 export interface PaletteLegendOptions {
   /** The room available, in px (the ramp is at most 220 px wide). */
   width: number;

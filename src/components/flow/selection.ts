@@ -5,6 +5,7 @@
 // (so a page can keep it with Framework's view()), a change through `.value` does not.
 import {isNeuronOf, type NeuronRef} from "../../lib/flow-model.js";
 import type {LayerValues, Network} from "../../lib/network.js";
+import {sameShape, syncTree} from "../dom.js";
 import {neuronArithmetic} from "../neuron-arithmetic.js";
 
 export interface SelectionOptions {
@@ -65,12 +66,11 @@ export function attachSelection(o: SelectionOptions): void {
     svg.classList.toggle("has-selection", selected !== null);
     svg.querySelectorAll(".selected, .incoming").forEach((el) => el.classList.remove("selected", "incoming"));
     svg.querySelectorAll(".neuron[aria-pressed=true]").forEach((el) => el.setAttribute("aria-pressed", "false"));
-    panel.replaceChildren();
     if (!selected) {
       const hint = doc.createElement("p");
       hint.className = "flow-hint";
       hint.textContent = HINT;
-      panel.appendChild(hint);
+      panel.replaceChildren(hint);
       return;
     }
     const {layer, unit} = selected;
@@ -81,7 +81,13 @@ export function attachSelection(o: SelectionOptions): void {
     svg.querySelectorAll(`.edge[data-layer="${layer}"][data-to="${unit}"], .edge-label[data-layer="${layer}"][data-to="${unit}"]`).forEach((el) =>
       el.classList.add("incoming")
     );
-    panel.appendChild(neuronArithmetic(o.net, {input: o.input, neuron: selected, values: o.values, document: doc}));
+    const fresh = neuronArithmetic(o.net, {input: o.input, neuron: selected, values: o.values, document: doc});
+    // The same unit at another point or epoch (an update of the diagram) has the same nodes unless a
+    // sign moved a parenthesis: then only the numbers that changed are written into the panel, which
+    // keeps its nodes (and aria-live announces those numbers, not the whole block again).
+    const shown = panel.firstElementChild;
+    if (panel.childNodes.length === 1 && shown && sameShape(shown, fresh)) syncTree(shown, fresh);
+    else panel.replaceChildren(fresh);
   };
 
   const select = (ref: NeuronRef | null, notify: boolean) => {
