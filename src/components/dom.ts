@@ -94,8 +94,8 @@ export function sameShape(a: Node, b: Node): boolean {
 
 /**
  * Gives the nodes of `a` the attributes and texts of the same-shaped `b`, touching only what differs:
- * for blocks drawn whole (the flow diagram's edge legend, a neuron's arithmetic) shown again with
- * other numbers, so the page keeps its nodes and only the changed ones mutate. Attributes are read
+ * for a block drawn whole (a neuron's arithmetic) shown again with other numbers, so the page keeps
+ * its nodes and only the changed ones mutate. Attributes are read
  * by name (getAttributeNames), never as Attr nodes, which the browser would create one by one.
  */
 export function syncTree(a: Node, b: Node): void {

@@ -21,14 +21,14 @@ import type {Extent} from "../lib/extents.js";
 import {columnDomains, describeFlow, shapeLabel, type ColorMode, type EdgeMode, type NeuronRef} from "../lib/flow-model.js";
 import {comfortableWidth, flowLayout} from "../lib/flow-layout.js";
 import {forward, layerActivation, layerSizes, type LayerValues, type Network} from "../lib/network.js";
-import {sameShape, svgElement, syncTree} from "./dom.js";
+import {svgElement} from "./dom.js";
 import {PALETTES, type PaletteName} from "./palettes.js";
 import {biases} from "./flow/biases.js";
 import {edgeData, inputData, neuronData} from "./flow/data.js";
 import {edgeEncoding} from "./flow/encodings.js";
 import {edgeLabels, edges} from "./flow/edges.js";
 import {headers, outputNames} from "./flow/labels.js";
-import {flowEdgeLegend, flowLegends, neuronLegend, updateNeuronLegend, type FlowLegendOptions} from "./flow/legends.js";
+import {flowLegends, neuronLegend, updateFlowEdgeLegend, updateNeuronLegend, type FlowLegendOptions} from "./flow/legends.js";
 import {flowScales} from "./flow/scales.js";
 import {attachSelection, markHovered, type SelectionOptions} from "./flow/selection.js";
 import {VALUE_FONT} from "./flow/text.js";
@@ -195,12 +195,6 @@ function legendOptions(p: Prepared): FlowLegendOptions {
   return {layout: c.layout, palette: p.palette, interpolator: p.interpolator, colorMode: p.colorMode, encoding: c.encoding, digits: c.digits, document: c.document};
 }
 
-/** Gives `shown` the attributes and texts of `fresh`, in place when the two have the same nodes. */
-function syncLegend(shown: Element, fresh: Element): void {
-  if (sameShape(shown, fresh)) syncTree(shown, fresh);
-  else shown.replaceWith(fresh);
-}
-
 /**
  * The flow diagram of options.input through `net`: a <figure> holding the SVG, the colour and edge
  * legends and the arithmetic panel of the selected neuron.
@@ -245,18 +239,17 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
       setText(svg.querySelector(":scope > desc"), describeFlow(c.net, c.values, c.digits));
       if (nextOptions.title) setText(figure.querySelector(":scope > figcaption"), nextOptions.title);
       // Each legend is redrawn only when what it shows changed (the neuron ramps' domains; the
-      // parameter scale's end). New domains are written into the neuron ramps in place; the edge
-      // legend (a new scale: every segment changes) is drawn again and only what differs is written
-      // into the one in the page.
+      // parameter scale's end), in place: only its numbers change.
       const colorKey = colorLegendKey(c.scales);
       const legends = stage.querySelector(":scope > .flow-legends")!;
       if (colorKey !== shownColors) {
         const shown = legends.querySelector(":scope > .flow-color-legend")!;
-        if (!updateNeuronLegend(shown, c.scales, legendOptions(next))) syncLegend(shown, neuronLegend(c.scales, legendOptions(next)));
+        // A ramp turned into a single value or back is drawn differently: the legend is drawn again.
+        if (!updateNeuronLegend(shown, c.scales, legendOptions(next))) shown.replaceWith(neuronLegend(c.scales, legendOptions(next)));
         shownColors = colorKey;
       }
       if (!sameMax) {
-        syncLegend(legends.querySelector(":scope > .flow-edge-legend")!, flowEdgeLegend(c.scales, legendOptions(next)));
+        updateFlowEdgeLegend(legends.querySelector(":scope > .flow-edge-legend")!, c.scales, legendOptions(next));
         shownMax = c.scales.parameter.max;
       }
       Object.assign(state, {net: nextNet, input: nextOptions.input, values: c.values, sizes: layerSizes(nextNet)});

@@ -3,8 +3,11 @@
 import {signHue, ZERO_COLOR} from "../parameter-scale.js";
 import {edgeRef, layerGroup} from "./data.js";
 import {EDGE_FONT} from "./text.js";
-import type {FlowLayer} from "./types.js";
+import type {EdgeDatum, FlowLayer} from "./types.js";
 import {write, writeAttr} from "./write.js";
+
+/** An edge's identity in a join: its layer and end units. */
+const edgeKey = (e: EdgeDatum) => `${e.k} ${e.i} ${e.j}`;
 
 /**
  * The edges, strongest last (on top of the weak ones). An edge carrying exactly 0 is drawn dashed
@@ -15,7 +18,10 @@ export const edges: FlowLayer = ({document, edges, scales}, existing) => {
   const byStrength = edges.slice().sort((a, b) => Math.abs(a.v) - Math.abs(b.v));
   const g = layerGroup(document, existing);
   write(g).attr("class", "edges").attr("stroke-linecap", "round");
-  write(g.selectAll("line").data(byStrength).join("line"))
+  // Joined by edge, not by index: when the order by strength changes (another epoch, or another
+  // point under contributions), the lines are moved rather than each given another edge's
+  // attributes, which would rewrite nearly all of them.
+  write(g.selectAll<SVGLineElement, EdgeDatum>("line").data(byStrength, edgeKey).join("line"))
     .attr("class", "edge")
     .call(edgeRef)
     .attr("data-weight", (e) => String(e.w))
@@ -45,7 +51,7 @@ export const edgeLabels: FlowLayer = ({document, edges, showNumbers}, existing) 
   if (!showNumbers) return null;
   const g = layerGroup(document, existing);
   write(g).attr("class", "edge-labels").attr("text-anchor", "middle").attr("font-size", EDGE_FONT).attr("fill", "currentColor");
-  write(g.selectAll("text").data(edges.filter((e) => e.labelled)).join("text"))
+  write(g.selectAll<SVGTextElement, EdgeDatum>("text").data(edges.filter((e) => e.labelled), edgeKey).join("text"))
     .attr("class", "value-label edge-label")
     .call(edgeRef)
     .attr("data-value", (e) => String(e.v))

@@ -3,7 +3,7 @@
 import type {Extent} from "../../lib/extents.js";
 import type {ColorMode} from "../../lib/flow-model.js";
 import type {FlowLayout} from "../../lib/flow-layout.js";
-import {colorLegend, edgeLegend, updateColorLegend, type RampSpec} from "../color-legend.js";
+import {colorLegend, edgeLegend, updateColorLegend, updateEdgeLegend, type RampSpec} from "../color-legend.js";
 import type {PaletteName} from "../palettes.js";
 import type {EdgeEncoding} from "./encodings.js";
 import type {FlowScales} from "./types.js";
@@ -67,6 +67,11 @@ export function updateNeuronLegend(legend: Element, scales: FlowScales, {layout,
 /** The edge legend: the parameter scale, titled by the edge encoding. */
 export function flowEdgeLegend(scales: FlowScales, {layout, encoding, digits, document}: FlowLegendOptions): HTMLElement {
   return edgeLegend(scales.parameter, {encoding, width: layout.width, digits, document});
+}
+
+/** Redraws a flowEdgeLegend drawn for the same layout and settings to `scales`' parameter scale, in place. */
+export function updateFlowEdgeLegend(legend: Element, scales: FlowScales, {layout, digits}: FlowLegendOptions): void {
+  updateEdgeLegend(legend, scales.parameter, {width: layout.width, digits});
 }
 
 /** The legends of the diagram's scales: each column's fill domain, and the parameter scale. */
