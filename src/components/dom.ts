@@ -84,33 +84,3 @@ export function numberTable(values: readonly (readonly number[])[], {format, row
     {className: "number-table", caption, columns: columns && rows ? ["", ...columns] : columns, document}
   );
 }
-
-/** True when two trees have the same nodes: types, tag names and numbers of children, all the way down. */
-export function sameShape(a: Node, b: Node): boolean {
-  if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName || a.childNodes.length !== b.childNodes.length) return false;
-  for (let x = a.firstChild, y = b.firstChild; x && y; x = x.nextSibling, y = y.nextSibling) if (!sameShape(x, y)) return false;
-  return true;
-}
-
-/**
- * Gives the nodes of `a` the attributes and texts of the same-shaped `b`, touching only what differs:
- * for a block drawn whole (a neuron's arithmetic) shown again with other numbers, so the page keeps
- * its nodes and only the changed ones mutate. Attributes are read
- * by name (getAttributeNames), never as Attr nodes, which the browser would create one by one.
- */
-export function syncTree(a: Node, b: Node): void {
-  if (a.nodeType === 3 || a.nodeType === 8) {
-    if (a.nodeValue !== b.nodeValue) a.nodeValue = b.nodeValue;
-    return;
-  }
-  if (a.nodeType === 1) {
-    const [ea, eb] = [a as Element, b as Element];
-    const names = eb.getAttributeNames();
-    for (const name of names) {
-      const value = eb.getAttribute(name)!;
-      if (ea.getAttribute(name) !== value) ea.setAttribute(name, value);
-    }
-    if (ea.attributes.length !== names.length) for (const name of ea.getAttributeNames()) if (!eb.hasAttribute(name)) ea.removeAttribute(name);
-  }
-  for (let x = a.firstChild, y = b.firstChild; x && y; x = x.nextSibling, y = y.nextSibling) syncTree(x, y);
-}

@@ -5,8 +5,7 @@
 // (so a page can keep it with Framework's view()), a change through `.value` does not.
 import {isNeuronOf, type NeuronRef} from "../../lib/flow-model.js";
 import type {LayerValues, Network} from "../../lib/network.js";
-import {sameShape, syncTree} from "../dom.js";
-import {neuronArithmetic} from "../neuron-arithmetic.js";
+import {neuronArithmetic, updateNeuronArithmetic} from "../neuron-arithmetic.js";
 
 export interface SelectionOptions {
   document: Document;
@@ -67,6 +66,7 @@ export function attachSelection(o: SelectionOptions): void {
     svg.querySelectorAll(".selected, .incoming").forEach((el) => el.classList.remove("selected", "incoming"));
     svg.querySelectorAll(".neuron[aria-pressed=true]").forEach((el) => el.setAttribute("aria-pressed", "false"));
     if (!selected) {
+      if (panel.firstElementChild?.matches(".flow-hint")) return; // shown already: not announced again
       const hint = doc.createElement("p");
       hint.className = "flow-hint";
       hint.textContent = HINT;
@@ -81,13 +81,12 @@ export function attachSelection(o: SelectionOptions): void {
     svg.querySelectorAll(`.edge[data-layer="${layer}"][data-to="${unit}"], .edge-label[data-layer="${layer}"][data-to="${unit}"]`).forEach((el) =>
       el.classList.add("incoming")
     );
-    const fresh = neuronArithmetic(o.net, {input: o.input, neuron: selected, values: o.values, document: doc});
-    // The same unit at another point or epoch (an update of the diagram) has the same nodes unless a
-    // sign moved a parenthesis: then only the numbers that changed are written into the panel, which
-    // keeps its nodes (and aria-live announces those numbers, not the whole block again).
+    // The same unit at another point or epoch (an update of the diagram): its numbers are rewritten
+    // in place when its nodes stay, so the panel is not built again (and aria-live announces the
+    // numbers that changed, not the whole block).
+    const options = {input: o.input, neuron: selected, values: o.values, document: doc};
     const shown = panel.firstElementChild;
-    if (panel.childNodes.length === 1 && shown && sameShape(shown, fresh)) syncTree(shown, fresh);
-    else panel.replaceChildren(fresh);
+    if (!(shown?.matches(".neuron-arithmetic") && updateNeuronArithmetic(shown, o.net, options))) panel.replaceChildren(neuronArithmetic(o.net, options));
   };
 
   const select = (ref: NeuronRef | null, notify: boolean) => {
