@@ -79,9 +79,9 @@ export type FlowDiagramElement = HTMLElement & {
    * diagram's existing elements in place when its structure stays (same layer sizes and
    * activations, width, settings, caption or not): the neurons' values, fills and labels, the
    * biases, the edges' colours, widths and labels, the title, the legends and the arithmetic of
-   * the selected unit. Nothing is drawn off the page; the result equals a fresh
-   * flowDiagram(net, options). Returns false, changing nothing, when the structure differs (the
-   * caller then draws a new diagram).
+   * the selected unit, writing only what changed. Nothing is drawn off the page; the result equals
+   * a fresh flowDiagram(net, options). Returns false, changing nothing, when the structure differs
+   * (the caller then draws a new diagram).
    */
   update(net: Network, options: FlowDiagramOptions): boolean;
   /** Marks a unit, its edges in and out, as the linked views' focus (null: none), without redrawing. */
@@ -228,7 +228,7 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
       const skip = new Set<FlowLayer>();
       if (sameNet && sameMax) skip.add(biases);
       if (sameNet && c.encoding.mode === "weight") skip.add(edgeLabels);
-      // The selection's and the focus's marks are set again below, as a fresh draw sets them.
+      // The svg's marks of a selection and a focus are set again below, as a fresh draw sets them.
       svg.setAttribute("class", "flow-svg");
       for (const [layer, name] of VALUE_LAYERS) {
         if (skip.has(layer)) continue;
