@@ -137,6 +137,35 @@ export function colorLegend(ramps: readonly RampSpec[], o: ColorLegendOptions): 
   return block;
 }
 
+/** Sets an attribute or a text only when it differs (updates in place write only what changed). */
+function put(node: Element | null, name: string | null, value: string): void {
+  if (!node) return;
+  if (name === null) {
+    if (node.textContent !== value) node.textContent = value;
+  } else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+/**
+ * Writes new domains into a legend that colorLegend drew for the same ramps but other domains (as
+ * when the sample changes): each ramp's data-min, data-max and end labels, as colorLegend(ramps, o)
+ * would draw them, without drawing the legend again. A ramp that turns from a range into a single
+ * value or back is drawn differently (a swatch, one label); then nothing is changed and it returns
+ * false (the caller draws the legend again).
+ */
+export function updateColorLegend(block: Element, ramps: readonly RampSpec[], digits: number): boolean {
+  const nodes = block.querySelectorAll(".legend-ramp");
+  const isRange = (d: RampSpec) => d.domain[1] > d.domain[0];
+  if (nodes.length !== ramps.length || ramps.some((d, i) => isRange(d) !== (nodes[i].querySelector(".legend-max") !== null))) return false;
+  ramps.forEach((d, i) => {
+    const ramp = nodes[i];
+    put(ramp, "data-min", String(d.domain[0]));
+    put(ramp, "data-max", String(d.domain[1]));
+    put(ramp.querySelector(".legend-min"), null, fixed(d.domain[0], digits));
+    put(ramp.querySelector(".legend-max"), null, fixed(d.domain[1], digits));
+  });
+  return true;
+}
+
 export interface PaletteLegendOptions {
   /** The room available, in px (the ramp is at most 220 px wide). */
   width: number;
@@ -174,6 +203,21 @@ export interface ParameterLegendOptions extends PaletteLegendOptions {
 /** Height of the ramp when widths are not encoded, in px. */
 const FLAT_RAMP = 10;
 
+/** What a parameter legend draws for a scale: each segment's ends, colour and width; each tick's place, anchor and text. */
+function parameterRamp({max, color, width}: ParameterScale, rampWidth: number, widths: boolean, digits: number) {
+  const x = d3.scaleLinear().domain([-max, max]).range([4, 4 + rampWidth]);
+  const segments = d3.range(-12, 12).map((s) => {
+    const [a, b] = [(s / 12) * max, ((s + 1) / 12) * max];
+    return {x1: x(a), x2: x(b), stroke: color((a + b) / 2), width: widths ? width((a + b) / 2) : FLAT_RAMP};
+  });
+  const ticks = ([
+    [-max, "start"],
+    [0, "middle"],
+    [max, "end"]
+  ] as const).map(([v, anchor]) => ({x: x(v), anchor, text: fixed(v, digits)}));
+  return {segments, ticks};
+}
+
 /**
  * The parameter scale from −max to +max as 24 short segments, each drawn at the colour (and width)
  * of the value at its middle, with the two ends and 0 written below.
@@ -183,36 +227,51 @@ export function parameterLegend(scale: ParameterScale, o: ParameterLegendOptions
   const rampWidth = Math.max(MIN_RAMP_WIDTH, Math.min(220, o.width - 8));
   const block = legendBlock(doc, o.className, o.mode, o.title);
   const svg = svgRoot(doc, rampWidth + 8, 34);
-  const {max, color, width} = scale;
-  const x = d3.scaleLinear().domain([-max, max]).range([4, 4 + rampWidth]);
-  const steps = d3.range(-12, 12).map((s) => [(s / 12) * max, ((s + 1) / 12) * max] as const);
+  const {segments, ticks} = parameterRamp(scale, rampWidth, o.widths, o.digits);
   svg
     .append("g")
     .selectAll("line")
-    .data(steps)
+    .data(segments)
     .join("line")
-    .attr("x1", (d) => x(d[0]))
-    .attr("x2", (d) => x(d[1]))
+    .attr("x1", (d) => d.x1)
+    .attr("x2", (d) => d.x2)
     .attr("y1", 8)
     .attr("y2", 8)
-    .attr("stroke", (d) => color((d[0] + d[1]) / 2))
-    .attr("stroke-width", (d) => (o.widths ? width((d[0] + d[1]) / 2) : FLAT_RAMP));
+    .attr("stroke", (d) => d.stroke)
+    .attr("stroke-width", (d) => d.width);
   svg
     .append("g")
     .attr("class", "legend-ticks")
     .selectAll("text")
-    .data([
-      [-max, "start"],
-      [0, "middle"],
-      [max, "end"]
-    ] as const)
+    .data(ticks)
     .join("text")
-    .attr("x", (d) => x(d[0]))
+    .attr("x", (d) => d.x)
     .attr("y", 26)
-    .attr("text-anchor", (d) => d[1])
-    .text((d) => fixed(d[0], o.digits));
+    .attr("text-anchor", (d) => d.anchor)
+    .text((d) => d.text);
   block.appendChild(svg.node()!);
   return block;
+}
+
+/**
+ * Redraws a legend that parameterLegend drew with the same options (width, widths, digits) for
+ * another scale, in place: the segments' ends, colours and widths and the ticks' places and texts,
+ * as parameterLegend(scale, o) would draw them, written only where they differ.
+ */
+export function updateParameterLegend(block: Element, scale: ParameterScale, o: Pick<ParameterLegendOptions, "width" | "widths" | "digits">): void {
+  const rampWidth = Math.max(MIN_RAMP_WIDTH, Math.min(220, o.width - 8));
+  const {segments, ticks} = parameterRamp(scale, rampWidth, o.widths, o.digits);
+  block.querySelectorAll("svg > g:first-of-type > line").forEach((line, i) => {
+    const d = segments[i];
+    put(line, "x1", String(d.x1));
+    put(line, "x2", String(d.x2));
+    put(line, "stroke", d.stroke);
+    put(line, "stroke-width", String(d.width));
+  });
+  block.querySelectorAll(".legend-ticks > text").forEach((text, i) => {
+    put(text, "x", String(ticks[i].x));
+    put(text, null, ticks[i].text);
+  });
 }
 
 export type EdgeLegendOptions = Pick<ParameterLegendOptions, "width" | "digits" | "document"> & {encoding: EdgeEncoding};
@@ -234,4 +293,9 @@ export function edgeLegend(scale: ParameterScale, {encoding, width, digits, docu
       (note ? ` ${note}` : ""),
     widths: true
   });
+}
+
+/** Redraws an edgeLegend drawn with the same options for another scale, in place (see updateParameterLegend). */
+export function updateEdgeLegend(block: Element, scale: ParameterScale, {width, digits}: Pick<EdgeLegendOptions, "width" | "digits">): void {
+  updateParameterLegend(block, scale, {width, digits, widths: true});
 }

@@ -28,7 +28,7 @@ import {edgeData, inputData, neuronData} from "./flow/data.js";
 import {edgeEncoding} from "./flow/encodings.js";
 import {edgeLabels, edges} from "./flow/edges.js";
 import {headers, outputNames} from "./flow/labels.js";
-import {flowLegends} from "./flow/legends.js";
+import {flowLegends, neuronLegend, updateFlowEdgeLegend, updateNeuronLegend, type FlowLegendOptions} from "./flow/legends.js";
 import {flowScales} from "./flow/scales.js";
 import {attachSelection, markHovered, type SelectionOptions} from "./flow/selection.js";
 import {VALUE_FONT} from "./flow/text.js";
@@ -79,43 +79,14 @@ export type FlowDiagramElement = HTMLElement & {
    * diagram's existing elements in place when its structure stays (same layer sizes and
    * activations, width, settings, caption or not): the neurons' values, fills and labels, the
    * biases, the edges' colours, widths and labels, the title, the legends and the arithmetic of
-   * the selected unit. Nothing is drawn off the page; the result equals a fresh
-   * flowDiagram(net, options). Returns false, changing nothing, when the structure differs (the
-   * caller then draws a new diagram).
+   * the selected unit, writing only what changed. Nothing is drawn off the page; the result equals
+   * a fresh flowDiagram(net, options). Returns false, changing nothing, when the structure differs
+   * (the caller then draws a new diagram).
    */
   update(net: Network, options: FlowDiagramOptions): boolean;
   /** Marks a unit, its edges in and out, as the linked views' focus (null: none), without redrawing. */
   hover(ref: NeuronRef | null): void;
 };
-
-/** True when two trees have the same nodes: types, tag names and numbers of children, all the way down. */
-function sameShape(a: Node, b: Node): boolean {
-  if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName || a.childNodes.length !== b.childNodes.length) return false;
-  for (let x = a.firstChild, y = b.firstChild; x && y; x = x.nextSibling, y = y.nextSibling) if (!sameShape(x, y)) return false;
-  return true;
-}
-
-/**
- * Gives the nodes of `a` the attributes and texts of the same-shaped `b`, touching only what differs
- * (used for the small legends, which color-legend.ts draws whole). Attributes are read by name
- * (getAttributeNames), never as Attr nodes, which the browser would create one by one.
- */
-function syncTree(a: Node, b: Node): void {
-  if (a.nodeType === 3 || a.nodeType === 8) {
-    if (a.nodeValue !== b.nodeValue) a.nodeValue = b.nodeValue;
-    return;
-  }
-  if (a.nodeType === 1) {
-    const [ea, eb] = [a as Element, b as Element];
-    const names = eb.getAttributeNames();
-    for (const name of names) {
-      const value = eb.getAttribute(name)!;
-      if (ea.getAttribute(name) !== value) ea.setAttribute(name, value);
-    }
-    if (ea.attributes.length !== names.length) for (const name of ea.getAttributeNames()) if (!eb.hasAttribute(name)) ea.removeAttribute(name);
-  }
-  for (let x = a.firstChild, y = b.firstChild; x && y; x = x.nextSibling, y = y.nextSibling) syncTree(x, y);
-}
 
 /** The layers of the SVG, bottom to top. */
 const LAYERS: readonly FlowLayer[] = [headers, edges, connectors, biases, edgeLabels, inputs, neurons, neuronValues, outputNames];
@@ -167,10 +138,10 @@ function setText(node: Element | null, text: string): void {
 }
 
 /**
- * What the legends show beyond the structure: each column's fill domain and the parameter scale's
- * end (the legends are drawn from these, the layout and the settings alone).
+ * What the neuron legend shows beyond the structure (it is drawn from this, the layout and the
+ * settings alone): each column's fill domain. (The edge legend's is the parameter scale's end.)
  */
-const legendKey = (scales: FlowScales) => JSON.stringify([scales.fill.map((f) => f.domain()), scales.parameter.max]);
+const colorLegendKey = (scales: FlowScales) => JSON.stringify(scales.fill.map((f) => f.domain()));
 
 /** Everything a drawing is made from: computed for a fresh draw and for an update alike. */
 interface Prepared {
@@ -219,9 +190,9 @@ function prepare(net: Network, options: FlowDiagramOptions, doc: Document): Prep
   return {context, palette, colorMode, interpolator, beside, title, structure};
 }
 
-function legendsOf(p: Prepared): HTMLElement {
+function legendOptions(p: Prepared): FlowLegendOptions {
   const {context: c} = p;
-  return flowLegends(c.scales, {layout: c.layout, palette: p.palette, interpolator: p.interpolator, colorMode: p.colorMode, encoding: c.encoding, digits: c.digits, document: c.document});
+  return {layout: c.layout, palette: p.palette, interpolator: p.interpolator, colorMode: p.colorMode, encoding: c.encoding, digits: c.digits, document: c.document};
 }
 
 /**
@@ -234,7 +205,7 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
   const {context, palette, colorMode, beside, title} = prepared;
   const {layout, digits, encoding} = context;
   let structure = prepared.structure;
-  let shownLegends = legendKey(context.scales);
+  let shownColors = colorLegendKey(context.scales);
   let shownMax = context.scales.parameter.max;
 
   // A figure with a value slot, which attachSelection turns into the selection's accessor.
@@ -246,34 +217,46 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
       if (next.structure !== structure) return false;
       structure = next.structure;
       const c = next.context;
-      // The biases are drawn from the network and the parameter scale alone: the same network at
-      // another point, with the same scale (always so for edges showing weights), leaves them as they are.
-      const sameBiases = nextNet === state.net && c.scales.parameter.max === shownMax;
-      shownMax = c.scales.parameter.max;
-      // The selection's and the focus's marks are set again below, as a fresh draw sets them.
+      // What cannot have changed is not redrawn. The biases are drawn from the network and the
+      // parameter scale alone: the same network at another point, with the same scale (always so for
+      // edges showing weights), leaves them as they are. The edge labels are drawn from the edges'
+      // values and label places: showing weights, the same network leaves them as they are (edgeData
+      // places weight labels independently of the input). The edges themselves carry the
+      // input-dependent term w·a as data (data-contribution), so they are always visited.
+      const sameNet = nextNet === state.net;
+      const sameMax = c.scales.parameter.max === shownMax;
+      const skip = new Set<FlowLayer>();
+      if (sameNet && sameMax) skip.add(biases);
+      if (sameNet && c.encoding.mode === "weight") skip.add(edgeLabels);
+      // The svg's marks of a selection and a focus are set again below, as a fresh draw sets them.
       svg.setAttribute("class", "flow-svg");
       for (const [layer, name] of VALUE_LAYERS) {
-        if (layer === biases && sameBiases) continue;
+        if (skip.has(layer)) continue;
         const g = svg.querySelector<SVGGElement>(`:scope > g.${name}`);
         if (g) layer(c, g);
       }
       setText(svg.querySelector(":scope > title"), next.title);
       setText(svg.querySelector(":scope > desc"), describeFlow(c.net, c.values, c.digits));
       if (nextOptions.title) setText(figure.querySelector(":scope > figcaption"), nextOptions.title);
-      // The legends (two small ramps) are drawn by color-legend.ts as a whole; only what differs
-      // from the new ones is written into those in the page.
-      // They are drawn again only when their domains changed.
-      const key = legendKey(c.scales);
-      const legends = stage.querySelector(":scope > .flow-legends");
-      if (legends && key !== shownLegends) {
-        const fresh = legendsOf(next);
-        if (sameShape(legends, fresh)) syncTree(legends, fresh);
-        else legends.replaceWith(fresh);
-        shownLegends = key;
+      // Each legend is redrawn only when what it shows changed (the neuron ramps' domains; the
+      // parameter scale's end), in place: only its numbers change.
+      const colorKey = colorLegendKey(c.scales);
+      const legends = stage.querySelector(":scope > .flow-legends")!;
+      if (colorKey !== shownColors) {
+        const shown = legends.querySelector(":scope > .flow-color-legend")!;
+        // A ramp turned into a single value or back is drawn differently: the legend is drawn again.
+        if (!updateNeuronLegend(shown, c.scales, legendOptions(next))) shown.replaceWith(neuronLegend(c.scales, legendOptions(next)));
+        shownColors = colorKey;
+      }
+      if (!sameMax) {
+        updateFlowEdgeLegend(legends.querySelector(":scope > .flow-edge-legend")!, c.scales, legendOptions(next));
+        shownMax = c.scales.parameter.max;
       }
       Object.assign(state, {net: nextNet, input: nextOptions.input, values: c.values, sizes: layerSizes(nextNet)});
+      // The layers write `class` only where it differs from what they last wrote (flow/write.ts), so
+      // the selection's and the focus's marks are cleared and set here, as a fresh draw has them.
       state.refresh!(nextOptions.selected);
-      if (nextOptions.hovered) markHovered(svg, nextOptions.hovered);
+      markHovered(svg, nextOptions.hovered ?? null);
       return true;
     }
   });
@@ -295,7 +278,7 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
   const stage = doc.createElement("div");
   stage.className = "flow-stage";
   stage.style.width = `${layout.width}px`;
-  stage.append(svg, legendsOf(prepared));
+  stage.append(svg, flowLegends(context.scales, legendOptions(prepared)));
   figure.appendChild(stage);
 
   const panel = doc.createElement("aside");

@@ -162,3 +162,55 @@ export function neuronArithmetic(net: Network, options: NeuronArithmeticOptions)
   root.append(termsTable(doc, t, digits), sumLine(doc, t, digits), activationLine(doc, t, digits, t.ref.layer === net.layers.length));
   return root;
 }
+
+/**
+ * Rewrites in place the numbers of a block that neuronArithmetic drew for the same neuron of a
+ * network of the same shape and activation (another input, or another epoch's parameters), as
+ * neuronArithmetic(net, options) would write them, without building the block again. The heading
+ * names the neuron, the shape and the activation, so it must be shown and unchanged. A sign that
+ * puts an operand of the sum line into parentheses or out of them changes the block's nodes. In
+ * these cases nothing is changed and it returns false (the caller draws the block again).
+ */
+export function updateNeuronArithmetic(root: Element, net: Network, options: NeuronArithmeticOptions): boolean {
+  const digits = options.digits ?? ARITHMETIC_DIGITS;
+  const t = neuronTerms(net, options.values ?? forward(net, options.input), options.neuron);
+  const heading = options.heading === undefined ? defaultHeading(net, t) : options.heading;
+  const same = (name: string, value: string | number) => root.getAttribute(name) === String(value);
+  if (!heading || root.querySelector(":scope > .na-heading")?.textContent !== heading) return false;
+  if (!same("data-layer", t.ref.layer) || !same("data-unit", t.ref.unit) || !same("data-digits", digits)) return false;
+  // Each number by its role (and index), as num() was given it.
+  const valueOf = (span: Element): number => {
+    const i = Number(span.getAttribute("data-index"));
+    switch (span.getAttribute("data-role")) {
+      case "input":
+        return t.inputs[i];
+      case "weight":
+        return t.weights[i];
+      case "product":
+        return t.products[i];
+      case "bias":
+        return t.bias;
+      case "z":
+        return t.z;
+      case "a":
+        return t.a;
+      default:
+        return -t.z; // "minus-z"
+    }
+  };
+  // operand() puts a number shown negative in parentheses: a text node "(" just before it.
+  const operands = root.querySelectorAll(".na-z > .na-num:not([data-role=z])");
+  for (const span of operands) if ((span.previousSibling?.nodeValue === "(") !== fixed(valueOf(span), digits).startsWith("−")) return false;
+  const put = (el: Element, name: string, value: string) => {
+    if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+  };
+  put(root, "data-z", String(t.z));
+  put(root, "data-a", String(t.a));
+  for (const span of root.querySelectorAll(".na-num")) {
+    const v = valueOf(span);
+    put(span, "data-value", String(v));
+    const text = fixed(v, digits);
+    if (span.textContent !== text) span.textContent = text;
+  }
+  return true;
+}

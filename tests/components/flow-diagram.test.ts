@@ -610,6 +610,69 @@ describe("flowDiagram update in place", () => {
     });
   }
 
+  // An update skips what cannot have changed (the biases and, under weights, the edge labels for the
+  // same network; a legend whose numbers stayed) and writes only what differs from what it last
+  // wrote: a sequence mixing point moves and epoch changes, under each edge mode and colour mode,
+  // must still end each step equal to a fresh draw.
+  const MIXED: [string, Partial<FlowDiagramOptions>][] = [
+    ["weights, comp colours, a unit selected", {edgeMode: "weight", colorMode: "comp", selected: {layer: 1, unit: 4}}],
+    ["weights, layer colours, one unit hovered", {edgeMode: "weight", colorMode: "layer", hovered: {layer: 2, unit: 1}}],
+    ["contributions, dataset colours", {edgeMode: "contribution", colorMode: "dataset"}]
+  ];
+  for (const [name, options] of MIXED) {
+    it(`large relu, ${name}: point moves after epoch changes and back each equal a fresh diagram`, () => {
+      const {snapshot, net: final} = fixtures["large-relu"];
+      // Three parameter sets of one shape: the stored checkpoint, the final one, and the final one
+      // halved (another parameter scale's end).
+      const halved: Network = {...final, layers: final.layers.map((l) => ({weights: l.weights.map((row) => row.map((w) => w / 2)), biases: l.biases.map((b) => b / 2)}))};
+      const early = networkAtEpoch(snapshot, snapshot.checkpoints[0].epoch);
+      const at = (net: Network, p: [number, number]): FlowDiagramOptions => ({
+        input: p,
+        width: 960,
+        document,
+        ...options,
+        ...(options.colorMode === "dataset" ? {extents: columnExtents(net, snapshot.data.x)} : {})
+      });
+      // Each parameter set in turn and back to the first, with a point move after each change.
+      const steps: [Network, [number, number]][] = [
+        [early, POINTS[0]],
+        [early, POINTS[1]],
+        [final, POINTS[1]],
+        [final, POINTS[2]],
+        [halved, POINTS[2]],
+        [halved, POINTS[3]],
+        [early, POINTS[3]],
+        [early, POINTS[4]]
+      ];
+      const diagram = flowDiagram(final, at(final, POINTS[4]));
+      for (const [net, p] of steps) {
+        expect(diagram.update(net, at(net, p))).toBe(true);
+        same(diagram, flowDiagram(net, at(net, p)));
+      }
+    });
+  }
+
+  it("clears a focus mark set by hover() when the update names none, and keeps the reader's selection", () => {
+    const {net} = fixtures["large-relu"];
+    const diagram = render("large-relu", SAMPLE);
+    diagram.hover({layer: 1, unit: 2});
+    diagram.value = {layer: 2, unit: 5};
+    diagram.update(net, {input: POINTS[1], width: 960, document});
+    same(diagram, flowDiagram(net, {input: POINTS[1], width: 960, document, selected: {layer: 2, unit: 5}}));
+  });
+
+  it("draws the neuron legend again when a ramp turns from a range into a single value and back", () => {
+    const {net} = fixtures["small-relu"];
+    // Every parameter 0: at the input (0, 0) every value is 0, so the single "comp" ramp is one swatch.
+    const zero: Network = {...net, layers: net.layers.map((l) => ({...l, weights: l.weights.map((row) => row.map(() => 0)), biases: l.biases.map(() => 0)}))};
+    const diagram = flowDiagram(net, {input: POINTS[0], width: 960, document});
+    for (const [n, p] of [[zero, [0, 0]], [net, POINTS[2]]] as [Network, [number, number]][]) {
+      expect(diagram.update(n, {input: p, width: 960, document})).toBe(true);
+      same(diagram, flowDiagram(n, {input: p, width: 960, document}));
+    }
+    expect(diagram.querySelectorAll(".flow-color-legend .legend-max")).toHaveLength(1);
+  });
+
   it("keeps the selection and the arithmetic of a unit the reader selected, at the new point", () => {
     const {net} = fixtures["large-relu"];
     const diagram = render("large-relu", SAMPLE);

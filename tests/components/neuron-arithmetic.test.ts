@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import {beforeAll, describe, expect, it} from "vitest";
 import {expectGolden, loadFixture} from "./golden.js";
-import {ARITHMETIC_DIGITS, neuronArithmetic} from "../../src/components/neuron-arithmetic.js";
+import {ARITHMETIC_DIGITS, neuronArithmetic, updateNeuronArithmetic} from "../../src/components/neuron-arithmetic.js";
 import {fixed} from "../../src/lib/format.js";
-import {snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
+import {networkAtEpoch, snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
 import {forward, type Network} from "../../src/lib/network.js";
 
 const fx: Record<string, {snapshot: Snapshot; net: Network}> = {};
@@ -113,5 +113,58 @@ describe("neuronArithmetic numbers", () => {
     expect(el.querySelector('[data-role="z"]')!.textContent).toBe(fixed(forward(net, x).z[0][3], 5));
     expect(neuronArithmetic(net, {input: x, neuron: {layer: 1, unit: 4}, document, heading: null}).querySelector(".na-heading")).toBeNull();
     expect(() => neuronArithmetic(net, {input: x, neuron: {layer: 1, unit: 5}, document})).toThrow(RangeError);
+  });
+});
+
+describe("updateNeuronArithmetic", () => {
+  // Points across the data square, and both stored parameter sets: the signs of inputs, weights and
+  // products change between them, so some updates keep the block's nodes and some cannot.
+  const POINTS: [number, number][] = [
+    [1.234, -0.5],
+    [0, 0],
+    [-2.9, 2.9],
+    [2.5, 2.25],
+    [-1.1, -2.7]
+  ];
+
+  it("leaves a block equal to a fresh one, in place when the signs keep its nodes, else refusing and changing nothing", () => {
+    const {net, snapshot} = fx["large-relu"];
+    const nets = [net, networkAtEpoch(snapshot, snapshot.checkpoints[0].epoch)];
+    let inPlace = 0;
+    let refused = 0;
+    for (const neuron of [{layer: 1, unit: 2}, {layer: 2, unit: 4}, {layer: 3, unit: 1}]) {
+      const block = neuronArithmetic(net, {input: POINTS[0], neuron, document});
+      for (const n of nets) {
+        for (const input of POINTS) {
+          const before = block.outerHTML;
+          const fresh = neuronArithmetic(n, {input, neuron, document});
+          if (updateNeuronArithmetic(block, n, {input, neuron, document})) {
+            ++inPlace;
+            expect(block.outerHTML).toBe(fresh.outerHTML);
+          } else {
+            ++refused;
+            expect(block.outerHTML).toBe(before);
+            block.replaceChildren(...fresh.childNodes);
+            for (const name of ["data-z", "data-a"]) block.setAttribute(name, fresh.getAttribute(name)!);
+          }
+        }
+      }
+    }
+    // Both paths were taken (a test that always refused, or never, would not check this function).
+    expect(inPlace).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it("refuses another neuron, other digits, or a block without a heading", () => {
+    const {net} = fx["small-relu"];
+    const neuron = {layer: 1, unit: 4};
+    const block = neuronArithmetic(net, {input: POINTS[0], neuron, document});
+    const before = block.outerHTML;
+    expect(updateNeuronArithmetic(block, net, {input: POINTS[0], neuron: {layer: 1, unit: 3}, document})).toBe(false);
+    expect(updateNeuronArithmetic(block, net, {input: POINTS[0], neuron, digits: 2, document})).toBe(false);
+    expect(updateNeuronArithmetic(block, net, {input: POINTS[0], neuron, heading: null, document})).toBe(false);
+    expect(block.outerHTML).toBe(before);
+    const bare = neuronArithmetic(net, {input: POINTS[0], neuron, heading: null, document});
+    expect(updateNeuronArithmetic(bare, net, {input: POINTS[1], neuron, heading: null, document})).toBe(false);
   });
 });

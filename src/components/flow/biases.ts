@@ -6,16 +6,15 @@ import {textColorFor} from "../palettes.js";
 import {child, layerGroup, unitRef} from "./data.js";
 import {BIAS_FONT, fitFont} from "./text.js";
 import type {FlowLayer} from "./types.js";
+import {write} from "./write.js";
 
 export const biases: FlowLayer = ({document, net, layout, neurons, scales, showNumbers, digits}, existing) => {
   const {columns, biasWidth: bw, biasHeight: bh} = layout;
   const {color} = scales.parameter;
   const biasOf = (d: {column: number; unit: number}) => net.layers[d.column - 1].biases[d.unit];
-  const g = layerGroup(document, existing).attr("class", "biases");
-  const bias = g
-    .selectAll("g")
-    .data(neurons)
-    .join("g")
+  const g = layerGroup(document, existing);
+  write(g).attr("class", "biases");
+  const bias = write(g.selectAll("g").data(neurons).join("g"))
     .attr("class", "bias")
     .call(unitRef)
     .attr("data-bias", (d) => String(biasOf(d)))

@@ -9,6 +9,7 @@ import {biasBoxY, estimateTextWidth, laneFraction, placeLabels, type FlowLayout,
 import type {LayerValues, Network} from "../../lib/network.js";
 import {edgeEncoding, hasLabel, type EdgeEncoding} from "./encodings.js";
 import {EDGE_FONT} from "./text.js";
+import {Written} from "./write.js";
 import type {EdgeDatum, LayerNeuronDatum, NeuronDatum} from "./types.js";
 
 const CONTRIBUTION = edgeEncoding("contribution");
@@ -126,13 +127,13 @@ const PLACEMENTS = new WeakMap<Network, Map<string, ReturnType<typeof placeLabel
  * The attributes that name a unit's element: data-layer (0 for the inputs, else 1..L) and data-unit
  * (1-based, bottom-up). The selection, the tests and readers' tools find units by them.
  */
-export function unitRef<E extends d3.BaseType, D extends NeuronDatum, P extends d3.BaseType, PD>(selection: d3.Selection<E, D, P, PD>): void {
-  selection.attr("data-layer", (d) => d.column).attr("data-unit", (d) => d.unit + 1);
+export function unitRef<E extends Element, D extends NeuronDatum>(nodes: Written<E, D>): void {
+  nodes.attr("data-layer", (d) => d.column).attr("data-unit", (d) => d.unit + 1);
 }
 
 /** The attributes that name an edge's element: data-layer of its target, data-from and data-to (1-based units). */
-export function edgeRef<E extends d3.BaseType, P extends d3.BaseType, PD>(selection: d3.Selection<E, EdgeDatum, P, PD>): void {
-  selection
+export function edgeRef<E extends Element>(nodes: Written<E, EdgeDatum>): void {
+  nodes
     .attr("data-layer", (e) => e.k + 1)
     .attr("data-from", (e) => e.i + 1)
     .attr("data-to", (e) => e.j + 1);
@@ -147,16 +148,16 @@ export function layerGroup(document: Document, existing: SVGGElement | undefined
 }
 
 /**
- * The one child `tag` (of class `className`, when its parent has several of that tag) of each element of `parent`, made on the first draw and reused on an update,
- * bound to its parent's datum. Children are made in the order of the calls, as append would.
+ * The one child `tag` (of class `className`, when its parent has several of that tag) of each of
+ * `parents`, made on the first draw and reused on an update, with its parent's datum. Children are
+ * made in the order of the calls, as append would.
  */
-export function child<K extends keyof SVGElementTagNameMap, E extends d3.BaseType, D, P extends d3.BaseType, PD>(
-  parent: d3.Selection<E, D, P, PD>,
-  tag: K,
-  className?: string
-): d3.Selection<SVGElementTagNameMap[K], D, E, D> {
-  return parent
-    .selectAll<SVGElementTagNameMap[K], D>(className ? `:scope > ${tag}.${className}` : `:scope > ${tag}`)
-    .data((d) => [d])
-    .join(tag) as unknown as d3.Selection<SVGElementTagNameMap[K], D, E, D>;
+export function child<K extends keyof SVGElementTagNameMap, E extends Element, D>(parents: Written<E, D>, tag: K, className?: string): Written<SVGElementTagNameMap[K], D> {
+  const nodes = parents.nodes.map((parent) => {
+    for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.localName === tag && (!className || c.classList.contains(className))) return c as SVGElementTagNameMap[K];
+    }
+    return parent.appendChild(svgElement(parent.ownerDocument, tag));
+  });
+  return new Written(nodes, parents.data);
 }

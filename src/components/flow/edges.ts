@@ -3,7 +3,11 @@
 import {signHue, ZERO_COLOR} from "../parameter-scale.js";
 import {edgeRef, layerGroup} from "./data.js";
 import {EDGE_FONT} from "./text.js";
-import type {FlowLayer} from "./types.js";
+import type {EdgeDatum, FlowLayer} from "./types.js";
+import {write, writeAttr} from "./write.js";
+
+/** An edge's identity in a join: its layer and end units. */
+const edgeKey = (e: EdgeDatum) => `${e.k} ${e.i} ${e.j}`;
 
 /**
  * The edges, strongest last (on top of the weak ones). An edge carrying exactly 0 is drawn dashed
@@ -12,10 +16,12 @@ import type {FlowLayer} from "./types.js";
 export const edges: FlowLayer = ({document, edges, scales}, existing) => {
   const {color, width} = scales.parameter;
   const byStrength = edges.slice().sort((a, b) => Math.abs(a.v) - Math.abs(b.v));
-  const g = layerGroup(document, existing).attr("class", "edges").attr("stroke-linecap", "round");
-  g.selectAll("line")
-    .data(byStrength)
-    .join("line")
+  const g = layerGroup(document, existing);
+  write(g).attr("class", "edges").attr("stroke-linecap", "round");
+  // Joined by edge, not by index: when the order by strength changes (another epoch, or another
+  // point under contributions), the lines are moved rather than each given another edge's
+  // attributes, which would rewrite nearly all of them.
+  write(g.selectAll<SVGLineElement, EdgeDatum>("line").data(byStrength, edgeKey).join("line"))
     .attr("class", "edge")
     .call(edgeRef)
     .attr("data-weight", (e) => String(e.w))
@@ -25,10 +31,12 @@ export const edges: FlowLayer = ({document, edges, scales}, existing) => {
     .attr("x2", (e) => e.x2)
     .attr("y2", (e) => e.y2)
     .attr("stroke", (e) => (e.v === 0 ? ZERO_COLOR : color(e.v)))
+    // A fresh draw writes stroke-dasharray before stroke-width (attribute order is what a saved SVG
+    // shows): where an update adds the dash, the width is taken off first and written after it.
+    .each((line, e) => {
+      if (e.v === 0 && !line.hasAttribute("stroke-dasharray")) writeAttr(line, "stroke-width", null);
+    })
     .attr("stroke-dasharray", (e) => (e.v === 0 ? "2 3" : null))
-    // Taken off and set again, so that it follows a stroke-dasharray added by an update, as in a
-    // fresh draw (attribute order is what a saved SVG shows).
-    .attr("stroke-width", null)
     .attr("stroke-width", (e) => width(e.v));
   return g.node();
 };
@@ -41,10 +49,9 @@ export const edges: FlowLayer = ({document, edges, scales}, existing) => {
  */
 export const edgeLabels: FlowLayer = ({document, edges, showNumbers}, existing) => {
   if (!showNumbers) return null;
-  const g = layerGroup(document, existing).attr("class", "edge-labels").attr("text-anchor", "middle").attr("font-size", EDGE_FONT).attr("fill", "currentColor");
-  g.selectAll("text")
-    .data(edges.filter((e) => e.labelled))
-    .join("text")
+  const g = layerGroup(document, existing);
+  write(g).attr("class", "edge-labels").attr("text-anchor", "middle").attr("font-size", EDGE_FONT).attr("fill", "currentColor");
+  write(g.selectAll<SVGTextElement, EdgeDatum>("text").data(edges.filter((e) => e.labelled), edgeKey).join("text"))
     .attr("class", "value-label edge-label")
     .call(edgeRef)
     .attr("data-value", (e) => String(e.v))

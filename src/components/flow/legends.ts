@@ -3,7 +3,7 @@
 import type {Extent} from "../../lib/extents.js";
 import type {ColorMode} from "../../lib/flow-model.js";
 import type {FlowLayout} from "../../lib/flow-layout.js";
-import {colorLegend, edgeLegend, type RampSpec} from "../color-legend.js";
+import {colorLegend, edgeLegend, updateColorLegend, updateEdgeLegend, type RampSpec} from "../color-legend.js";
 import type {PaletteName} from "../palettes.js";
 import type {EdgeEncoding} from "./encodings.js";
 import type {FlowScales} from "./types.js";
@@ -44,18 +44,40 @@ function ramps(layout: FlowLayout, colorMode: ColorMode, domains: readonly Exten
   });
 }
 
-/** The legends of the diagram's scales: each column's fill domain, and the parameter scale. */
-export function flowLegends(scales: FlowScales, {layout, palette, interpolator, colorMode, encoding, digits, document}: FlowLegendOptions): HTMLElement {
-  const legends = document.createElement("div");
-  legends.className = "flow-legends";
-  const {width} = layout;
-  const domains = scales.fill.map((fill): Extent => {
+/** Each column's fill domain. */
+const fillDomains = (scales: FlowScales): Extent[] =>
+  scales.fill.map((fill): Extent => {
     const [lo, hi] = fill.domain();
     return [lo, hi];
   });
-  legends.append(
-    colorLegend(ramps(layout, colorMode, domains), {interpolator, mode: colorMode, paletteName: palette, width, digits, document}),
-    edgeLegend(scales.parameter, {encoding, width, digits, document})
-  );
+
+/** The neuron colour legend: the fill ramp(s) with their domains. */
+export function neuronLegend(scales: FlowScales, {layout, palette, interpolator, colorMode, digits, document}: FlowLegendOptions): HTMLElement {
+  return colorLegend(ramps(layout, colorMode, fillDomains(scales)), {interpolator, mode: colorMode, paletteName: palette, width: layout.width, digits, document});
+}
+
+/**
+ * Updates a neuronLegend drawn for the same layout and settings to `scales`' domains, in place;
+ * false, changing nothing, when it must be drawn again (see updateColorLegend).
+ */
+export function updateNeuronLegend(legend: Element, scales: FlowScales, {layout, colorMode, digits}: FlowLegendOptions): boolean {
+  return updateColorLegend(legend, ramps(layout, colorMode, fillDomains(scales)), digits);
+}
+
+/** The edge legend: the parameter scale, titled by the edge encoding. */
+export function flowEdgeLegend(scales: FlowScales, {layout, encoding, digits, document}: FlowLegendOptions): HTMLElement {
+  return edgeLegend(scales.parameter, {encoding, width: layout.width, digits, document});
+}
+
+/** Redraws a flowEdgeLegend drawn for the same layout and settings to `scales`' parameter scale, in place. */
+export function updateFlowEdgeLegend(legend: Element, scales: FlowScales, {layout, digits}: FlowLegendOptions): void {
+  updateEdgeLegend(legend, scales.parameter, {width: layout.width, digits});
+}
+
+/** The legends of the diagram's scales: each column's fill domain, and the parameter scale. */
+export function flowLegends(scales: FlowScales, options: FlowLegendOptions): HTMLElement {
+  const legends = options.document.createElement("div");
+  legends.className = "flow-legends";
+  legends.append(neuronLegend(scales, options), flowEdgeLegend(scales, options));
   return legends;
 }

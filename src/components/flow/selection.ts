@@ -5,7 +5,7 @@
 // (so a page can keep it with Framework's view()), a change through `.value` does not.
 import {isNeuronOf, type NeuronRef} from "../../lib/flow-model.js";
 import type {LayerValues, Network} from "../../lib/network.js";
-import {neuronArithmetic} from "../neuron-arithmetic.js";
+import {neuronArithmetic, updateNeuronArithmetic} from "../neuron-arithmetic.js";
 
 export interface SelectionOptions {
   document: Document;
@@ -65,12 +65,12 @@ export function attachSelection(o: SelectionOptions): void {
     svg.classList.toggle("has-selection", selected !== null);
     svg.querySelectorAll(".selected, .incoming").forEach((el) => el.classList.remove("selected", "incoming"));
     svg.querySelectorAll(".neuron[aria-pressed=true]").forEach((el) => el.setAttribute("aria-pressed", "false"));
-    panel.replaceChildren();
     if (!selected) {
+      if (panel.firstElementChild?.matches(".flow-hint")) return; // shown already: not announced again
       const hint = doc.createElement("p");
       hint.className = "flow-hint";
       hint.textContent = HINT;
-      panel.appendChild(hint);
+      panel.replaceChildren(hint);
       return;
     }
     const {layer, unit} = selected;
@@ -81,7 +81,12 @@ export function attachSelection(o: SelectionOptions): void {
     svg.querySelectorAll(`.edge[data-layer="${layer}"][data-to="${unit}"], .edge-label[data-layer="${layer}"][data-to="${unit}"]`).forEach((el) =>
       el.classList.add("incoming")
     );
-    panel.appendChild(neuronArithmetic(o.net, {input: o.input, neuron: selected, values: o.values, document: doc}));
+    // The same unit at another point or epoch (an update of the diagram): its numbers are rewritten
+    // in place when its nodes stay, so the panel is not built again (and aria-live announces the
+    // numbers that changed, not the whole block).
+    const options = {input: o.input, neuron: selected, values: o.values, document: doc};
+    const shown = panel.firstElementChild;
+    if (!(shown?.matches(".neuron-arithmetic") && updateNeuronArithmetic(shown, o.net, options))) panel.replaceChildren(neuronArithmetic(o.net, options));
   };
 
   const select = (ref: NeuronRef | null, notify: boolean) => {

@@ -73,8 +73,8 @@ export interface FlowContext {
 /**
  * A layer of the diagram: one <g> drawn from the context, or null when it has nothing to show.
  * Layers whose drawing depends on the network's values also take the group they drew before, and
- * then update its existing elements in place (d3 joins on them: attributes and texts rewritten,
- * elements added or removed only where the number of data changed), leaving it as a fresh draw
- * from the same context would be.
+ * then update its existing elements in place (d3 joins on them: elements added or removed only where
+ * the data changed; attributes and texts written through write.ts, only where they differ from
+ * what was last written), leaving it as a fresh draw from the same context would be.
  */
 export type FlowLayer = (context: FlowContext, existing?: SVGGElement) => SVGGElement | null;

@@ -8,6 +8,7 @@ import {svgElement} from "../dom.js";
 import {child, layerGroup, unitRef} from "./data.js";
 import {NAME_FONT} from "./text.js";
 import type {FlowLayer, LayerNeuronDatum, NeuronDatum} from "./types.js";
+import {write} from "./write.js";
 
 /** z -> a: a short arrow between the two circles of each neuron. */
 export const connectors: FlowLayer = ({document, layout, neurons}) => {
@@ -26,10 +27,7 @@ export const connectors: FlowLayer = ({document, layout, neurons}) => {
 
 /** One group per unit, named by unitRef, its origin at the centre of the unit's z circle (an input's only circle). */
 function unitGroups<D extends NeuronDatum>(parent: d3.Selection<SVGGElement, unknown, null, undefined>, data: D[], className: string, layout: FlowLayout) {
-  return parent
-    .selectAll("g")
-    .data(data)
-    .join("g")
+  return write(parent.selectAll("g").data(data).join("g"))
     .attr("class", className)
     .call(unitRef)
     .attr("transform", (d) => `translate(${layout.columns[d.column].xz},${d.y})`);
@@ -38,7 +36,8 @@ function unitGroups<D extends NeuronDatum>(parent: d3.Selection<SVGGElement, unk
 /** Inputs: one circle each, named x₁, x₂ on the left. */
 export const inputs: FlowLayer = ({document, layout, inputs, scales}, existing) => {
   const {r} = layout;
-  const g = layerGroup(document, existing).attr("class", "inputs");
+  const g = layerGroup(document, existing);
+  write(g).attr("class", "inputs");
   const unit = unitGroups(g, inputs, "input-unit", layout).attr("data-a", (d) => String(d.a));
   child(unit, "text", "input-name")
     .attr("class", "input-name")
@@ -59,7 +58,8 @@ function neuronLabel(d: LayerNeuronDatum, digits: number): string {
 /** Neurons: z and a circles, and a ring for focus and selection; focusable and clickable. */
 export const neurons: FlowLayer = ({document, layout, neurons, scales, digits}, existing) => {
   const {r, columns} = layout;
-  const g = layerGroup(document, existing).attr("class", "neurons");
+  const g = layerGroup(document, existing);
+  write(g).attr("class", "neurons");
   const neuron = unitGroups(g, neurons, "neuron", layout)
     .attr("data-z", (d) => String(d.z))
     .attr("data-a", (d) => String(d.a))

@@ -8,6 +8,7 @@ import {layerGroup} from "./data.js";
 import {textColorFor} from "../palettes.js";
 import {fitFont, VALUE_FONT} from "./text.js";
 import type {FlowLayer} from "./types.js";
+import {write} from "./write.js";
 
 /** A number drawn on a circle: which unit, which value (x, z or a), and where. */
 interface ValueLabel {
@@ -32,14 +33,13 @@ export const values: FlowLayer = ({document, layout, inputs, neurons, scales, sh
       {column: d.column, unit: d.unit, kind: "a", v: d.a, x: columns[d.column].xa, y: d.y}
     ])
   ];
-  const g = layerGroup(document, existing)
+  const g = layerGroup(document, existing);
+  write(g)
     .attr("class", "neuron-values")
     .attr("pointer-events", "none")
     .attr("aria-hidden", "true")
     .attr("text-anchor", "middle");
-  g.selectAll("text")
-    .data(labels)
-    .join("text")
+  write(g.selectAll("text").data(labels).join("text"))
     .attr("class", (l) => `value-label ${l.kind}-label`)
     .attr("data-layer", (l) => l.column)
     .attr("data-unit", (l) => l.unit + 1)
