@@ -14,7 +14,7 @@ import {ACTIVATIONS, type FormulaPart} from "../lib/activations.js";
 import {fixed} from "../lib/format.js";
 import {neuronTerms, shapeLabel, type NeuronRef, type NeuronTerms} from "../lib/flow-model.js";
 import {forward, type LayerValues, type Network} from "../lib/network.js";
-import {h} from "./dom.js";
+import {h, setText} from "./dom.js";
 
 type Child = Node | string;
 
@@ -210,7 +210,7 @@ export function updateNeuronArithmetic(root: Element, net: Network, options: Neu
     const v = valueOf(span);
     put(span, "data-value", String(v));
     const text = fixed(v, digits);
-    if (span.textContent !== text) span.textContent = text;
+    setText(span, text);
   }
   return true;
 }

@@ -8,6 +8,7 @@
 // these attributes; the one exception, the marks that selection.ts adds to `class` (selected,
 // incoming, hovered), are taken off and put back by selection.ts after every update.
 import type * as d3 from "d3";
+import {setText} from "../dom.js";
 
 /** An attribute's value: a constant or one per datum (null: no such attribute), as d3's .attr takes. */
 type Value<D> = string | number | null | ((d: D, i: number) => string | number | null);
@@ -28,12 +29,12 @@ export function writeAttr(node: Element, name: string, value: string | number | 
   last.set(name, text);
 }
 
-/** Sets a node's text, unless it is the one last written there. */
+/** Sets a node's text, unless it is the one last written there (its text node's data, in place: see setText). */
 function writeText(node: Element, text: string): void {
   let last = written.get(node);
   if (!last) written.set(node, (last = new Map()));
   if (last.get(TEXT) === text) return;
-  node.textContent = text;
+  setText(node, text);
   last.set(TEXT, text);
 }
 
