@@ -4,7 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import type {Point} from "../lib/datasets.js";
 import {fixed, pointLabel} from "../lib/format.js";
-import {withoutMarkLabels} from "./plot-aria.js";
+import {tidyPlot} from "./plot-tidy.js";
 import {plotWidth} from "./plot-width.js";
 import {chartSvg, type PlotChart} from "./plot-click.js";
 import {ringMarker} from "./plot-ring.js";
@@ -22,7 +22,7 @@ export type DatasetScatter = PlotChart & {
 export function datasetScatter(data: {x: Point[]; y: number[]}, {width, document}: DatasetScatterOptions): DatasetScatter {
   const size = plotWidth(Math.min(width, 560));
   const describe = (i: number) => `Sample ${i} at ${pointLabel(data.x[i])}, target y = ${fixed(data.y[i], 3)}`;
-  const chart = withoutMarkLabels(
+  const chart = tidyPlot(
     Plot.plot({
       width: size,
       height: size,

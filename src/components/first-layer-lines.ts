@@ -16,7 +16,7 @@ import {activeHalfPlane} from "../lib/half-plane.js";
 import type {Network} from "../lib/network.js";
 import type {Selection} from "../lib/selection.js";
 import {fixed, pointLabel} from "../lib/format.js";
-import {withoutMarkLabels} from "./plot-aria.js";
+import {tidyPlot} from "./plot-tidy.js";
 import {plotWidth} from "./plot-width.js";
 import {svgElement} from "./dom.js";
 import {chartSvg, onPlotClick, type PlotChart} from "./plot-click.js";
@@ -55,7 +55,7 @@ export function firstLayerLinesChart(net: Network, {width, range = 3, marks = []
   const units = firstLayerLines(net).map((l) => `line ${l.unit}`);
   const size = plotWidth(Math.min(width, 480));
   const color = (j: number) => LINE_COLORS[(j - 1) % LINE_COLORS.length];
-  const chart = withoutMarkLabels(Plot.plot({
+  const chart = tidyPlot(Plot.plot({
     width: size,
     height: size,
     document,

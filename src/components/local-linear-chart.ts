@@ -7,7 +7,7 @@ import {linspace, targetGradient, TARGETS, type DatasetName, type Point} from ".
 import {predict, type Network} from "../lib/network.js";
 import {activationMask, localLinear, masksEqual, zoneInterval} from "../lib/regions.js";
 import {fixed, linearFormula, pointLabel} from "../lib/format.js";
-import {withoutMarkLabels} from "./plot-aria.js";
+import {tidyPlot} from "./plot-tidy.js";
 import {plotWidth} from "./plot-width.js";
 
 export interface LocalLinearChartOptions {
@@ -68,7 +68,7 @@ export function localLinearChart(net: Network, {width, dataset, point, direction
   const signed = (v: number) => `${v < 0 ? "−" : "+"} ${fixed(Math.abs(v), 2)}`;
   const shift = point[0] === 0 ? "x₁" : `(x₁ ${signed(-point[0])})`;
   const segment = slope === 0 ? `x₂ = ${fixed(point[1], 2)}` : `x₂ = ${fixed(point[1], 2)} ${signed(slope)}·${shift}`;
-  return withoutMarkLabels(Plot.plot({
+  return tidyPlot(Plot.plot({
     width: plotWidth(Math.min(width, 520)),
     height: 260,
     document,

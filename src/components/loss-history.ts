@@ -5,7 +5,7 @@ import {describeModel} from "../lib/spec.js";
 import type {Snapshot} from "../lib/snapshot.js";
 import {sig} from "../lib/format.js";
 import {inSentence} from "../lib/prose.js";
-import {withoutMarkLabels} from "./plot-aria.js";
+import {tidyPlot} from "./plot-tidy.js";
 import {plotWidth} from "./plot-width.js";
 import type {Selection} from "../lib/selection.js";
 import {svgElement, setText} from "./dom.js";
@@ -53,7 +53,7 @@ export function lossHistory(snapshot: Snapshot, {width, selection, document}: Lo
   const ticks = decades(Math.min(...values), Math.max(...values));
   // Unlabelled grid lines at 2..9 × 10^k, so values between two labelled decades can be read.
   const minor = ticks.slice(0, -1).flatMap((d) => [2, 3, 4, 5, 6, 7, 8, 9].map((m) => m * d));
-  const chart = withoutMarkLabels(Plot.plot({
+  const chart = tidyPlot(Plot.plot({
     width: plotWidth(width),
     height: 260,
     document,

@@ -14,7 +14,7 @@ import {contourPaths, finiteExtent, type ContourPaths, type GridFrame} from "../
 import {sig} from "../lib/format.js";
 import {setText, svgElement} from "./dom.js";
 import {chartSvg, type PlotChart} from "./plot-click.js";
-import {withoutMarkLabels} from "./plot-aria.js";
+import {tidyPlot} from "./plot-tidy.js";
 import {plotWidth} from "./plot-width.js";
 import {rampLegend} from "./ramp-legend.js";
 
@@ -87,7 +87,7 @@ export function modelEstimate(est: GridEstimate, {width, kind, samples, document
   const heading = title(kind, est);
   const labelOf = (summary: string) => `${heading} over [${sig(x1[0], 2)}, ${sig(x1[x1.length - 1], 2)}]², ${summary}`;
   const summary = summaryOf(kind, est);
-  const chart = withoutMarkLabels(
+  const chart = tidyPlot(
     Plot.plot({
       width: size,
       height: size,

@@ -14,7 +14,7 @@ import {fixed, inputName} from "../lib/format.js";
 import {paletteLegend, parameterLegend} from "./color-legend.js";
 import {paletteScale, PALETTES, PALETTE_NAMES, textColorFor, type PaletteName} from "./palettes.js";
 import {magnitudeMax, parameterScale} from "./parameter-scale.js";
-import {withoutMarkLabels} from "./plot-aria.js";
+import {tidyPlot} from "./plot-tidy.js";
 import {plotWidth} from "./plot-width.js";
 import {h, svgElement} from "./dom.js";
 import {chartSvg, type PlotChart} from "./plot-click.js";
@@ -136,7 +136,7 @@ function heatmapChart(layer: Layer, palette: HeatmapPalette, {width, inputNames,
   const chartWidth = plotWidth(Math.min(width, 140 + 90 * layer.biases.length), {marginLeft});
   // Fills are CSS colours computed here, which Plot draws as given (no scale of its own).
   const fill = (d: {value: number}) => colour(d.value);
-  const chart = withoutMarkLabels(
+  const chart = tidyPlot(
     Plot.plot({
       width: chartWidth,
       height: 40 + 44 * rowNames.length,

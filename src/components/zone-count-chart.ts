@@ -12,7 +12,7 @@ import {dataWindowPartition} from "../lib/partition.js";
 import {smoothActivationNote, zoneCountSummary} from "../lib/zone-prose.js";
 import {plural} from "../lib/prose.js";
 import {h, svgElement} from "./dom.js";
-import {withoutMarkLabels} from "./plot-aria.js";
+import {tidyPlot} from "./plot-tidy.js";
 import {plotWidth} from "./plot-width.js";
 import {chartSvg, onPlotClick} from "./plot-click.js";
 
@@ -38,7 +38,7 @@ export function zoneCountChart(snapshot: Snapshot, {width, selection, document: 
   const epochs = counts.map((c) => c.epoch);
   const most = counts.reduce((m, c) => (c.count > m.count ? c : m), counts[0]);
   const summary = zoneCountSummary(counts[0], counts[counts.length - 1], most);
-  const chart = withoutMarkLabels(
+  const chart = tidyPlot(
     Plot.plot({
       width: plotWidth(Math.min(width, 640)),
       height: 220,

@@ -21,7 +21,7 @@ import {zoneDescription} from "../lib/zone-prose.js";
 import {pointLabel} from "../lib/format.js";
 import {plural} from "../lib/prose.js";
 import {h, svgElement, setText} from "./dom.js";
-import {withoutMarkLabels} from "./plot-aria.js";
+import {tidyPlot} from "./plot-tidy.js";
 import {plotWidth} from "./plot-width.js";
 import {rampColor, rampLegend, type RampLegend, type RampLegendSpec} from "./ramp-legend.js";
 import {chartSvg} from "./plot-click.js";
@@ -101,7 +101,7 @@ export function zoneMapChart(first: Partition, {network: firstNet, width, colorB
   const labelOf = (count: number) =>
     `Exact zone map over ${pointLabel([w.x[0], w.y[0]], 0)} to ${pointLabel([w.x[1], w.y[1]], 0)}: ${plural(count, "zone")}. Arrow keys move a cursor, Enter selects its point.`;
   let label = labelOf(zones.length);
-  const chart = withoutMarkLabels(
+  const chart = tidyPlot(
     Plot.plot({
       width: size,
       height: size,
