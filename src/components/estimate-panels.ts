@@ -15,6 +15,7 @@ import {modelEstimate} from "./model-estimate.js";
 import {chartSvg, onPlotClick} from "./plot-click.js";
 import {ringMarker} from "./plot-ring.js";
 import {h} from "./dom.js";
+import type {CheckpointContours, PanelFrames} from "../lib/contour-protocol.js";
 
 /** The arrow keys' step in the plane, and with Shift. */
 export const STEP = 0.05;
@@ -56,6 +57,10 @@ export interface EstimatePanels extends HTMLElement {
    * panel's per call, so that the work can be spread over idle moments; returns true once all are.
    */
   prepareEstimate(est: GridEstimate, key: string | number): boolean;
+  /** Where the estimate and error panels draw their contours (for contours computed elsewhere: checkpointContours). */
+  frames(): PanelFrames;
+  /** Keeps contours computed elsewhere (the contour worker) for setEstimate(…, key) later. */
+  provideContours(key: string | number, contours: CheckpointContours): void;
   /** Marks sample i on every panel. */
   select(i: number): void;
   /** Marks a point on every panel, named in the text alternatives by `name`. */
@@ -78,10 +83,7 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
   });
   const [estimateChart, , errorChart] = charts;
   /** The contours of the panels that follow the network (the truth's never change), per estimate key. */
-  interface Paths {
-    estimate: ContourPaths;
-    error: ContourPaths;
-  }
+  type Paths = CheckpointContours;
   const cache = new Map<string | number, Paths>();
   const keep = (key: string | number, paths: Paths) => {
     cache.delete(key);
@@ -147,6 +149,12 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
   return Object.assign(root, {
     select: (i: number) => markNamed(samples[i], `selected sample ${i}`),
     selectPoint: markNamed,
+    frames: () => ({estimate: estimateChart.chart.frame, error: errorChart.chart.frame}),
+    provideContours(key: string | number, contours: CheckpointContours) {
+      if (key === shownKey || cache.has(key)) return;
+      partial.delete(key);
+      keep(key, contours);
+    },
     prepareEstimate(next: GridEstimate, key: string | number): boolean {
       if (key === shownKey || cache.has(key)) return true;
       const ahead = partial.get(key);

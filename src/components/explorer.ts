@@ -33,6 +33,8 @@ import {inSentence} from "../lib/prose.js";
 import {h} from "./dom.js";
 import {samplePicker} from "./sample-picker.js";
 import {estimatePanels, type EstimatePanels} from "./estimate-panels.js";
+import {CONTOUR_COUNT} from "./model-estimate.js";
+import {contourPrefetch, type ContourPrefetch} from "./contour-prefetch.js";
 import {flowControls, type FlowSettings} from "./flow-controls.js";
 import {flowDiagram, type FlowDiagramElement} from "./flow-diagram.js";
 import {epochSlider} from "./epoch-slider.js";
@@ -84,6 +86,9 @@ export interface Explorer extends HTMLElement {
 
 /** Width used before the explorer is in the page (and in a DOM without layout). */
 const FALLBACK_WIDTH = 640;
+
+/** The longest the contour worker waits for an idle moment after the panels are drawn (ms). */
+const WORKER_START_MS = 2000;
 
 /** Half-width of the square a free point may be chosen in: the estimate grid's, one past the data. */
 export const POINT_RANGE = 3;
@@ -212,8 +217,48 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
   /** Idle time left under which no further slice is started (ms): a slice takes a few. */
   const SLICE_MS = 8;
   let prefetchRun = 0;
+  // Where a worker can run, it makes every checkpoint's contours ready off the main thread instead
+  // (contour-prefetch.ts), started in the first idle moment after the panels are drawn (again, for
+  // a new width), and told which epoch is in view; the idle slices below are its fallback.
+  let worker: ContourPrefetch | null = null;
+  let workerStarted = false;
+  let prepared = 0;
+  function startWorker() {
+    worker?.stop();
+    worker = null;
+    workerStarted = true;
+    const shownPanels = panels;
+    const view = doc.defaultView;
+    if (!replay || !shownPanels || !view || typeof view.Worker !== "function") return;
+    const begin = () => {
+      if (panels !== shownPanels) return;
+      const focus = epochKey();
+      worker = contourPrefetch({
+        dataset: spec.dataset,
+        samples,
+        frames: shownPanels.frames(),
+        count: CONTOUR_COUNT,
+        networks: checkpointKeys.filter((k) => k !== focus).map((key) => ({key, network: netAt(key)})),
+        focus,
+        onContours: (key, contours) => {
+          if (panels !== shownPanels) return;
+          shownPanels.provideContours(key, contours);
+          root.setAttribute("data-contours-ready", String(++prepared));
+        },
+        document: doc
+      });
+    };
+    if (view.requestIdleCallback) view.requestIdleCallback(begin, {timeout: WORKER_START_MS});
+    else view.setTimeout(begin, 0);
+  }
+
   function prefetchAround(key: number) {
     if (!replay || !panels) return;
+    if (!workerStarted) startWorker();
+    if (worker) {
+      worker.focus(key);
+      return;
+    }
     const run = ++prefetchRun;
     const at = checkpointKeys.indexOf(key);
     if (at < 0) return;
@@ -317,6 +362,7 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
         width = next;
         const hadFocus = panels?.contains(doc.activeElement) ?? false;
         panels = null;
+        workerStarted = false;
         showPanels();
         if (hadFocus) (panels as EstimatePanels | null)?.focus();
         drawDiagram();

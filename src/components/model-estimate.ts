@@ -37,6 +37,8 @@ export interface ModelEstimateChart extends HTMLElement, Plot.Plot {
   update(est: GridEstimate, paths?: ContourPaths): void;
   /** The contours shown. */
   shownPaths(): ContourPaths;
+  /** Where this chart draws the grid, in its pixels (what pathsOf maps the contours into). */
+  frame: GridFrame;
 }
 
 /** Contour thresholds asked of the values (Plot's `thresholds: 16`: d3's ticks, so 10 to 20 bands). */
@@ -172,6 +174,7 @@ export function modelEstimate(est: GridEstimate, {width, kind, samples, document
   draw(pathsOf(est));
 
   return Object.assign(chart, {
+    frame,
     pathsOf,
     shownPaths: () => shown,
     update(next: GridEstimate, paths?: ContourPaths) {

@@ -12,6 +12,7 @@ import * as d3 from "d3";
 import {rampLegend} from "../../src/components/ramp-legend.js";
 import {snapshotNetwork} from "../../src/lib/snapshot.js";
 import {gridEstimate, type GridEstimate} from "../../src/lib/estimate.js";
+import {checkpointContours} from "../../src/lib/contour-protocol.js";
 
 const width = 640;
 const KINDS = ["estimate", "truth", "error"] as const;
@@ -137,6 +138,22 @@ describe("estimate contours", async () => {
     const ids = (html: string) => html.replace(/plot-[0-9a-f]+/g, "plot-N").replace(/ramp-legend-\d+/g, "ramp-legend-N");
     expect(ids(ahead.outerHTML)).toBe(ids(direct.outerHTML));
     expect(ahead.outerHTML).not.toBe(before);
+  });
+
+  it("contours computed elsewhere (checkpointContours, as the contour worker runs it) are the ones the panels compute", () => {
+    const provided = estimatePanels(trained, {width, samples, document});
+    const halfNet = {...net, layers: half(net.layers)};
+    const contours = checkpointContours(halfNet, "prod", samples, provided.frames(), CONTOUR_COUNT);
+    const before = provided.outerHTML;
+    provided.provideContours("half", contours);
+    expect(provided.outerHTML).toBe(before);
+    provided.setEstimate(early, "half");
+    // The panels drew the contours handed to them (the same objects' strings), not their own.
+    expect(contoursOf(provided.querySelectorAll(".estimate-contour")[0]).map((c) => c.d)).toEqual(contours.estimate.d);
+    const direct = estimatePanels(trained, {width, samples, document});
+    direct.setEstimate(early, "half");
+    const ids = (html: string) => html.replace(/plot-[0-9a-f]+/g, "plot-N").replace(/ramp-legend-\d+/g, "ramp-legend-N");
+    expect(ids(provided.outerHTML)).toBe(ids(direct.outerHTML));
   });
 
   it("relabels its legend in place: the ticks of a new domain are those of a legend drawn with it", () => {

@@ -149,6 +149,45 @@ describe("training replay", () => {
       await close();
     }
   });
+
+  it("the contour worker prepares every other checkpoint, with the contours the page computes itself", async () => {
+    /** The panels' contours at checkpoint index k, set by the slider: each panel's path data, in order. */
+    const contoursAt = async (page: Page, k: number, epoch: number) => {
+      await page.evaluate((k) => {
+        const slider = document.querySelector<HTMLInputElement>("form.epoch-slider input[type=range]")!;
+        slider.value = String(k);
+        slider.dispatchEvent(new Event("input", {bubbles: true}));
+      }, k);
+      await page.waitForFunction((e) => document.querySelector<HTMLElement>(".explorer")?.dataset.epoch === String(e), epoch);
+      return page.evaluate(() => [...document.querySelectorAll(".estimate-contour")].map((g) => [...g.querySelectorAll("path")].map((p) => p.getAttribute("d"))));
+    };
+    const worker = await load("/large-relu", "large-relu");
+    const {page, log, close} = await openPage(browser, site.origin);
+    try {
+      const {snap} = worker;
+      const keys = new Set(snap.checkpoints.map((c) => Math.min(c.epoch, snap.spec.epochs)));
+      // Every checkpoint but the one in view, computed off the main thread and handed to the panels.
+      await worker.page.waitForFunction((n) => Number(document.querySelector(".explorer")?.getAttribute("data-contours-ready")) === n, keys.size - 1, {timeout: 30_000});
+      const epochs = checkpointEpochs(snap);
+      const k = Math.floor(epochs.length / 4);
+      const fromWorker = await contoursAt(worker.page, k, epochs[k]);
+
+      // The same page where no worker can run: the panels compute the contours themselves.
+      await page.addInitScript(() => Object.defineProperty(window, "Worker", {value: undefined}));
+      await page.goto(site.url("/large-relu"));
+      await waitForFigures(page, "/large-relu");
+      const ownContours = await contoursAt(page, k, epochs[k]);
+      expect(await page.getAttribute(".explorer", "data-contours-ready")).toBeNull();
+      expect(fromWorker).toHaveLength(3);
+      expect(fromWorker.every((panel) => panel.length > 0)).toBe(true);
+      expect(fromWorker).toEqual(ownContours);
+      expect(problems(worker.log)).toEqual([]);
+      expect(problems(log)).toEqual([]);
+    } finally {
+      await worker.close();
+      await close();
+    }
+  });
 });
 
 describe("the view in the address", () => {
