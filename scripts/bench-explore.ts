@@ -3,10 +3,11 @@
 // In headless Chromium, with dist/ served from 127.0.0.1, for three kinds of input:
 // - point moves: an arrow key on the estimate panels' point cursor (a free point, exactly where the
 //   key puts it), alternately right and left;
-// - epoch changes: the epoch slider set to another checkpoint (an input event): first visits, by a
-//   jump (nothing prepared: that epoch's grid estimate and panels are computed then) and by one step
-//   after a reading pause (the page prepares the checkpoints next to the one shown while idle), then
-//   every checkpoint again (warm);
+// - epoch changes: the epoch slider set to another checkpoint (an input event): first visits by a
+//   jump, twice: on a page without Worker (nothing prepared: the panels contour that checkpoint on
+//   the spot) and, on the page measured for everything else, once its contour worker has prepared
+//   every checkpoint (the other views still meet the checkpoint for the first time); then first
+//   visits by one step after a reading pause; then every checkpoint again (warm);
 // - unit hovers: the pointer entering a hidden unit of the flow diagram, alternately two units;
 // it measures inside the page, with performance.now() from just before the event is dispatched:
 //   handler  the synchronous work of the event, then a forced style and layout of the page;
@@ -123,33 +124,59 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
+/** Opens /large-relu and waits for its figures; with `worker: false` the page has no Worker (the panels contour every checkpoint themselves). */
+async function openLarge(browser: Awaited<ReturnType<typeof launchBrowser>>, origin: string, url: string, worker: boolean) {
+  const opened = await openPage(browser, origin);
+  if (!worker) await opened.page.addInitScript(() => Object.defineProperty(window, "Worker", {value: undefined}));
+  await opened.page.goto(url);
+  const figures = figuresOf("/large-relu");
+  await opened.page.waitForFunction(
+    (figures) => document.querySelector("observablehq-loading") === null && figures.every(([s, n]) => document.querySelectorAll(s).length >= n),
+    figures,
+    {timeout: 60_000}
+  );
+  return opened;
+}
+
 async function main() {
   const site = await serveSite();
   const browser = await launchBrowser();
   try {
-    const {page, log, close} = await openPage(browser, site.origin);
+    // Jumps to checkpoints nothing has prepared: a page without a worker, so the panels contour each on the spot.
+    const cold = await openLarge(browser, site.origin, site.url("/large-relu"), false);
+    let coldJump: number[][];
     try {
-      await page.goto(site.url("/large-relu"));
-      const figures = figuresOf("/large-relu");
-      await page.waitForFunction(
-        (figures) => document.querySelector("observablehq-loading") === null && figures.every(([s, n]) => document.querySelectorAll(s).length >= n),
-        figures,
-        {timeout: 60_000}
-      );
+      await cold.page.waitForTimeout(500);
+      [coldJump] = (await cold.page.evaluate(epochScript(WARMUP))) as number[][][];
+    } finally {
+      await cold.close();
+    }
+    const {page, log, close} = await openLarge(browser, site.origin, site.url("/large-relu"), true);
+    try {
       await page.waitForTimeout(500);
       const point = (await page.evaluate(pointScript(STEPS, WARMUP))) as number[][];
+      // The contour worker starts once the page is idle and prepares every checkpoint's contours.
+      const ready = (await page.evaluate(`new Promise((resolve) => {
+        // Every checkpoint but the one in view (the slider's last index is their number).
+        const n = Number(document.querySelector("form.epoch-slider input[type=range]").max);
+        const t0 = performance.now();
+        const check = () => Number(document.querySelector(".explorer").getAttribute("data-contours-ready")) >= n ? resolve(performance.now() - t0) : setTimeout(check, 20);
+        check();
+      })`)) as number;
       const [jump, paused, warm] = (await page.evaluate(epochScript(WARMUP))) as number[][][];
       const hover = (await page.evaluate(hoverScript(STEPS, WARMUP))) as number[][];
       console.log(`Explore benchmark: ${DIST}, /large-relu ([5, 5]), Chromium ${browser.version()}; one frame = ${ms(FRAME_MS)}`);
       console.log("p50 / p95 from the input event; 'handler p95 / frame' is the synchronous work (with layout) in frames;");
       console.log("'p95 <= 1 frame' says whether the p95 from the event to the next animation frame after the DOM change is at most one frame.");
+      console.log(`The contour worker had every checkpoint ready ${ms(ready)} after the point moves ended.`);
       console.log("");
       console.log(
         table(
           ["input", "events", "handler + layout", "DOM updated", "next animation frame", "handler p95 / frame", "p95 <= 1 frame"],
           [
             row("point move (arrow key)", point),
-            row("epoch, first visit (jump)", jump),
+            row("epoch, first visit (jump), no worker", coldJump),
+            row("epoch, first visit (jump), worker done", jump),
             row(`epoch, first visit (step after ${READING_PAUSE / 1000} s)`, paused),
             row("epoch change, warm", warm),
             row("unit hover", hover)
