@@ -1,12 +1,12 @@
 // Makes the estimate panels' contours of every checkpoint ready off the main thread: a module worker
-// (src/workers/contour-worker.ts) computes them nearest the epoch in view first and hands each to
-// `onContours` as it arrives. A checkpoint met for the first time then costs the page a swap of path
+// (src/workers/contour-worker.ts) computes them nearest the epoch in view first and hands each (with the
+// grid estimate it contoured) to `onPanels` as it arrives. A checkpoint met for the first time then costs the page a swap of path
 // data instead of ~20 ms of contouring. Where there is no Worker (jsdom), or the worker fails to
 // start, this returns null or goes quiet: the panels compute what they need themselves.
 //
 // Framework rewrites the import.meta.resolve below into the built worker's address, bundling it with
 // the lib modules it imports.
-import type {CheckpointContours, FromContourWorker, PanelFrames, ToContourWorker} from "../lib/contour-protocol.js";
+import type {CheckpointPanels, FromContourWorker, PanelFrames, ToContourWorker} from "../lib/contour-protocol.js";
 import type {DatasetName, Point} from "../lib/datasets.js";
 import type {Network} from "../lib/network.js";
 
@@ -20,7 +20,7 @@ export interface ContourPrefetchOptions {
   networks: {key: number; network: Network}[];
   /** The key in view. */
   focus: number;
-  onContours: (key: number, contours: CheckpointContours) => void;
+  onPanels: (key: number, panels: CheckpointPanels) => void;
   document?: Document;
 }
 
@@ -33,7 +33,7 @@ export interface ContourPrefetch {
 
 let runs = 0;
 
-export function contourPrefetch({dataset, samples, frames, count, networks, focus, onContours, document: doc = globalThis.document}: ContourPrefetchOptions): ContourPrefetch | null {
+export function contourPrefetch({dataset, samples, frames, count, networks, focus, onPanels, document: doc = globalThis.document}: ContourPrefetchOptions): ContourPrefetch | null {
   const view = doc.defaultView;
   if (!view || typeof view.Worker !== "function" || networks.length === 0) return null;
   const run = ++runs;
@@ -45,7 +45,7 @@ export function contourPrefetch({dataset, samples, frames, count, networks, focu
   let left = networks.length;
   worker.onmessage = (event: MessageEvent<FromContourWorker>) => {
     if (event.data.run !== run) return;
-    onContours(event.data.key, event.data.contours);
+    onPanels(event.data.key, {values: event.data.values, contours: event.data.contours});
     // Every checkpoint done: the worker's thread is given back.
     if (--left === 0) stop();
   };

@@ -57,7 +57,7 @@ export interface EstimatePanels extends HTMLElement {
    * panel's per call, so that the work can be spread over idle moments; returns true once all are.
    */
   prepareEstimate(est: GridEstimate, key: string | number): boolean;
-  /** Where the estimate and error panels draw their contours (for contours computed elsewhere: checkpointContours). */
+  /** Where the estimate and error panels draw their contours (for contours computed elsewhere: checkpointPanels). */
   frames(): PanelFrames;
   /** Keeps contours computed elsewhere (the contour worker) for setEstimate(…, key) later. */
   provideContours(key: string | number, contours: CheckpointContours): void;

@@ -20,7 +20,7 @@
 import type {Snapshot} from "../lib/snapshot.js";
 import {networkAtEpoch, snapshotNetwork} from "../lib/snapshot.js";
 import {columnExtents, type Extent} from "../lib/extents.js";
-import {gridEstimate, type GridEstimate} from "../lib/estimate.js";
+import {gridEstimate, gridEstimateOf, type GridEstimate} from "../lib/estimate.js";
 import {forward, type Network} from "../lib/network.js";
 import {nearestSample} from "../lib/sampling.js";
 import type {NeuronRef} from "../lib/flow-model.js";
@@ -240,8 +240,9 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
         count: CONTOUR_COUNT,
         networks: checkpointKeys.filter((k) => k !== focus).map((key) => ({key, network: netAt(key)})),
         focus,
-        onContours: (key, contours) => {
+        onPanels: (key, {values, contours}) => {
           if (panels !== shownPanels) return;
+          if (!estimates.has(key)) estimates.set(key, gridEstimateOf(values, spec.dataset, samples));
           shownPanels.provideContours(key, contours);
           root.setAttribute("data-contours-ready", String(++prepared));
         },

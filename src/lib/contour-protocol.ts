@@ -19,6 +19,12 @@ export interface CheckpointContours {
   error: ContourPaths;
 }
 
+/** A checkpoint's grid estimate (its network's outputs over the grid, gridEstimateOf) and contours. */
+export interface CheckpointPanels {
+  values: Float64Array;
+  contours: CheckpointContours;
+}
+
 export type ToContourWorker =
   | {
       type: "start";
@@ -37,21 +43,23 @@ export type ToContourWorker =
     }
   | {type: "focus"; key: number};
 
-export interface FromContourWorker {
+export interface FromContourWorker extends CheckpointPanels {
   type: "contours";
   run: number;
   key: number;
-  contours: CheckpointContours;
 }
 
 /**
- * A checkpoint's contours as the panels draw them: the grid estimate of `network` (gridEstimate), then
+ * A checkpoint's panels as the page draws them: the grid estimate of `network` (gridEstimate), and
  * contourPaths of its estimate and its error in each panel's frame. The same function runs in the
  * worker and in tests, so the worker's paths are those the page would compute itself.
  */
-export function checkpointContours(network: Network, dataset: DatasetName, samples: readonly Point[], frames: PanelFrames, count: number): CheckpointContours {
+export function checkpointPanels(network: Network, dataset: DatasetName, samples: readonly Point[], frames: PanelFrames, count: number): CheckpointPanels {
   const est = gridEstimate(network, dataset, samples);
-  return {estimate: contourPaths(est.estimate, frames.estimate, count), error: contourPaths(est.error, frames.error, count)};
+  return {
+    values: Float64Array.from(est.estimate),
+    contours: {estimate: contourPaths(est.estimate, frames.estimate, count), error: contourPaths(est.error, frames.error, count)}
+  };
 }
 
 /** The next key to compute: the one nearest `focus` in epoch order (the later one on a tie), or undefined when none is left. */

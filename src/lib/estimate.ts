@@ -33,9 +33,15 @@ function gridTruth(dataset: DatasetName, samples: readonly Point[]): {grid: Grid
 }
 
 export function gridEstimate(net: Network, dataset: DatasetName, samples: readonly Point[]): GridEstimate {
-  const {grid, truth} = gridTruth(dataset, samples);
   // predictPoints gives predict(net, p) bit for bit, with flat float64 loops and no allocation per point.
-  const estimate = Array.from(predictPoints(net, grid.points));
+  return gridEstimateOf(predictPoints(net, gridTruth(dataset, samples).grid.points), dataset, samples);
+}
+
+/** The grid estimate whose network outputs at the grid points (grid order) are `values` (computed elsewhere: the contour worker). */
+export function gridEstimateOf(values: ArrayLike<number>, dataset: DatasetName, samples: readonly Point[]): GridEstimate {
+  const {grid, truth} = gridTruth(dataset, samples);
+  if (values.length !== grid.points.length) throw new RangeError(`gridEstimateOf: ${values.length} values for a grid of ${grid.points.length} points`);
+  const estimate = Array.from(values);
   return {dataset, grid, estimate, truth: truth.slice(), error: estimate.map((v, i) => v - truth[i])};
 }
 

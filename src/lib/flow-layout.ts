@@ -203,24 +203,39 @@ export function placeLabels(requests: readonly LabelRequest[], {padding = 1, obs
     const {x, y} = at(n, t);
     return {x: x - q.width / 2 - pad, y: y - q.height / 2 - pad, width: q.width + 2 * pad, height: q.height + 2 * pad};
   };
-  /** Fraction of each placed label (undefined: not placed yet, or left off). */
+  /** Fraction of each placed label (undefined: not placed yet, or left off), and its box (unpadded). */
   const spot = new Map<number, number>();
+  const placedBox = new Map<number, Rect>();
+  const place = (n: number, t: number) => {
+    spot.set(n, t);
+    placedBox.set(n, box(n, t, 0));
+  };
   /** Spots whose box overlaps an obstacle (a neuron, a bias box) are never candidates. */
   for (const [n, list] of candidates.entries()) candidates[n] = list.filter((t) => obstacles.every((o) => overlapArea(box(n, t, 0), o) === 0));
-  /** The placed labels (other than `except`) whose boxes overlap label n's padded box at t. */
+  /**
+   * The placed labels (other than `except`) whose boxes overlap label n's padded box at t. This is
+   * the inner loop of the placement (about 100k tests for a [5, 5] network), so the padded box is
+   * made once and each placed label's box was made when it was placed.
+   */
   const blockers = (n: number, t: number, except: number | null = null) => {
     const b = box(n, t, padding);
     const found: number[] = [];
-    for (const [m, tm] of spot) if (m !== except && overlapArea(b, box(m, tm, 0)) > 0) found.push(m);
+    for (const [m, bm] of placedBox) if (m !== except && overlapArea(b, bm) > 0) found.push(m);
     return found;
+  };
+  /** Whether label n's padded box at t overlaps no placed label. */
+  const clear = (n: number, t: number) => {
+    const b = box(n, t, padding);
+    for (const bm of placedBox.values()) if (overlapArea(b, bm) > 0) return false;
+    return true;
   };
 
   // Array.prototype.sort is stable, so equal priorities keep the order of the requests.
   const order = requests.map((_, n) => n).sort((a, b) => (requests[b].priority ?? 0) - (requests[a].priority ?? 0));
   for (const n of order) {
-    const free = candidates[n].find((t) => blockers(n, t).length === 0);
+    const free = candidates[n].find((t) => clear(n, t));
     if (free !== undefined) {
-      spot.set(n, free);
+      place(n, free);
       continue;
     }
     // Repair: move a single blocker elsewhere on its own edge, clear of every label and of n's new box.
@@ -232,8 +247,8 @@ export function placeLabels(requests: readonly LabelRequest[], {padding = 1, obs
       for (const tm of candidates[m]) {
         if (tm === spot.get(m)) continue;
         if (blockers(m, tm, m).length > 0 || overlapArea(box(m, tm, padding), mine) > 0) continue;
-        spot.set(m, tm);
-        spot.set(n, t);
+        place(m, tm);
+        place(n, t);
         break repair;
       }
     }

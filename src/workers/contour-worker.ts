@@ -1,10 +1,10 @@
 // The contour worker of the network pages: computes every checkpoint's estimate and error contours
-// (lib/contour-protocol.ts, checkpointContours) off the main thread, one checkpoint per turn of its
+// (lib/contour-protocol.ts, checkpointPanels: the grid estimate and its contours) off the main thread, one checkpoint per turn of its
 // message loop, always the one nearest the epoch in view, and posts each as soon as it is ready.
 // A "focus" message moves that centre (the reader moved the epoch slider); a new "start" replaces the
 // job (the panels were drawn at another width).
 /// <reference lib="webworker" />
-import {checkpointContours, nextKey, type FromContourWorker, type ToContourWorker} from "../lib/contour-protocol.js";
+import {checkpointPanels, nextKey, type FromContourWorker, type ToContourWorker} from "../lib/contour-protocol.js";
 import type {Network} from "../lib/network.js";
 
 const scope = self as DedicatedWorkerGlobalScope;
@@ -30,8 +30,9 @@ turn.port1.onmessage = () => {
   }
   const network = job.todo.get(key)!;
   job.todo.delete(key);
-  const message: FromContourWorker = {type: "contours", run: job.run, key, contours: checkpointContours(network, job.dataset, job.samples, job.frames, job.count)};
-  scope.postMessage(message);
+  const message: FromContourWorker = {type: "contours", run: job.run, key, ...checkpointPanels(network, job.dataset, job.samples, job.frames, job.count)};
+  // The values' buffer is handed over, not copied.
+  scope.postMessage(message, [message.values.buffer]);
   schedule();
 };
 

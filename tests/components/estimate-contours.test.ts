@@ -11,8 +11,8 @@ import {estimatePanels} from "../../src/components/estimate-panels.js";
 import * as d3 from "d3";
 import {rampLegend} from "../../src/components/ramp-legend.js";
 import {snapshotNetwork} from "../../src/lib/snapshot.js";
-import {gridEstimate, type GridEstimate} from "../../src/lib/estimate.js";
-import {checkpointContours} from "../../src/lib/contour-protocol.js";
+import {gridEstimate, gridEstimateOf, type GridEstimate} from "../../src/lib/estimate.js";
+import {checkpointPanels} from "../../src/lib/contour-protocol.js";
 
 const width = 640;
 const KINDS = ["estimate", "truth", "error"] as const;
@@ -140,10 +140,12 @@ describe("estimate contours", async () => {
     expect(ahead.outerHTML).not.toBe(before);
   });
 
-  it("contours computed elsewhere (checkpointContours, as the contour worker runs it) are the ones the panels compute", () => {
+  it("contours computed elsewhere (checkpointPanels, as the contour worker runs it) are the ones the panels compute", () => {
     const provided = estimatePanels(trained, {width, samples, document});
     const halfNet = {...net, layers: half(net.layers)};
-    const contours = checkpointContours(halfNet, "prod", samples, provided.frames(), CONTOUR_COUNT);
+    const {values, contours} = checkpointPanels(halfNet, "prod", samples, provided.frames(), CONTOUR_COUNT);
+    // The values are the network's outputs over the grid: the estimate the page would compute.
+    expect(gridEstimateOf(values, "prod", samples)).toEqual(early);
     const before = provided.outerHTML;
     provided.provideContours("half", contours);
     expect(provided.outerHTML).toBe(before);

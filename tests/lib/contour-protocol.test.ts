@@ -20,3 +20,15 @@ describe("contour worker order", () => {
     expect(order).toEqual([10, 15, 5, 20, 0]);
   });
 });
+
+describe("gridEstimateOf", () => {
+  it("rebuilds gridEstimate from the network's values over the grid, and names a wrong length", async () => {
+    const {gridEstimate, gridEstimateOf} = await import("../../src/lib/estimate.js");
+    const {estimateGrid} = await import("../../src/lib/datasets.js");
+    const samples: [number, number][] = [[-2, -2], [2, 2], [0.5, -1]];
+    const net = {activation: "relu" as const, layers: [{weights: [[1, -1], [0.5, 2]], biases: [0.1, -0.2]}, {weights: [[1], [-0.5]], biases: [0.3]}]};
+    const est = gridEstimate(net, "prod", samples);
+    expect(gridEstimateOf(Float64Array.from(est.estimate), "prod", samples)).toEqual(est);
+    expect(() => gridEstimateOf(new Float64Array(3), "prod", samples)).toThrow(`3 values for a grid of ${estimateGrid(samples).points.length} points`);
+  });
+});
