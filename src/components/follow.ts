@@ -1,7 +1,7 @@
 // Subscribes a view to the page's selection for as long as the view is in the page: a view that a
 // page cell replaces (its cell ran again) is left out of the document and unsubscribes at the next
 // change, so the selection never keeps updating charts nobody sees.
-import type {Selection, SelectionListener} from "../lib/selection.js";
+import type {Selection, SelectionListener, SelectionState} from "../lib/selection.js";
 
 export function follow(element: Element, selection: Selection, listener: SelectionListener): () => void {
   let seen = element.isConnected;
@@ -14,4 +14,52 @@ export function follow(element: Element, selection: Selection, listener: Selecti
     listener(state, changed);
   });
   return unsubscribe;
+}
+
+/** How near the viewport (px) a view counts as in view, and the longest an off-screen view waits (ms). */
+const NEAR_VIEW_PX = 200;
+const OFF_SCREEN_WAIT_MS = 500;
+
+/**
+ * follow() for a costly view that is often off screen (the zone map, far below the epoch slider):
+ * while the view is not within NEAR_VIEW_PX of the viewport, the changes gather (the latest state,
+ * the union of the fields that changed) and are applied in the next idle moment, at the latest
+ * OFF_SCREEN_WAIT_MS later, or at once when the view comes near; in view, every change is applied
+ * at once. So an input's frame pays only for the views a reader can see. Without
+ * IntersectionObserver (jsdom) this is follow().
+ */
+export function followWhenVisible(element: Element, selection: Selection, listener: SelectionListener): () => void {
+  const view = element.ownerDocument.defaultView;
+  if (!view || typeof view.IntersectionObserver !== "function") return follow(element, selection, listener);
+  // Until the observer first reports, the view counts as in view: nothing waits on a guess.
+  let near = true;
+  let pending: {state: SelectionState; changed: Set<keyof SelectionState>} | null = null;
+  const flush = () => {
+    if (!pending) return;
+    const {state, changed} = pending;
+    pending = null;
+    listener(state, changed);
+  };
+  const observer = new view.IntersectionObserver(
+    (entries) => {
+      near = entries[entries.length - 1].isIntersecting;
+      if (near) flush();
+    },
+    {rootMargin: `${NEAR_VIEW_PX}px`}
+  );
+  observer.observe(element);
+  const unsubscribe = follow(element, selection, (state, changed) => {
+    if (near && !pending) return listener(state, changed);
+    const first = !pending;
+    pending = {state, changed: new Set([...(pending?.changed ?? []), ...changed])};
+    if (near) return flush();
+    if (first) {
+      if (view.requestIdleCallback) view.requestIdleCallback(flush, {timeout: OFF_SCREEN_WAIT_MS});
+      else view.setTimeout(flush, 0);
+    }
+  });
+  return () => {
+    observer.disconnect();
+    unsubscribe();
+  };
 }

@@ -6,11 +6,13 @@
 // activation: a note that says why there are no such zones.
 //
 // Updates are select()-style: select(point) moves the marker and rewrites the formula, then (in the
-// next idle moment) the detail and the segment, never the polygons; setNetwork(net) computes the partition once and updates the
-// map's polygons in place; highlightUnit(unit) draws one unit's boundary. With a shared selection (lib/selection.ts)
-// the explorer follows it and writes to it: a click on the map sets {point, sample: null}, a
-// boundary under the cursor sets hover.
-import {follow} from "./follow.js";
+// next idle moment) the detail and the segment, never the polygons; setNetwork(net) computes the
+// partition once and updates the map's polygons in place; highlightUnit(unit) draws one unit's
+// boundary. With a shared selection (lib/selection.ts) the explorer follows it and writes to it: a
+// click on the map sets {point, sample: null}, a boundary under the cursor sets hover. It follows
+// the selection at once while near the viewport, and in the next idle moment while off screen
+// (followWhenVisible), so replaying training from the slider far above pays for it outside the frame.
+import {followWhenVisible} from "./follow.js";
 import type {DatasetName, Point} from "../lib/datasets.js";
 import {SAMPLE_RANGE, targetGradient, TARGETS} from "../lib/datasets.js";
 import type {Network} from "../lib/network.js";
@@ -151,7 +153,7 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
   if (selection && state) {
     explorer.select(state.point);
     explorer.highlightUnit(state.hover ?? state.unit);
-    follow(explorer, selection, (s, changed) => {
+    followWhenVisible(explorer, selection, (s, changed) => {
       if (changed.has("epoch") && networkAt) {
         // The new network's map, with the selection's point (which may have changed in the same patch).
         point = [s.point[0], s.point[1]];

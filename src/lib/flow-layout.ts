@@ -211,7 +211,11 @@ export function placeLabels(requests: readonly LabelRequest[], {padding = 1, obs
     placedBox.set(n, box(n, t, 0));
   };
   /** Spots whose box overlaps an obstacle (a neuron, a bias box) are never candidates. */
-  for (const [n, list] of candidates.entries()) candidates[n] = list.filter((t) => obstacles.every((o) => overlapArea(box(n, t, 0), o) === 0));
+  for (const [n, list] of candidates.entries())
+    candidates[n] = list.filter((t) => {
+      const b = box(n, t, 0);
+      return obstacles.every((o) => overlapArea(b, o) === 0);
+    });
   /**
    * The placed labels (other than `except`) whose boxes overlap label n's padded box at t. This is
    * the inner loop of the placement (about 100k tests for a [5, 5] network), so the padded box is
