@@ -211,11 +211,17 @@ export function placeLabels(requests: readonly LabelRequest[], {padding = 1, obs
     placedBox.set(n, box(n, t, 0));
   };
   /** Spots whose box overlaps an obstacle (a neuron, a bias box) are never candidates. */
-  for (const [n, list] of candidates.entries())
+  for (const [n, list] of candidates.entries()) {
+    // Every box of label n lies within its segment's bounding box grown by half the label's size, so
+    // only the obstacles overlapping that can block it.
+    const q = requests[n];
+    const reach = {x: Math.min(q.x1, q.x2) - q.width / 2, y: Math.min(q.y1, q.y2) - q.height / 2, width: Math.abs(q.x2 - q.x1) + q.width, height: Math.abs(q.y2 - q.y1) + q.height};
+    const near = obstacles.filter((o) => overlapArea(reach, o) > 0);
     candidates[n] = list.filter((t) => {
       const b = box(n, t, 0);
-      return obstacles.every((o) => overlapArea(b, o) === 0);
+      return near.every((o) => overlapArea(b, o) === 0);
     });
+  }
   /**
    * The placed labels (other than `except`) whose boxes overlap label n's padded box at t. This is
    * the inner loop of the placement (about 100k tests for a [5, 5] network), so the padded box is
