@@ -13,7 +13,7 @@
 //
 // Usage: tsx scripts/bench-browser.ts [--runs 5] [--steps 200]   (SITE_DIST, CHROMIUM_PATH as for the tests)
 import {cpus} from "node:os";
-import {option, quantile} from "./cli.js";
+import {option, quantile, runMain} from "./cli.js";
 import {DIST, figuresOf, PAGES, launchBrowser, openPage, serveSite, type SitePage} from "./harness.js";
 
 const args = process.argv.slice(2);
@@ -173,7 +173,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

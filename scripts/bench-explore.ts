@@ -17,8 +17,8 @@
 // p50 and p95 over STEPS events of each kind after WARMUP unmeasured ones, against one frame at 60 Hz.
 //
 // Usage: tsx scripts/bench-explore.ts [--steps 200]   (after npm run build; SITE_DIST, CHROMIUM_PATH as for the tests)
-import {option, quantile} from "./cli.js";
-import {DIST, figuresOf, launchBrowser, openPage, serveSite} from "./harness.js";
+import {option, quantile, runMain} from "./cli.js";
+import {DIST, figuresOf, launchBrowser, openPage, serveSite, warnIfLogged} from "./harness.js";
 
 const args = process.argv.slice(2);
 const STEPS = option(args, "steps", 200);
@@ -183,8 +183,7 @@ async function main() {
           ]
         )
       );
-      const problems = [...log.console, ...log.pageErrors];
-      if (problems.length) console.log(`\nwarning: the page logged: ${problems.join("; ")}`);
+      warnIfLogged(log);
     } finally {
       await close();
     }
@@ -194,7 +193,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

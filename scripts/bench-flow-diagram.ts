@@ -13,7 +13,7 @@ import {readFileSync} from "node:fs";
 import {flowDiagram, type FlowDiagramOptions} from "../src/components/flow-diagram.js";
 import type {Network} from "../src/lib/network.js";
 import {networkAtEpoch, parseSnapshot, snapshotNetwork} from "../src/lib/snapshot.js";
-import {option, quantile} from "./cli.js";
+import {option, quantile, runMain} from "./cli.js";
 
 async function main(): Promise<void> {
   const renders = option(process.argv.slice(2), "renders", 500);
@@ -72,7 +72,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

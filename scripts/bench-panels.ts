@@ -14,8 +14,8 @@
 // Usage: tsx scripts/bench-panels.ts [--rounds 1]   (after npm run build; SITE_DIST, CHROMIUM_PATH as for the tests)
 import {readdirSync} from "node:fs";
 import {join} from "node:path";
-import {option, quantile} from "./cli.js";
-import {DIST, launchBrowser, openPage, serveSite, servedSnapshot, waitForFigures} from "./harness.js";
+import {option, quantile, runMain} from "./cli.js";
+import {DIST, launchBrowser, openPage, serveSite, servedSnapshot, waitForFigures, warnIfLogged} from "./harness.js";
 
 const args = process.argv.slice(2);
 const ROUNDS = option(args, "rounds", 1);
@@ -86,8 +86,7 @@ async function main() {
       console.log("setEstimate(another epoch) + forced style and layout, p50 / p95 over the checkpoints:");
       for (const [name, v] of [["first visit", r.first], ["prepared (prepareEstimate before)", r.prepared], ["warm (visited before)", r.warm]] as const)
         console.log(`  ${name.padEnd(34)} ${String(v.length).padStart(4)}  ${ms(quantile(v, 0.5))} / ${ms(quantile(v, 0.95))}`);
-      const problems = [...log.console, ...log.pageErrors];
-      if (problems.length) console.log(`\nwarning: the page logged: ${problems.join("; ")}`);
+      warnIfLogged(log);
     } finally {
       await close();
     }
@@ -97,7 +96,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

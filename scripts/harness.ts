@@ -206,6 +206,12 @@ export async function openPage(browser: Browser, origin: string, {width = 1280} 
 }
 
 /** Everything a page should not have done: console errors and warnings, page errors, failed and foreign requests. */
+/** Prints a warning when the page logged anything (problems(log)): a benchmark's figures are then suspect. */
+export function warnIfLogged(log: PageLog): void {
+  const found = problems(log);
+  if (found.length) console.log(`\nwarning: the page logged: ${found.join("; ")}`);
+}
+
 export function problems(log: PageLog): string[] {
   return [
     ...log.console.map((m) => `console ${m}`),
