@@ -35,6 +35,7 @@ import {samplePicker} from "./sample-picker.js";
 import {estimatePanels, type EstimatePanels} from "./estimate-panels.js";
 import {CONTOUR_COUNT} from "./model-estimate.js";
 import {contourPrefetch, type ContourPrefetch} from "./contour-prefetch.js";
+import type {CheckpointPanels} from "../lib/contour-protocol.js";
 import {flowControls, type FlowSettings} from "./flow-controls.js";
 import {flowDiagram, type FlowDiagramElement} from "./flow-diagram.js";
 import {epochSlider} from "./epoch-slider.js";
@@ -218,36 +219,50 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
   const SLICE_MS = 8;
   let prefetchRun = 0;
   // Where a worker can run, it makes every checkpoint's contours ready off the main thread instead
-  // (contour-prefetch.ts), started in the first idle moment after the panels are drawn (again, for
-  // a new width), and told which epoch is in view; the idle slices below are its fallback.
+  // (contour-prefetch.ts), and is told which epoch is in view; the idle slices below are its
+  // fallback. It starts once the reader turns to the replay (the pointer or the focus on the epoch
+  // control, or a first epoch change), in the next idle moment: a reader who never replays
+  // training costs the page no background work, and nothing is loaded while they leave the page.
+  let engaged = false;
+  const engage = () => {
+    if (engaged) return;
+    engaged = true;
+    prefetchAround(epochKey());
+  };
+  epochControl?.addEventListener("pointerenter", engage);
+  epochControl?.addEventListener("focusin", engage);
   let worker: ContourPrefetch | null = null;
   let workerStarted = false;
+  /** The panels the worker's current job is for, and how many checkpoints it has handed over. */
+  let workerPanels: EstimatePanels | null = null;
   let prepared = 0;
+  const onPanels = (key: number, {values, contours}: CheckpointPanels) => {
+    if (!workerPanels || panels !== workerPanels) return;
+    // A page cell that replaced this explorer leaves its worker nothing to do.
+    if (!root.isConnected) return worker?.stop();
+    if (!estimates.has(key)) estimates.set(key, gridEstimateOf(values, spec.dataset, samples));
+    workerPanels.provideContours(key, contours);
+    root.setAttribute("data-contours-ready", String(++prepared));
+  };
   function startWorker() {
-    worker?.stop();
-    worker = null;
     workerStarted = true;
     const shownPanels = panels;
     const view = doc.defaultView;
     if (!replay || !shownPanels || !view || typeof view.Worker !== "function") return;
     const begin = () => {
       if (panels !== shownPanels) return;
+      // An explorer not (or no longer) in the page starts none; the next epoch shown asks again.
+      if (!root.isConnected) {
+        workerStarted = false;
+        return;
+      }
       const focus = epochKey();
-      worker = contourPrefetch({
-        dataset: spec.dataset,
-        samples,
-        frames: shownPanels.frames(),
-        count: CONTOUR_COUNT,
-        networks: checkpointKeys.filter((k) => k !== focus).map((key) => ({key, network: netAt(key)})),
-        focus,
-        onPanels: (key, {values, contours}) => {
-          if (panels !== shownPanels) return;
-          if (!estimates.has(key)) estimates.set(key, gridEstimateOf(values, spec.dataset, samples));
-          shownPanels.provideContours(key, contours);
-          root.setAttribute("data-contours-ready", String(++prepared));
-        },
-        document: doc
-      });
+      const job = {frames: shownPanels.frames(), networks: checkpointKeys.filter((k) => k !== focus).map((key) => ({key, network: netAt(key)})), focus};
+      workerPanels = shownPanels;
+      prepared = 0;
+      // Panels drawn again (another width) restart the worker's job; a new worker only once the last has ended.
+      if (worker?.restart(job)) return;
+      worker = contourPrefetch(job, {dataset: spec.dataset, samples, count: CONTOUR_COUNT, onPanels, document: doc});
     };
     if (view.requestIdleCallback) view.requestIdleCallback(begin, {timeout: WORKER_START_MS});
     else view.setTimeout(begin, 0);
@@ -255,7 +270,7 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
 
   function prefetchAround(key: number) {
     if (!replay || !panels) return;
-    if (!workerStarted) startWorker();
+    if (engaged && !workerStarted) startWorker();
     if (worker) {
       worker.focus(key);
       return;
@@ -339,7 +354,10 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
 
   selection.subscribe((s, changed) => {
     mark(s);
-    if (changed.has("epoch") && replay) showPanels();
+    if (changed.has("epoch") && replay) {
+      engaged = true;
+      showPanels();
+    }
     // After the panels' new epoch (which keeps their last ring), so a change of both moves the ring.
     if (changed.has("point") || changed.has("sample")) markPanels();
     if (changed.has("point") || changed.has("sample")) showPicker(s);

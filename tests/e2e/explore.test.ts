@@ -150,7 +150,7 @@ describe("training replay", () => {
     }
   });
 
-  it("the contour worker prepares every other checkpoint, with the contours the page computes itself", async () => {
+  it("once the reader turns to the epoch control, the contour worker prepares every other checkpoint, with the contours the page computes itself", async () => {
     /** The panels' contours at checkpoint index k, set by the slider: each panel's path data, in order. */
     const contoursAt = async (page: Page, k: number, epoch: number) => {
       await page.evaluate((k) => {
@@ -166,7 +166,11 @@ describe("training replay", () => {
     try {
       const {snap} = worker;
       const keys = new Set(snap.checkpoints.map((c) => Math.min(c.epoch, snap.spec.epochs)));
-      // Every checkpoint but the one in view, computed off the main thread and handed to the panels.
+      // Nothing runs in the background until the reader turns to the epoch control.
+      await worker.page.waitForTimeout(300);
+      expect(await worker.page.getAttribute(".explorer", "data-contours-ready")).toBeNull();
+      await worker.page.focus("form.epoch-slider input[type=range]");
+      // Then every checkpoint but the one in view is computed off the main thread and handed to the panels.
       await worker.page.waitForFunction((n) => Number(document.querySelector(".explorer")?.getAttribute("data-contours-ready")) === n, keys.size - 1, {timeout: 30_000});
       const epochs = checkpointEpochs(snap);
       const k = Math.floor(epochs.length / 4);
