@@ -195,7 +195,8 @@ export async function openPage(browser: Browser, origin: string, {width = 1280} 
     if (!log.foreignRequests.includes(r.url())) log.failedRequests.push(`${r.url()} ${r.failure()?.errorText}`);
   });
   page.on("requestfinished", async (r) => {
-    const res = await r.response();
+    // A request that finishes as the page closes has no response to read any more: nothing to record.
+    const res = await r.response().catch(() => null);
     const bytes = res ? (await res.body().catch(() => Buffer.alloc(0))).length : 0;
     log.requests.push({url: r.url(), type: r.resourceType(), bytes, status: res?.status() ?? 0});
   });
