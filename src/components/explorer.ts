@@ -37,7 +37,7 @@ import {CONTOUR_COUNT} from "./model-estimate.js";
 import {contourPrefetch, type ContourPrefetch} from "./contour-prefetch.js";
 import type {CheckpointPanels} from "../lib/contour-protocol.js";
 import {flowControls, type FlowSettings} from "./flow-controls.js";
-import {flowDiagram, type FlowDiagramElement} from "./flow-diagram.js";
+import {flowDiagram, prepareFlowDiagram, type FlowDiagramElement} from "./flow-diagram.js";
 import {epochSlider} from "./epoch-slider.js";
 import {networkChoice} from "./network-choice.js";
 
@@ -242,6 +242,7 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
     if (!root.isConnected) return worker?.stop();
     if (!estimates.has(key)) estimates.set(key, gridEstimateOf(values, spec.dataset, samples));
     workerPanels.provideContours(key, contours);
+    prepareDiagram(key);
     root.setAttribute("data-contours-ready", String(++prepared));
   };
   function startWorker() {
@@ -302,22 +303,32 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
   }
 
   let diagram: FlowDiagramElement | null = null;
+  /** The diagram's options for `net` at the selection's point, with the reader's settings. */
+  const diagramOptionsFor = (net: Network, s: SelectionState, epoch: number) => ({
+    input: s.point,
+    width,
+    ...controls.value,
+    // Only the "dataset" colours need the extents over every sample (a forward pass per sample).
+    extents: controls.value.colorMode === "dataset" ? extentsAt(net) : undefined,
+    values: forward(net, s.point),
+    selected: s.unit,
+    hovered: s.hover,
+    onHover: (ref: NeuronRef | null) => selection.set({hover: ref}),
+    title: throughCaption(s, inSentence(spec.title), epoch, spec.epochs),
+    document: doc
+  });
+  // A checkpoint the worker has prepared gets the diagram's share ready too, in an idle moment (its
+  // edge labels' places: a few ms), so that showing it costs the diagram only its update.
+  const prepareDiagram = (key: number) => {
+    const view = doc.defaultView;
+    view?.requestIdleCallback?.(() => {
+      if (root.isConnected) prepareFlowDiagram(netAt(key), diagramOptionsFor(netAt(key), selection.get(), key));
+    });
+  };
   function drawDiagram() {
     const s = selection.get();
     const net = netAt(epochShown());
-    const diagramOptions = {
-      input: s.point,
-      width,
-      ...controls.value,
-      // Only the "dataset" colours need the extents over every sample (a forward pass per sample).
-      extents: controls.value.colorMode === "dataset" ? extentsAt(net) : undefined,
-      values: forward(net, s.point),
-      selected: s.unit,
-      hovered: s.hover,
-      onHover: (ref: NeuronRef | null) => selection.set({hover: ref}),
-      title: throughCaption(s, inSentence(spec.title), epochShown(), spec.epochs),
-      document: doc
-    };
+    const diagramOptions = diagramOptionsFor(net, s, epochShown());
     // The diagram in the page is updated in place when its structure stays (another point or
     // epoch: only values, colours and labels differ), else a new one replaces it.
     if (diagram?.update(net, diagramOptions)) return;

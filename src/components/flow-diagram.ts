@@ -196,6 +196,15 @@ function legendOptions(p: Prepared): FlowLegendOptions {
 }
 
 /**
+ * Computes ahead, drawing nothing, what showing `net` with these options would compute and keep
+ * (the edge labels' places of a network at a layout, see flow/data.ts), so that a later update to
+ * `net` costs only the drawing.
+ */
+export function prepareFlowDiagram(net: Network, options: FlowDiagramOptions): void {
+  prepare(net, options, options.document ?? document);
+}
+
+/**
  * The flow diagram of options.input through `net`: a <figure> holding the SVG, the colour and edge
  * legends and the arithmetic panel of the selected neuron.
  */

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {beforeAll, describe, expect, it} from "vitest";
 import {expectGolden, loadFixture} from "./golden.js";
-import {DIAGRAM_DIGITS, flowDiagram, type FlowDiagramOptions} from "../../src/components/flow-diagram.js";
+import {DIAGRAM_DIGITS, flowDiagram, prepareFlowDiagram, type FlowDiagramOptions} from "../../src/components/flow-diagram.js";
 import {ARITHMETIC_DIGITS} from "../../src/components/neuron-arithmetic.js";
 import * as d3 from "d3";
 import {flowControls} from "../../src/components/flow-controls.js";
@@ -609,6 +609,20 @@ describe("flowDiagram update in place", () => {
       same(diagram, flowDiagram(early, {input: POINTS[0], width: 960, document, ...extra}));
     });
   }
+
+  it("prepareFlowDiagram draws nothing, and an update to the prepared network equals a fresh diagram", () => {
+    const {snapshot} = fixtures["large-relu"];
+    const options = {input: POINTS[0], width: 960, document, edgeMode: "weight" as const, title: "caption"};
+    const diagram = flowDiagram(fixtures["large-relu"].net, options);
+    const before = diagram.outerHTML;
+    // Another network object of the same parameters: nothing was prepared for it before.
+    const halved = {...snapshot, layers: snapshot.layers.map((l) => ({weights: l.weights.map((r) => r.map((w) => w / 2)), biases: l.biases}))};
+    const other = networkAtEpoch(halved, halved.spec.epochs);
+    prepareFlowDiagram(other, options);
+    expect(diagram.outerHTML).toBe(before);
+    expect(diagram.update(other, options)).toBe(true);
+    same(diagram, flowDiagram(other, options));
+  });
 
   // An update skips what cannot have changed (the biases and, under weights, the edge labels for the
   // same network; a legend whose numbers stayed) and writes only what differs from what it last
