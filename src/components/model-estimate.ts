@@ -13,7 +13,7 @@ import type {GridEstimate} from "../lib/estimate.js";
 import {contourPaths, finiteExtent, type ContourPaths, type GridFrame} from "../lib/contour-paths.js";
 import {sig} from "../lib/format.js";
 import {setText, svgElement} from "./dom.js";
-import {chartSvg, type PlotChart} from "./plot-click.js";
+import {chartSvg} from "./plot-click.js";
 import {tidyPlot} from "./plot-tidy.js";
 import {plotWidth} from "./plot-width.js";
 import {rampLegend} from "./ramp-legend.js";
@@ -101,7 +101,7 @@ export function modelEstimate(est: GridEstimate, {width, kind, samples, document
       y: {label: "x₂", domain: yDomain},
       marks: [Plot.dot(samples, {x: "0", y: "1", r: 0.8, fill: "currentColor", fillOpacity: 0.35, className: "estimate-samples"}), Plot.frame()]
     })
-  ) as unknown as ModelEstimateChart & PlotChart;
+  ) as HTMLElement & Plot.Plot;
   const svg = chartSvg(chart)!;
   const subtitle = chart.querySelector("h3");
   const x = chart.scale("x")!;

@@ -11,7 +11,7 @@ import {EPOCHS_PER_SLICE, PROGRESS_WINDOW, SLICE_MS, type EpochFigures, type Fro
 import type {Snapshot, SnapshotFile} from "../lib/snapshot.js";
 import {createRunControl} from "../lib/train-run-control.js";
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+const scope = self as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker) => scope.postMessage(message);
 
 let trainer: Trainer | null = null;
