@@ -88,7 +88,7 @@ export interface Explorer extends HTMLElement {
 /** Width used before the explorer is in the page (and in a DOM without layout). */
 const FALLBACK_WIDTH = 640;
 
-/** The longest the contour worker waits for an idle moment after the panels are drawn (ms). */
+/** The longest the contour worker waits for an idle moment once asked for (ms). */
 const WORKER_START_MS = 2000;
 
 /** Half-width of the square a free point may be chosen in: the estimate grid's, one past the data. */
