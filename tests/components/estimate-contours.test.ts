@@ -21,6 +21,9 @@ const KINDS = ["estimate", "truth", "error"] as const;
 const contoursOf = (el: Element) =>
   [...el.querySelectorAll(".estimate-contour path")].map((p) => ({d: p.getAttribute("d"), fill: p.getAttribute("fill")}));
 
+/** An element's HTML with the ids that count up per chart or legend drawn named alike. */
+const ids = (html: string) => html.replace(/plot-[0-9a-f]+/g, "plot-N").replace(/ramp-legend-\d+/g, "ramp-legend-N");
+
 /** The legend's ticks as drawn: position and label. */
 const ticksOf = (el: Element) =>
   [...el.querySelectorAll("svg.ramp-legend .tick")].map((t) => ({at: t.getAttribute("transform"), text: t.textContent, y1: t.querySelector("line")!.getAttribute("y1")}));
@@ -135,7 +138,6 @@ describe("estimate contours", async () => {
     ahead.setEstimate(early, "half");
     const direct = estimatePanels(trained, {width, samples, document});
     direct.setEstimate(early, "half");
-    const ids = (html: string) => html.replace(/plot-[0-9a-f]+/g, "plot-N").replace(/ramp-legend-\d+/g, "ramp-legend-N");
     expect(ids(ahead.outerHTML)).toBe(ids(direct.outerHTML));
     expect(ahead.outerHTML).not.toBe(before);
   });
@@ -154,7 +156,6 @@ describe("estimate contours", async () => {
     expect(contoursOf(provided.querySelectorAll(".estimate-contour")[0]).map((c) => c.d)).toEqual(contours.estimate.d);
     const direct = estimatePanels(trained, {width, samples, document});
     direct.setEstimate(early, "half");
-    const ids = (html: string) => html.replace(/plot-[0-9a-f]+/g, "plot-N").replace(/ramp-legend-\d+/g, "ramp-legend-N");
     expect(ids(provided.outerHTML)).toBe(ids(direct.outerHTML));
   });
 
