@@ -39,6 +39,7 @@ import type {CheckpointPanels} from "../lib/contour-protocol.js";
 import {flowControls, type FlowSettings} from "./flow-controls.js";
 import {flowDiagram, prepareFlowDiagram, type FlowDiagramElement} from "./flow-diagram.js";
 import {epochSlider} from "./epoch-slider.js";
+import {whenIdle} from "./idle.js";
 import {networkChoice} from "./network-choice.js";
 
 export interface ExplorerValue {
@@ -87,6 +88,9 @@ export interface Explorer extends HTMLElement {
 
 /** Width used before the explorer is in the page (and in a DOM without layout). */
 const FALLBACK_WIDTH = 640;
+
+/** About what preparing the flow diagram for a checkpoint takes (ms): it waits for an idle period that long. */
+const PREPARE_DIAGRAM_MS = 4;
 
 /** The longest the contour worker waits for an idle moment once asked for (ms). */
 const WORKER_START_MS = 2000;
@@ -321,9 +325,14 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
   // edge labels' places: a few ms), so that showing it costs the diagram only its update.
   const prepareDiagram = (key: number) => {
     const view = doc.defaultView;
-    view?.requestIdleCallback?.(() => {
-      if (root.isConnected) prepareFlowDiagram(netAt(key), diagramOptionsFor(netAt(key), selection.get(), key));
-    });
+    if (!view?.requestIdleCallback) return;
+    whenIdle(
+      view,
+      () => {
+        if (root.isConnected) prepareFlowDiagram(netAt(key), diagramOptionsFor(netAt(key), selection.get(), key));
+      },
+      {budgetMs: PREPARE_DIAGRAM_MS}
+    );
   };
   function drawDiagram() {
     const s = selection.get();

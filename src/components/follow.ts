@@ -2,6 +2,7 @@
 // page cell replaces (its cell ran again) is left out of the document and unsubscribes at the next
 // change, so the selection never keeps updating charts nobody sees.
 import type {Selection, SelectionListener, SelectionState} from "../lib/selection.js";
+import {whenIdle} from "./idle.js";
 
 export function follow(element: Element, selection: Selection, listener: SelectionListener): () => void {
   let seen = element.isConnected;
@@ -18,15 +19,17 @@ export function follow(element: Element, selection: Selection, listener: Selecti
 
 /** How near the viewport (px) a view counts as in view, and the longest an off-screen view waits (ms). */
 const NEAR_VIEW_PX = 200;
-const OFF_SCREEN_WAIT_MS = 500;
+/** What an off-screen view's gathered update may take (ms): it waits for an idle period this long. */
+const OFF_SCREEN_BUDGET_MS = 8;
 
 /**
  * follow() for a costly view that is often off screen (the zone map, far below the epoch slider):
  * while the view is not within NEAR_VIEW_PX of the viewport, the changes gather (the latest state,
- * the union of the fields that changed) and are applied in the next idle moment, at the latest
- * OFF_SCREEN_WAIT_MS later, or at once when the view comes near; in view, every change is applied
- * at once. So an input's frame pays only for the views a reader can see. Without
- * IntersectionObserver (jsdom) this is follow().
+ * the union of the fields that changed) and are applied in the first idle period with
+ * OFF_SCREEN_BUDGET_MS to spare (whenIdle: not between the frames of a drag that leave less, and
+ * with no timeout, since nobody waits for it), or at once when the view comes near; in view,
+ * every change is applied at once. So an input's frame pays only for the views a reader can see.
+ * Without IntersectionObserver (jsdom) this is follow().
  */
 export function followWhenVisible(element: Element, selection: Selection, listener: SelectionListener): () => void {
   const view = element.ownerDocument.defaultView;
@@ -53,10 +56,7 @@ export function followWhenVisible(element: Element, selection: Selection, listen
     const first = !pending;
     pending = {state, changed: new Set([...(pending?.changed ?? []), ...changed])};
     if (near) return flush();
-    if (first) {
-      if (view.requestIdleCallback) view.requestIdleCallback(flush, {timeout: OFF_SCREEN_WAIT_MS});
-      else view.setTimeout(flush, 0);
-    }
+    if (first) whenIdle(view, flush, {budgetMs: OFF_SCREEN_BUDGET_MS});
   });
   return () => {
     observer.disconnect();

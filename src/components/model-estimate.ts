@@ -47,6 +47,17 @@ export const CONTOUR_COUNT = 16;
 /** Width of a panel's colour legend, in px (Plot's default). */
 const LEGEND_WIDTH = 240;
 
+/**
+ * The finite extent of a grid's values, computed once per array: an estimate is kept per epoch and
+ * shown again on every revisit, and each update asks for up to three extents of 10,201 values.
+ */
+const extents = new WeakMap<ArrayLike<number>, [number, number]>();
+function extentOf(values: ArrayLike<number>): [number, number] {
+  let e = extents.get(values);
+  if (!e) extents.set(values, (e = finiteExtent(values)));
+  return e;
+}
+
 const title = (kind: EstimateKind, est: GridEstimate) =>
   kind === "estimate" ? "Network estimate" : kind === "truth" ? `Ground truth ${TARGET_TEXT[est.dataset]}` : "Error: estimate − truth";
 
@@ -56,18 +67,18 @@ const title = (kind: EstimateKind, est: GridEstimate) =>
  */
 function colorOptions(kind: EstimateKind, est: GridEstimate): Plot.ScaleOptions {
   if (kind === "error") {
-    const [lo, hi] = finiteExtent(est.error);
+    const [lo, hi] = extentOf(est.error);
     const maxErr = Math.max(Math.abs(lo), Math.abs(hi));
     return {type: "diverging", scheme: "RdBu", domain: [-maxErr, maxErr], label: "error"};
   }
-  const [e0, e1] = finiteExtent(est.estimate);
-  const [t0, t1] = finiteExtent(est.truth);
+  const [e0, e1] = extentOf(est.estimate);
+  const [t0, t1] = extentOf(est.truth);
   return {scheme: "Spectral", domain: [Math.min(e0, t0), Math.max(e1, t1)], label: "y"};
 }
 
 /** The text under the title: the panel's range (the error's largest magnitude). */
 function summaryOf(kind: EstimateKind, est: GridEstimate): string {
-  const [lo, hi] = finiteExtent(est[kind]);
+  const [lo, hi] = extentOf(est[kind]);
   return kind === "error" ? `largest |error| ${sig(Math.max(Math.abs(lo), Math.abs(hi)), 3)}` : `range ${sig(lo, 3)} to ${sig(hi, 3)}`;
 }
 

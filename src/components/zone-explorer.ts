@@ -13,6 +13,7 @@
 // the selection at once while near the viewport, and in the next idle moment while off screen
 // (followWhenVisible), so replaying training from the slider far above pays for it outside the frame.
 import {followWhenVisible} from "./follow.js";
+import {whenIdle} from "./idle.js";
 import type {DatasetName, Point} from "../lib/datasets.js";
 import {SAMPLE_RANGE, targetGradient, TARGETS} from "../lib/datasets.js";
 import type {Network} from "../lib/network.js";
@@ -50,8 +51,12 @@ export interface ZoneExplorer extends HTMLElement {
 /** Half-length along x1 of the segment through the point, and how far past the data it may reach. */
 const REACH = 1.6;
 const SEGMENT_LIMIT = SAMPLE_RANGE + 0.5;
-/** The longest the zone's computation and segment chart wait for an idle moment after a point move. */
+/**
+ * The longest the zone's computation and segment chart wait for an idle moment after a point move,
+ * and about what they take (ms): they wait for an idle period with that much left (idle.ts).
+ */
 const DETAIL_DELAY_MS = 200;
+const DETAIL_BUDGET_MS = 6;
 
 let explorerCount = 0;
 
@@ -90,15 +95,20 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
   // a Plot chart each time): in a browser they follow in the next idle moment (at most DETAIL_DELAY_MS
   // later), for the last point only, so the map, the formula and the other views answer within the
   // frame. Where there is no idle callback (jsdom in the tests) they are drawn at once.
-  const idle = doc.defaultView?.requestIdleCallback?.bind(doc.defaultView);
+  const view = doc.defaultView;
   let pendingDetail: (() => void) | null = null;
   const later = (draw: () => void) => {
-    if (!idle) return draw();
-    if (pendingDetail === null) idle(() => {
-      const run = pendingDetail;
-      pendingDetail = null;
-      run?.();
-    }, {timeout: DETAIL_DELAY_MS});
+    if (!view?.requestIdleCallback) return draw();
+    if (pendingDetail === null)
+      whenIdle(
+        view,
+        () => {
+          const run = pendingDetail;
+          pendingDetail = null;
+          run?.();
+        },
+        {budgetMs: DETAIL_BUDGET_MS, timeoutMs: DETAIL_DELAY_MS}
+      );
     pendingDetail = draw;
   };
   function drawDetail(pattern: boolean[][]) {
