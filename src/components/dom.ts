@@ -38,6 +38,43 @@ export function setText(el: Element, text: string): void {
   } else if (text !== "" || only !== null) el.textContent = text;
 }
 
+/**
+ * Makes `shown` read as `fresh`, a new drawing of the same view, by changing only what differs: the
+ * data of text nodes and the attributes of elements. It applies when both trees have the same shape
+ * (the same node types, tag names and numbers of children, all the way down); then it writes and
+ * returns true, else it changes nothing and returns false (the caller puts `fresh` in instead). So a
+ * table of numbers redrawn for another point keeps its elements: the browser lays out the new
+ * numbers, not a new table. What the reader set stays: a <details> stays open or closed.
+ */
+export function patchInPlace(shown: Element, fresh: Element): boolean {
+  if (!sameShape(shown, fresh)) return false;
+  patch(shown, fresh);
+  return true;
+}
+
+function sameShape(a: Node, b: Node): boolean {
+  if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName) return false;
+  const n = a.childNodes.length;
+  if (n !== b.childNodes.length) return false;
+  for (let i = 0; i < n; ++i) if (!sameShape(a.childNodes[i], b.childNodes[i])) return false;
+  return true;
+}
+
+/** The attributes that hold the reader's state rather than the drawing's, per tag name. */
+const READER_STATE: Record<string, string> = {DETAILS: "open"};
+
+function patch(a: Node, b: Node): void {
+  if (a.nodeType !== 1) {
+    if (a.nodeValue !== b.nodeValue) a.nodeValue = b.nodeValue;
+    return;
+  }
+  const [x, y] = [a as Element, b as Element];
+  const kept = READER_STATE[x.nodeName];
+  for (const {name, value} of Array.from(y.attributes)) if (name !== kept && x.getAttribute(name) !== value) x.setAttribute(name, value);
+  for (const {name} of Array.from(x.attributes)) if (name !== kept && !y.hasAttribute(name)) x.removeAttribute(name);
+  for (let i = 0; i < x.childNodes.length; ++i) patch(x.childNodes[i], y.childNodes[i]);
+}
+
 /** A new SVG element of the given tag, in `doc`. */
 export function svgElement<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K): SVGElementTagNameMap[K] {
   return doc.createElementNS(SVG_NS, tag);

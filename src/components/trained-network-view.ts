@@ -11,11 +11,11 @@ import {forward} from "../lib/network.js";
 import {ACTIVATIONS} from "../lib/activations.js";
 import {networkInView, startSelection} from "../lib/page-selection.js";
 import {entrySentence, targetAt} from "../lib/point-prose.js";
-import {h} from "./dom.js";
+import {h, setText} from "./dom.js";
 import {follow} from "./follow.js";
 import {lossHistory} from "./loss-history.js";
 import {explorer} from "./explorer.js";
-import {neuronArithmetic} from "./neuron-arithmetic.js";
+import {neuronArithmetic, updateNeuronArithmetic} from "./neuron-arithmetic.js";
 import {zoneExplorer} from "./zone-explorer.js";
 import {zoneCountChart} from "./zone-count-chart.js";
 
@@ -39,8 +39,11 @@ export function trainedNetworkView(snapshot: Snapshot, {width, document: doc = d
     const net = networkInView(snapshot, s.epoch);
     const values = forward(net, s.point);
     const output = values.a[values.a.length - 1][0];
-    sentence.textContent = `${entrySentence(s, targetAt(spec.dataset, snapshot.data.y, s), output, s.epoch, spec.epochs)} The output unit adds up the last hidden layer's activations, each times its weight, and its bias:`;
-    arithmeticSlot.replaceChildren(neuronArithmetic(net, {input: s.point, neuron: {layer: spec.hidden.length + 1, unit: 1}, values, document: doc}));
+    setText(sentence, `${entrySentence(s, targetAt(spec.dataset, snapshot.data.y, s), output, s.epoch, spec.epochs)} The output unit adds up the last hidden layer's activations, each times its weight, and its bias:`);
+    // The output unit's sum for another point or epoch: its numbers change in place.
+    const options = {input: s.point, neuron: {layer: spec.hidden.length + 1, unit: 1}, values, document: doc};
+    const shown = arithmeticSlot.firstElementChild;
+    if (!(shown && updateNeuronArithmetic(shown, net, options))) arithmeticSlot.replaceChildren(neuronArithmetic(net, options));
   }
   drawPoint();
 

@@ -28,7 +28,7 @@ import {zoneMapChart, ZONE_COLORINGS, type ZoneColoring, type ZoneMapChart} from
 import {zoneStepsView} from "./zone-steps.js";
 import {zoneProductView} from "./zone-product.js";
 import {localLinearChart} from "./local-linear-chart.js";
-import {h, setText} from "./dom.js";
+import {h, patchInPlace, setText} from "./dom.js";
 
 export interface ZoneExplorerOptions {
   width: number;
@@ -114,9 +114,10 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
   function drawDetail(pattern: boolean[][]) {
     if (!point) return;
     const p = point;
-    detail.replaceChildren(
-      net.layers.length === 2 ? zoneStepsView(net, {point: p, formula: false, document: doc}) : zoneProductView(net, {pattern, document: doc})
-    );
+    // The same kind of table for another point or epoch: its numbers change in place.
+    const table = net.layers.length === 2 ? zoneStepsView(net, {point: p, formula: false, document: doc}) : zoneProductView(net, {pattern, document: doc});
+    const shown = detail.firstElementChild;
+    if (!(shown && patchInPlace(shown, table))) detail.replaceChildren(table);
     const x1Range: [number, number] = [Math.max(-SEGMENT_LIMIT, p[0] - REACH), Math.min(SEGMENT_LIMIT, p[0] + REACH)];
     segment.replaceChildren(localLinearChart(net, {width, dataset, point: p, direction, x1Range, tangent: true, title: "The network along a line through the point", document: doc}));
   }

@@ -163,6 +163,24 @@ describe("trained network view", async () => {
     expect(zones.children).toHaveLength(1);
   });
 
+  it("writes the output unit's sum for another point into the same block, as a fresh view draws it", async () => {
+    const snapshot = await loadFixture("small-relu");
+    const view = trainedNetworkView(snapshot, {width: 640, document});
+    document.body.append(view);
+    const nums = [...view.querySelectorAll(".trained-arithmetic .na-num")];
+    const explorer = view.querySelector<HTMLElement & {selectPoint(p: [number, number]): void}>(".explorer")!;
+    explorer.selectPoint([1.25, -0.5]);
+    expect([...view.querySelectorAll(".trained-arithmetic .na-num")]).toEqual(nums);
+    const fresh = trainedNetworkView(snapshot, {width: 640, document});
+    document.body.append(fresh);
+    fresh.querySelector<HTMLElement & {selectPoint(p: [number, number]): void}>(".explorer")!.selectPoint([1.25, -0.5]);
+    expect(view.querySelector(".trained-arithmetic")!.innerHTML).toBe(fresh.querySelector(".trained-arithmetic")!.innerHTML);
+    expect(view.querySelector(".trained-sample")!.textContent).toBe(fresh.querySelector(".trained-sample")!.textContent);
+    expect(view.querySelector(".trained-sample")!.textContent).toContain("1.25");
+    view.remove();
+    fresh.remove();
+  });
+
   it("reads well inside a sentence: the browser spec's title", () => {
     expect(`Sample 12 through the ${inSentence(BROWSER_SPEC_TITLE)}`).toBe("Sample 12 through the network trained in your browser");
   });

@@ -42,6 +42,20 @@ describe("zone explorer (exact map)", async () => {
     expect(zoneContaining(partition, [1, 1])).not.toBeNull();
   });
 
+  it("writes another point's product form into the same table, as a fresh explorer draws it, and leaves the matrices open", () => {
+    const explorer = zoneExplorer(net, {width, dataset: "prod", document});
+    explorer.select([1, 1]);
+    const cells = [...explorer.querySelectorAll(".zone-detail td")];
+    explorer.querySelector<HTMLDetailsElement>(".zone-detail details")!.open = true;
+    const q: Point = [-1.3, 0.4];
+    explorer.select(q);
+    expect([...explorer.querySelectorAll(".zone-detail td")]).toEqual(cells);
+    const fresh = zoneExplorer(net, {width, dataset: "prod", document});
+    fresh.select(q);
+    fresh.querySelector<HTMLDetailsElement>(".zone-detail details")!.open = true;
+    expect(explorer.querySelector(".zone-detail")!.innerHTML).toBe(fresh.querySelector(".zone-detail")!.innerHTML);
+  });
+
   it("shows the article's four steps for one hidden layer", () => {
     const explorer = zoneExplorer(snapshotNetwork(small), {width, dataset: "prod", document});
     explorer.select([0.5, 0.5]);
