@@ -14,6 +14,11 @@ import type {Layer, Network} from "../src/lib/network.js";
 import {DIST, launchBrowser} from "./harness.js";
 import {median, option} from "./cli.js";
 
+declare global {
+  /** What the page's bundle (below) puts on its global object: the partition routine. */
+  var benchZones: {exactPartition: typeof exactPartition} | undefined;
+}
+
 /** Runs before timing, so both engines are measured after their JIT has compiled the code. */
 const WARMUP = 10;
 
@@ -79,7 +84,8 @@ async function main(): Promise<void> {
       const inPage = await page.evaluate(
         ([source, netJson, n, w]) => {
           const run = new Function(`return (${source})`)() as typeof timeRuns;
-          const lib = (globalThis as unknown as {benchZones: {exactPartition: (net: Network) => {zones: unknown[]}}}).benchZones;
+          const lib = globalThis.benchZones;
+          if (!lib) throw new Error("bench-zones: the page has no benchZones bundle");
           return run(lib.exactPartition, JSON.parse(netJson), n, w);
         },
         [loop, JSON.stringify(net), runs, WARMUP] as const

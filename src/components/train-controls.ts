@@ -12,6 +12,7 @@ import {
   BROWSER_LIMITS,
   CHOICE_LABELS,
   browserSpec,
+  choicesOf,
   choiceOfField,
   hiddenOfText,
   hiddenText,
@@ -95,7 +96,8 @@ export function trainControls(initial: TrainChoices, {reference, onTrain, docume
     const values = raw();
     try {
       form.spec = browserSpec(values, reference);
-      form.choices = values as unknown as TrainChoices;
+      // The values, now checked, as the spec holds them.
+      form.choices = choicesOf(form.spec);
       summary.textContent = "";
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

@@ -44,7 +44,8 @@ export function urlSync(snapshot: Snapshot, {explorer, weights: weightKeys = [],
   const notice = h(doc, "p", {class: "url-notice", role: "status", "aria-live": "polite"});
   /** The weights an address asked for before the page's choice was bound. */
   let pendingWeights: string | undefined;
-  const EventOfWindow = (win as unknown as typeof globalThis).Event ?? Event;
+  // Events made by the document's own window (jsdom's in tests), which its elements accept.
+  const EventOfWindow = doc.defaultView?.Event ?? Event;
   let weights: {choice: HTMLFormElement & {value: string}; keys: readonly string[]} | null = null;
 
   const limits = (): UrlLimits => ({

@@ -2,7 +2,7 @@
 // the same controls and pressing Train reproduces the run. A parameter that is malformed, or that the
 // spec validator refuses, is ignored (its choice keeps the reference's value) with a notice naming it.
 import {ValidationError, type NetworkSpec} from "./spec.js";
-import {browserSpec, choiceOfField, readerMessageInSentence, hiddenOfText, numberOfText, type ChoiceField, type TrainChoices} from "./train-spec.js";
+import {browserSpec, choicesOf, choiceOfField, readerMessageInSentence, hiddenOfText, numberOfText, type ChoiceField, type TrainChoices} from "./train-spec.js";
 
 /** The query parameter of each choice. */
 export const URL_PARAMS: Record<ChoiceField, string> = {
@@ -80,8 +80,8 @@ export function choicesFromQuery(search: string, defaults: TrainChoices, referen
   for (;;) {
     const choices = withLink();
     try {
-      browserSpec(choices, reference);
-      return {choices: choices as unknown as TrainChoices, notices, fromUrl};
+      // The link's values, now checked, as the spec holds them.
+      return {choices: choicesOf(browserSpec(choices, reference)), notices, fromUrl};
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const named = choiceOfField(error.field);
