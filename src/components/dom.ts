@@ -52,12 +52,13 @@ export function patchInPlace(shown: Element, fresh: Element): boolean {
   return true;
 }
 
+// Both walks go by sibling links: a node list indexed in a loop costs more in a browser.
 function sameShape(a: Node, b: Node): boolean {
   if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName) return false;
-  const n = a.childNodes.length;
-  if (n !== b.childNodes.length) return false;
-  for (let i = 0; i < n; ++i) if (!sameShape(a.childNodes[i], b.childNodes[i])) return false;
-  return true;
+  let x = a.firstChild;
+  let y = b.firstChild;
+  for (; x && y; x = x.nextSibling, y = y.nextSibling) if (!sameShape(x, y)) return false;
+  return x === null && y === null;
 }
 
 /** The attributes that hold the reader's state rather than the drawing's, per tag name. */
@@ -72,7 +73,7 @@ function patch(a: Node, b: Node): void {
   const kept = READER_STATE[x.nodeName];
   for (const {name, value} of Array.from(y.attributes)) if (name !== kept && x.getAttribute(name) !== value) x.setAttribute(name, value);
   for (const {name} of Array.from(x.attributes)) if (name !== kept && !y.hasAttribute(name)) x.removeAttribute(name);
-  for (let i = 0; i < x.childNodes.length; ++i) patch(x.childNodes[i], y.childNodes[i]);
+  for (let u = x.firstChild, v = y.firstChild; u && v; u = u.nextSibling, v = v.nextSibling) patch(u, v);
 }
 
 /** A new SVG element of the given tag, in `doc`. */
