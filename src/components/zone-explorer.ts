@@ -27,7 +27,7 @@ import {smoothActivationNote, tangentComparison, zoneCountSentence} from "../lib
 import {zoneMapChart, ZONE_COLORINGS, type ZoneColoring, type ZoneMapChart} from "./zone-map-chart.js";
 import {zoneStepsView} from "./zone-steps.js";
 import {zoneProductView} from "./zone-product.js";
-import {localLinearChart} from "./local-linear-chart.js";
+import {localLinearChart, type LocalLinearChart} from "./local-linear-chart.js";
 import {h, setText} from "./dom.js";
 
 export interface ZoneExplorerOptions {
@@ -111,6 +111,7 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
       );
     pendingDetail = draw;
   };
+  let segmentChart: LocalLinearChart | undefined;
   function drawDetail(pattern: boolean[][]) {
     if (!point) return;
     const p = point;
@@ -118,7 +119,10 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
       net.layers.length === 2 ? zoneStepsView(net, {point: p, formula: false, document: doc}) : zoneProductView(net, {pattern, document: doc})
     );
     const x1Range: [number, number] = [Math.max(-SEGMENT_LIMIT, p[0] - REACH), Math.min(SEGMENT_LIMIT, p[0] + REACH)];
-    segment.replaceChildren(localLinearChart(net, {width, dataset, point: p, direction, x1Range, tangent: true, title: "The network along a line through the point", document: doc}));
+    // The segment chart is drawn once, then follows the point and the epoch in place.
+    const along = {width, dataset, point: p, direction, x1Range, tangent: true, title: "The network along a line through the point", document: doc};
+    if (segmentChart) segmentChart.update(net, along);
+    else segment.replaceChildren((segmentChart = localLinearChart(net, along)));
   }
 
   const pick = (p: Point) => (selection ? selection.set({point: p, sample: null}) : explorer.select(p));
