@@ -54,6 +54,7 @@ export type LocalLinearChart = HTMLElement & {
    * Shows another network (another epoch's parameters) and/or another point, segment, width or
    * title, changing the chart's elements in place. Only switching `tangent` on or off changes the
    * legend and the set of lines: then the chart's contents are drawn anew inside the same figure.
+   * `options.document` is not read: the chart stays in the document it was drawn for.
    */
   update(net: Network, options: LocalLinearChartOptions): void;
 };
@@ -218,10 +219,11 @@ interface Parts {
  * in the svg, the groups of Plot's axes and marks in Plot's order (grid, y axis, x axis, shading,
  * solid lines, dashed line, tangent, dot).
  */
-function build(n: number, view: SegmentView, doc: Document): {figure: HTMLElement; parts: Parts} {
+function build(n: number, view: SegmentView, width: number, doc: Document): {figure: HTMLElement; parts: Parts} {
   const series = SERIES.slice(0, n);
   const figure = tidyPlot(
     Plot.plot({
+      width,
       document: doc,
       height: HEIGHT,
       title: view.title,
@@ -351,19 +353,21 @@ function draw(parts: Parts, view: SegmentView, width: number, doc: Document): vo
 
 export function localLinearChart(net: Network, options: LocalLinearChartOptions): LocalLinearChart {
   const doc = options.document ?? document;
-  let view = segmentView(net, options);
-  let {figure, parts} = build(view.ys.length, view, doc);
-  draw(parts, view, plotWidth(Math.min(options.width, 520)), doc);
+  const widthOf = (o: LocalLinearChartOptions) => plotWidth(Math.min(o.width, 520));
+  const first = segmentView(net, options);
+  const {figure, parts: firstParts} = build(first.ys.length, first, widthOf(options), doc);
+  let parts = firstParts;
+  draw(parts, first, widthOf(options), doc);
   return Object.assign(figure, {
     update(next: Network, nextOptions: LocalLinearChartOptions) {
-      view = segmentView(next, nextOptions);
+      const view = segmentView(next, nextOptions);
       if (view.ys.length !== parts.lines.length) {
         // Another set of series (the tangent on or off): another legend and set of lines.
-        const fresh = build(view.ys.length, view, doc);
+        const fresh = build(view.ys.length, view, widthOf(nextOptions), doc);
         figure.replaceChildren(...fresh.figure.childNodes);
         parts = fresh.parts;
       }
-      draw(parts, view, plotWidth(Math.min(nextOptions.width, 520)), doc);
+      draw(parts, view, widthOf(nextOptions), doc);
     }
   });
 }
