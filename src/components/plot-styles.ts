@@ -1,7 +1,7 @@
 // Plot gives every chart and legend its own <style> element. Each time one enters or leaves the
 // page, Chromium collects the page's style rules again and recomputes the style of every element
 // they may match: every text of every Plot chart, about 80 on a network page, which cost 4–6 ms of
-// a replayed epoch or a moved point (the zone explorer redraws its segment chart). The rules are
+// a replayed epoch or a moved point whenever a chart was drawn again. The rules are
 // the same for every chart of one Plot version (they are scoped by Plot's one class name), so the
 // page needs each text once: hoistPlotStyles moves a chart's style elements into the document's
 // head, once per distinct text, and the chart goes in and out of the page without any.

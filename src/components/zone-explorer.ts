@@ -27,7 +27,7 @@ import {smoothActivationNote, tangentComparison, zoneCountSentence} from "../lib
 import {zoneMapChart, ZONE_COLORINGS, type ZoneColoring, type ZoneMapChart} from "./zone-map-chart.js";
 import {zoneStepsView} from "./zone-steps.js";
 import {zoneProductView} from "./zone-product.js";
-import {localLinearChart} from "./local-linear-chart.js";
+import {localLinearChart, type LocalLinearChart} from "./local-linear-chart.js";
 import {h, patchInPlace, setText} from "./dom.js";
 
 export interface ZoneExplorerOptions {
@@ -91,10 +91,11 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
   const segment = h(doc, "div", {class: "zone-segment"});
   const root = h(doc, "div", {class: "zone-explorer"}, count, controls, mapSlot, formula, tangent, detail, segment);
 
-  // The zone's computation and the segment chart are the costly parts of a point move (a table and
-  // a Plot chart each time): in a browser they follow in the next idle moment (at most DETAIL_DELAY_MS
-  // later), for the last point only, so the map, the formula and the other views answer within the
-  // frame. Where there is no idle callback (jsdom in the tests) they are drawn at once.
+  // The zone's computation and the segment chart are the costly parts of a point move (a table
+  // written in place, a chart updated in place: about 2 ms together): in a browser they follow in the
+  // next idle moment long enough for them (at most DETAIL_DELAY_MS later), for the last point only,
+  // so the map, the formula and the other views answer within the frame. Where there is no idle
+  // callback (jsdom in the tests) they are drawn at once.
   const view = doc.defaultView;
   let pendingDetail: (() => void) | null = null;
   const later = (draw: () => void) => {
@@ -111,6 +112,7 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
       );
     pendingDetail = draw;
   };
+  let segmentChart: LocalLinearChart | undefined;
   function drawDetail(pattern: boolean[][]) {
     if (!point) return;
     const p = point;
@@ -119,7 +121,10 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
     const shown = detail.firstElementChild;
     if (!(shown && patchInPlace(shown, table))) detail.replaceChildren(table);
     const x1Range: [number, number] = [Math.max(-SEGMENT_LIMIT, p[0] - REACH), Math.min(SEGMENT_LIMIT, p[0] + REACH)];
-    segment.replaceChildren(localLinearChart(net, {width, dataset, point: p, direction, x1Range, tangent: true, title: "The network along a line through the point", document: doc}));
+    // The segment chart is drawn once, then follows the point and the epoch in place.
+    const along = {width, dataset, point: p, direction, x1Range, tangent: true, title: "The network along a line through the point", document: doc};
+    if (segmentChart) segmentChart.update(net, along);
+    else segment.replaceChildren((segmentChart = localLinearChart(net, along)));
   }
 
   const pick = (p: Point) => (selection ? selection.set({point: p, sample: null}) : explorer.select(p));
