@@ -13,7 +13,7 @@ import {readFileSync} from "node:fs";
 import {flowDiagram, type FlowDiagramOptions} from "../src/components/flow-diagram.js";
 import type {Network} from "../src/lib/network.js";
 import {networkAtEpoch, parseSnapshot, snapshotNetwork} from "../src/lib/snapshot.js";
-import {option, quantile, runMain} from "./cli.js";
+import {option, quantile, runMain, timeSteps} from "./cli.js";
 
 async function main(): Promise<void> {
   const renders = option(process.argv.slice(2), "renders", 500);
@@ -39,16 +39,7 @@ async function main(): Promise<void> {
   const render = (i: number) => flowDiagram(net, options(i));
 
   /** Times of `runs` calls of step(i) after 50 unmeasured ones (JIT and jsdom caches). */
-  const time = (runs: number, step: (i: number) => void): number[] => {
-    for (let i = 0; i < 50; ++i) step(i);
-    const times: number[] = [];
-    for (let i = 0; i < runs; ++i) {
-      const t0 = performance.now();
-      step(i);
-      times.push(performance.now() - t0);
-    }
-    return times;
-  };
+  const time = (runs: number, step: (i: number) => void) => timeSteps(runs, 50, step);
 
   const fresh = time(renders, (i) => document.body.replaceChildren(render(i))); // attached, as a page would
   const mean = fresh.reduce((s, t) => s + t, 0) / fresh.length;

@@ -18,7 +18,7 @@ import {localLinearChart, segmentView, type LocalLinearChartOptions} from "../sr
 import type {Point} from "../src/lib/datasets.js";
 import {checkpointEpochs, networkAtEpoch, parseSnapshot} from "../src/lib/snapshot.js";
 import {DIST} from "./harness.js";
-import {option, quantile, runMain} from "./cli.js";
+import {option, quantile, runMain, timeSteps} from "./cli.js";
 
 /** Unmeasured steps first (JIT and jsdom caches). */
 const WARMUP = 30;
@@ -42,16 +42,7 @@ async function main(): Promise<void> {
   // Step i: a point move, and on every other step another checkpoint too.
   const netAt = (i: number) => nets[Math.floor(i / 2) % nets.length];
 
-  const time = (step: (i: number) => void): number[] => {
-    for (let i = 0; i < WARMUP; ++i) step(i);
-    const times: number[] = [];
-    for (let i = 0; i < runs; ++i) {
-      const t0 = performance.now();
-      step(i);
-      times.push(performance.now() - t0);
-    }
-    return times;
-  };
+  const time = (step: (i: number) => void) => timeSteps(runs, WARMUP, step);
 
   const slot = document.createElement("div");
   document.body.append(slot);

@@ -47,6 +47,18 @@ export function median(values: readonly number[]): number {
 }
 
 /** Runs a script's async main: an error is printed and the process exits with status 1. */
+/** Times (ms) of `runs` calls of step(i), i = 0 … runs − 1, after `warmup` unmeasured calls (JIT and caches). */
+export function timeSteps(runs: number, warmup: number, step: (i: number) => void): number[] {
+  for (let i = 0; i < warmup; ++i) step(i);
+  const times: number[] = [];
+  for (let i = 0; i < runs; ++i) {
+    const t0 = performance.now();
+    step(i);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
 export function runMain(main: () => Promise<void>): void {
   main().catch((error) => {
     console.error(error);
