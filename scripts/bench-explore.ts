@@ -5,16 +5,18 @@
 //   key puts it), alternately right and left;
 // - epoch changes: the epoch slider set to another checkpoint (an input event): first visits by a
 //   jump, twice: on a page without Worker (nothing prepared: the panels contour that checkpoint on
-//   the spot) and, on the page measured for everything else, once its contour worker has prepared
-//   every checkpoint (the other views still meet the checkpoint for the first time); then first
-//   visits by one step after a reading pause; then every checkpoint again, three rounds (warm);
+//   the spot) and, on three pages (every checkpoint once), once their contour worker has prepared
+//   every checkpoint (the other views still meet the checkpoint for the first time); first visits
+//   by one step after a reading pause, on the same three pages; then, on the first, every
+//   checkpoint again, three rounds (warm);
 // - unit hovers: the pointer entering a hidden unit of the flow diagram, alternately two units;
 // it measures inside the page, with performance.now() from just before the event is dispatched:
 //   handler  the synchronous work of the event, then a forced style and layout of the page;
 //   DOM      the first MutationObserver callback after the change (every view updates synchronously);
 //   frame    the next animation frame after the DOM change (Observable's runtime recomputes the
 //            page's cells that depend on the explorer's value in a frame callback, so this includes them).
-// p50 and p95 over STEPS events of each kind after WARMUP unmeasured ones, against one frame at 60 Hz.
+// p50 and p95 over the events of each kind (STEPS point moves and hovers, after WARMUP unmeasured
+// ones), against one frame at 60 Hz.
 //
 // Usage: tsx scripts/bench-explore.ts [--steps 200]   (after npm run build; SITE_DIST, CHROMIUM_PATH as for the tests)
 import {option, quantile, runMain} from "./cli.js";
@@ -74,10 +76,22 @@ const pointScript = (steps: number, warmup: number) => `(async () => {
  */
 const WARM_ROUNDS = 3;
 
+/**
+ * Pages whose first visits are measured, each from the next offset (see epochScript): each page can
+ * visit a third of the checkpoints first by a jump and a third by a step, so three pages give every
+ * checkpoint once to each kind (about 50 events each, instead of 17 on one page).
+ */
+const FIRST_VISIT_PAGES = 3;
+
 /** A reader's pause before a step of the slider, in ms: time the page has to prepare the next checkpoint. */
 const READING_PAUSE = 1000;
 
-const epochScript = (warmup: number) => `(async () => {
+/**
+ * The epoch changes measured on one page: first visits by jumps to checkpoints 3k + offset, first
+ * visits by one step after a pause to checkpoints 3k + offset + 2 (from 3k + offset + 1, unmeasured),
+ * and, when `warm`, then every checkpoint again, WARM_ROUNDS times over. Resolves to [jump, paused, warm].
+ */
+const epochScript = (warmup: number, offset: number, warm: boolean) => `(async () => {
   ${MEASURE}
   const slider = document.querySelector("form.epoch-slider input[type=range]");
   const n = Number(slider.max) + 1;
@@ -85,18 +99,15 @@ const epochScript = (warmup: number) => `(async () => {
     slider.value = String(k % n);
     slider.dispatchEvent(new Event("input", {bubbles: true}));
   };
-  // First visits, two kinds:
-  // - jumps: checkpoints 0, 3, 6, … in turn, 30 ms apart (none is next to one shown before: nothing was prepared);
-  // - steps after a pause: from checkpoint 3j+1 (a first visit, unmeasured), a reading pause, then one
-  //   step to 3j+2 (measured: the page had the pause to prepare it).
+  // Every checkpoint visited below for the first time is one no earlier visit was next to: the page
+  // prepared nothing for it but what the contour worker did (and the reading pause, for the steps).
   const third = Math.floor((n - 1) / 3);
-  const jump = await window.__measure(third + 1, 0, (k) => visit(3 * k));
-  const paused = await window.__measure(third, 0, (k) => visit(3 * k + 2), async (k) => {
-    visit(3 * k + 1);
+  const jump = await window.__measure(third + 1, 0, (k) => visit(3 * k + ${offset}));
+  const paused = await window.__measure(third, 0, (k) => visit(3 * k + ${offset} + 2), async (k) => {
+    visit(3 * k + ${offset} + 1);
     await new Promise((resolve) => setTimeout(resolve, ${READING_PAUSE}));
   });
-  // Warm: every checkpoint again, WARM_ROUNDS times over.
-  const warm = await window.__measure(${WARM_ROUNDS} * Math.max(n - 1, 1), ${warmup}, (k) => visit(k));
+  const warm = ${warm} ? await window.__measure(${WARM_ROUNDS} * Math.max(n - 1, 1), ${warmup}, (k) => visit(k)) : [[], [], []];
   return [jump, paused, warm];
 })()`;
 
@@ -144,6 +155,24 @@ async function openLarge(browser: Awaited<ReturnType<typeof launchBrowser>>, ori
   return opened;
 }
 
+/**
+ * Turns the reader to the epoch control (its focus), which starts the contour worker, and waits
+ * until the worker has prepared every checkpoint's contours; resolves to the time that took (ms).
+ */
+function engageEpochControl(page: Awaited<ReturnType<typeof openLarge>>["page"]): Promise<number> {
+  return page.evaluate(`new Promise((resolve) => {
+    document.querySelector("form.epoch-slider input[type=range]").dispatchEvent(new FocusEvent("focusin", {bubbles: true}));
+    // Every checkpoint but the one in view (the slider's last index is their number).
+    const n = Number(document.querySelector("form.epoch-slider input[type=range]").max);
+    const t0 = performance.now();
+    const check = () => Number(document.querySelector(".explorer").getAttribute("data-contours-ready")) >= n ? resolve(performance.now() - t0) : setTimeout(check, 20);
+    check();
+  })`) as Promise<number>;
+}
+
+/** Two measurements' columns (handler, DOM, frame) joined. */
+const concat = (a: number[][], b: number[][]) => a.map((column, i) => [...column, ...b[i]]);
+
 async function main() {
   const site = await serveSite();
   const browser = await launchBrowser();
@@ -153,7 +182,7 @@ async function main() {
     let coldJump: number[][];
     try {
       await cold.page.waitForTimeout(500);
-      [coldJump] = (await cold.page.evaluate(epochScript(WARMUP))) as number[][][];
+      [coldJump] = (await cold.page.evaluate(epochScript(WARMUP, 0, false))) as number[][][];
     } finally {
       await cold.close();
     }
@@ -161,17 +190,21 @@ async function main() {
     try {
       await page.waitForTimeout(500);
       const point = (await page.evaluate(pointScript(STEPS, WARMUP))) as number[][];
-      // The contour worker starts once the reader turns to the epoch control (here its focus) and
-      // prepares every checkpoint's contours.
-      const ready = (await page.evaluate(`new Promise((resolve) => {
-        document.querySelector("form.epoch-slider input[type=range]").dispatchEvent(new FocusEvent("focusin", {bubbles: true}));
-        // Every checkpoint but the one in view (the slider's last index is their number).
-        const n = Number(document.querySelector("form.epoch-slider input[type=range]").max);
-        const t0 = performance.now();
-        const check = () => Number(document.querySelector(".explorer").getAttribute("data-contours-ready")) >= n ? resolve(performance.now() - t0) : setTimeout(check, 20);
-        check();
-      })`)) as number;
-      const [jump, paused, warm] = (await page.evaluate(epochScript(WARMUP))) as number[][][];
+      const ready = await engageEpochControl(page);
+      let [jump, paused, warm] = (await page.evaluate(epochScript(WARMUP, 0, true))) as number[][][];
+      // First visits on more pages, each at the next offset: every checkpoint is a first visit once.
+      for (let offset = 1; offset < FIRST_VISIT_PAGES; ++offset) {
+        const more = await openLarge(browser, site.origin, site.url("/large-relu"), true);
+        try {
+          await more.page.waitForTimeout(500);
+          await engageEpochControl(more.page);
+          const [j, p] = (await more.page.evaluate(epochScript(WARMUP, offset, false))) as number[][][];
+          [jump, paused] = [concat(jump, j), concat(paused, p)];
+          warnIfLogged(more.log);
+        } finally {
+          await more.close();
+        }
+      }
       const hover = (await page.evaluate(hoverScript(STEPS, WARMUP))) as number[][];
       console.log(`Explore benchmark: ${DIST}, /large-relu ([5, 5]), Chromium ${browser.version()}; one frame = ${ms(FRAME_MS)}`);
       console.log("p50 / p95 from the input event; 'handler p95 / frame' is the synchronous work (with layout) in frames;");
