@@ -235,12 +235,15 @@ describe("estimate panels (properties)", async () => {
 
       it("draws every training sample where it is, on every panel", () => {
         for (const f of figures) {
-          const dots = [...f.querySelectorAll("circle")].filter((c) => !c.closest(".selected-ring"));
+          // One path of circles: per dot a move to its left end, then two half-circle arcs of radius 0.8.
+          const d = f.querySelector(".estimate-samples path")!.getAttribute("d")!;
+          const dots = [...d.matchAll(/M([-\d.]+),([-\d.]+)a0\.8,0\.8 0 1,0 1\.6,0a0\.8,0\.8 0 1,0 -1\.6,0/g)].map((m) => [Number(m[1]) + 0.8, Number(m[2])]);
           expect(dots).toHaveLength(samples.length);
+          expect(d.split("M")).toHaveLength(samples.length + 1);
           const [x, y] = [scaleOf(f, "x"), scaleOf(f, "y")];
-          dots.forEach((c, i) => {
-            expect(Number(c.getAttribute("cx"))).toBeCloseTo(x.apply(samples[i][0]), 1);
-            expect(Number(c.getAttribute("cy"))).toBeCloseTo(y.apply(samples[i][1]), 1);
+          dots.forEach(([cx, cy], i) => {
+            expect(cx).toBeCloseTo(x.apply(samples[i][0]), 1);
+            expect(cy).toBeCloseTo(y.apply(samples[i][1]), 1);
           });
         }
       });

@@ -121,6 +121,15 @@ describe("estimate contours", async () => {
       }
   });
 
+  it("draws the samples' dots over the contours, in one path", () => {
+    const chart = modelEstimate(trained, {width, kind: "estimate", samples, document});
+    const svg = chart.querySelector(".estimate-samples")!.parentElement!;
+    const order = [...svg.children].map((c) => c.getAttribute("class"));
+    expect(order.indexOf("estimate-contour")).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf("estimate-contour")).toBeLessThan(order.indexOf("estimate-samples"));
+    expect(chart.querySelectorAll(".estimate-samples > path")).toHaveLength(1);
+  });
+
   it("after setEstimate(another epoch) the panels show what panels drawn for that epoch show; the truth's shapes stay", () => {
     const panels = estimatePanels(trained, {width, samples, estimateKey: 12, document});
     panels.select(3);
@@ -128,7 +137,7 @@ describe("estimate contours", async () => {
     const truthPaths = [...figures()[1].querySelectorAll(".estimate-contour path")];
     const truthD = truthPaths.map((p) => p.getAttribute("d"));
     const groups = [...panels.querySelectorAll(".estimate-contour")];
-    const dots = [...panels.querySelectorAll("circle")];
+    const dots = [...panels.querySelectorAll(".estimate-samples path")];
     panels.setEstimate(early, 0);
     const fresh = estimatePanels(early, {width, samples, document});
     fresh.select(3);
@@ -143,7 +152,7 @@ describe("estimate contours", async () => {
     });
     // Updated in place: the same groups, dots and truth paths, with the truth's path data unchanged.
     expect([...panels.querySelectorAll(".estimate-contour")]).toEqual(groups);
-    expect([...panels.querySelectorAll("circle")]).toEqual(dots);
+    expect([...panels.querySelectorAll(".estimate-samples path")]).toEqual(dots);
     expect([...figures()[1].querySelectorAll(".estimate-contour path")]).toEqual(truthPaths);
     expect(truthPaths.map((p) => p.getAttribute("d"))).toEqual(truthD);
 

@@ -90,7 +90,7 @@ describe("explorer", () => {
     const contoursBefore = [...ex.querySelectorAll(".estimate-panels .estimate-contour")];
     const pathData = () => [...ex.querySelectorAll(".estimate-panels .estimate-contour")].map((g) => [...g.querySelectorAll("path")].map((p) => p.getAttribute("d")));
     const dataBefore = pathData();
-    const dotsBefore = ex.querySelectorAll(".estimate-panels circle").length;
+    const dotsBefore = [...ex.querySelectorAll(".estimate-panels .estimate-samples path")];
     selection.set({epoch: 0});
     expect(ex.value.epoch).toBe(0);
     expect(drawnZ(ex)).toEqual(zOf(networkAtEpoch(snap, 0), point));
@@ -103,7 +103,8 @@ describe("explorer", () => {
     expect(dataThen[0]).not.toEqual(dataBefore[0]);
     expect(dataThen[1]).toEqual(dataBefore[1]);
     expect(dataThen[2]).not.toEqual(dataBefore[2]);
-    expect(ex.querySelectorAll(".estimate-panels circle").length).toBe(dotsBefore);
+    expect([...ex.querySelectorAll(".estimate-panels .estimate-samples path")]).toEqual(dotsBefore);
+    expect(dotsBefore).toHaveLength(3);
     expect(ex.querySelector<HTMLInputElement>("form.epoch-slider input")!.value).toBe("0");
     selection.set({epoch: snap.spec.epochs});
     expect(drawnZ(ex)).toEqual(zOf(snapshotNetwork(snap), point));
