@@ -14,7 +14,7 @@
 // Usage: tsx scripts/bench-browser.ts [--runs 5] [--steps 200]   (SITE_DIST, CHROMIUM_PATH as for the tests)
 import {cpus} from "node:os";
 import {option, quantile, runMain} from "./cli.js";
-import {DIST, figuresOf, PAGES, launchBrowser, openPage, serveSite, type SitePage} from "./harness.js";
+import {DIST, figuresOf, PAGES, openPage, withSite, type SitePage} from "./harness.js";
 
 const args = process.argv.slice(2);
 const RUNS = option(args, "runs", 5);
@@ -111,9 +111,7 @@ function table(head: string[], rows: string[][]): string {
 }
 
 async function main() {
-  const site = await serveSite();
-  const browser = await launchBrowser();
-  try {
+  await withSite(async (site, browser) => {
     console.log(`Browser benchmark: ${DIST} on ${site.origin}, Chromium ${browser.version()}, ${cpus().length} CPUs, ${RUNS} cold loads per page`);
     console.log("");
     const rows: string[][] = [];
@@ -167,10 +165,7 @@ async function main() {
     } finally {
       await close();
     }
-  } finally {
-    await browser.close();
-    await site.close();
-  }
+  });
 }
 
 runMain(main);

@@ -20,7 +20,8 @@
 //
 // Usage: tsx scripts/bench-explore.ts [--steps 200]   (after npm run build; SITE_DIST, CHROMIUM_PATH as for the tests)
 import {option, quantile, runMain} from "./cli.js";
-import {DIST, figuresOf, launchBrowser, openPage, serveSite, warnIfLogged} from "./harness.js";
+import {DIST, figuresOf, openPage, withSite, warnIfLogged} from "./harness.js";
+import type {Browser} from "playwright-core";
 
 const args = process.argv.slice(2);
 const STEPS = option(args, "steps", 200);
@@ -142,7 +143,7 @@ function table(head: string[], rows: string[][]): string {
 }
 
 /** Opens /large-relu and waits for its figures; with `worker: false` the page has no Worker (the panels contour every checkpoint themselves). */
-async function openLarge(browser: Awaited<ReturnType<typeof launchBrowser>>, origin: string, url: string, worker: boolean) {
+async function openLarge(browser: Browser, origin: string, url: string, worker: boolean) {
   const opened = await openPage(browser, origin);
   if (!worker) await opened.page.addInitScript(() => Object.defineProperty(window, "Worker", {value: undefined}));
   await opened.page.goto(url);
@@ -174,9 +175,7 @@ function engageEpochControl(page: Awaited<ReturnType<typeof openLarge>>["page"])
 const concat = (a: number[][], b: number[][]) => a.map((column, i) => [...column, ...b[i]]);
 
 async function main() {
-  const site = await serveSite();
-  const browser = await launchBrowser();
-  try {
+  await withSite(async (site, browser) => {
     // Jumps to checkpoints nothing has prepared: a page without a worker, so the panels contour each on the spot.
     const cold = await openLarge(browser, site.origin, site.url("/large-relu"), false);
     let coldJump: number[][];
@@ -228,10 +227,7 @@ async function main() {
     } finally {
       await close();
     }
-  } finally {
-    await browser.close();
-    await site.close();
-  }
+  });
 }
 
 runMain(main);

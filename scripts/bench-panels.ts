@@ -15,7 +15,7 @@
 import {readdirSync} from "node:fs";
 import {join} from "node:path";
 import {option, quantile, runMain} from "./cli.js";
-import {DIST, launchBrowser, openPage, serveSite, servedSnapshot, waitForFigures, warnIfLogged} from "./harness.js";
+import {DIST, openPage, withSite, servedSnapshot, waitForFigures, warnIfLogged} from "./harness.js";
 
 const args = process.argv.slice(2);
 const ROUNDS = option(args, "rounds", 1);
@@ -72,9 +72,7 @@ const script = (modules: {panels: string; estimate: string; snapshot: string}, s
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 
 async function main() {
-  const site = await serveSite();
-  const browser = await launchBrowser();
-  try {
+  await withSite(async (site, browser) => {
     const {page, log, close} = await openPage(browser, site.origin);
     try {
       await page.goto(site.url("/large-relu"));
@@ -90,10 +88,7 @@ async function main() {
     } finally {
       await close();
     }
-  } finally {
-    await browser.close();
-    await site.close();
-  }
+  });
 }
 
 runMain(main);

@@ -13,7 +13,7 @@
 //
 // Usage: tsx scripts/bench-rendering.ts   (after npm run build; SITE_DIST, CHROMIUM_PATH as for the tests)
 import {median, runMain} from "./cli.js";
-import {DIST, launchBrowser, openPage, serveSite, waitForFigures, warnIfLogged} from "./harness.js";
+import {DIST, openPage, withSite, waitForFigures, warnIfLogged} from "./harness.js";
 
 /** The rendering phases of a frame, as the trace names them (Layout and style also run inside handlers that read layout). */
 const PHASES = ["UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "Commit"] as const;
@@ -83,9 +83,7 @@ function frames(events: TraceEvent[], eventType: string): Frame[] {
 }
 
 async function main() {
-  const site = await serveSite();
-  const browser = await launchBrowser();
-  try {
+  await withSite(async (site, browser) => {
     const {page, log, close} = await openPage(browser, site.origin, {width: 1280});
     try {
       await page.goto(site.url("/large-relu"));
@@ -137,10 +135,7 @@ async function main() {
     } finally {
       await close();
     }
-  } finally {
-    await browser.close();
-    await site.close();
-  }
+  });
 }
 
 runMain(main);

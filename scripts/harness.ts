@@ -177,6 +177,21 @@ export interface PageLog {
 }
 
 /** A new page (in a context of its own) that records console messages, errors and requests, and blocks other origins. */
+/** Serves the built site and launches Chromium for `run`, then closes both, whether `run` succeeds or throws. */
+export async function withSite<T>(run: (site: SiteServer, browser: Browser) => Promise<T>): Promise<T> {
+  const site = await serveSite();
+  try {
+    const browser = await launchBrowser();
+    try {
+      return await run(site, browser);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await site.close();
+  }
+}
+
 export async function openPage(browser: Browser, origin: string, {width = 1280} = {}): Promise<{page: Page; log: PageLog; close(): Promise<void>}> {
   const context = await browser.newContext({viewport: {width, height: 900}});
   const page = await context.newPage();
