@@ -11,7 +11,7 @@ import * as d3 from "d3";
 import type {Extent} from "../lib/extents.js";
 import {fixed} from "../lib/format.js";
 import type {ColorMode} from "../lib/flow-model.js";
-import {setText, svgElement} from "./dom.js";
+import {setAttr, setText, svgElement} from "./dom.js";
 import type {EdgeEncoding} from "./flow/encodings.js";
 import type {ParameterScale} from "./parameter-scale.js";
 
@@ -142,7 +142,7 @@ function put(node: Element | null, name: string | null, value: string): void {
   if (!node) return;
   if (name === null) {
     setText(node, value);
-  } else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+  } else setAttr(node, name, value);
 }
 
 /**

@@ -39,6 +39,15 @@ export function setText(el: Element, text: string): void {
 }
 
 /**
+ * Sets an attribute only when it differs from the value there: an update in place writes only what
+ * changed, and an unchanged value then costs the browser nothing.
+ */
+export function setAttr(el: Element, name: string, value: string | number): void {
+  const text = String(value);
+  if (el.getAttribute(name) !== text) el.setAttribute(name, text);
+}
+
+/**
  * Makes `shown` read as `fresh`, a new drawing of the same view, by changing only what differs: the
  * data of text nodes and the attributes of elements. It applies when both trees have the same shape
  * (the same node types, tag names and numbers of children, all the way down); then it writes and
@@ -71,7 +80,7 @@ function patch(a: Node, b: Node): void {
   }
   const [x, y] = [a as Element, b as Element];
   const kept = READER_STATE[x.nodeName];
-  for (const {name, value} of Array.from(y.attributes)) if (name !== kept && x.getAttribute(name) !== value) x.setAttribute(name, value);
+  for (const {name, value} of Array.from(y.attributes)) if (name !== kept) setAttr(x, name, value);
   for (const {name} of Array.from(x.attributes)) if (name !== kept && !y.hasAttribute(name)) x.removeAttribute(name);
   for (let u = x.firstChild, v = y.firstChild; u && v; u = u.nextSibling, v = v.nextSibling) patch(u, v);
 }

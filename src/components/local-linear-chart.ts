@@ -18,7 +18,7 @@ import {linspace, targetGradient, TARGETS, type DatasetName, type Point} from ".
 import {predict, type Network} from "../lib/network.js";
 import {activationMask, localLinear, masksEqual, zoneInterval} from "../lib/regions.js";
 import {fixed, linearFormula, pointLabel} from "../lib/format.js";
-import {setText, svgElement} from "./dom.js";
+import {setAttr, setText, svgElement} from "./dom.js";
 import {tidyPlot} from "./plot-tidy.js";
 import {plotWidth} from "./plot-width.js";
 
@@ -168,12 +168,6 @@ function isFigure(el: Element): el is HTMLElement {
   return el.tagName.toLowerCase() === "figure";
 }
 
-/** Sets an attribute only when it differs (an unchanged value costs the browser nothing). */
-function attr(el: Element, name: string, value: string | number): void {
-  const text = String(value);
-  if (el.getAttribute(name) !== text) el.setAttribute(name, text);
-}
-
 /** A <g> with these attributes, appended to `parent`. */
 function group(doc: Document, parent: Element, attrs: Record<string, string | number>): SVGGElement {
   const g = svgElement(doc, "g");
@@ -283,9 +277,9 @@ function draw(parts: Parts, view: SegmentView, width: number, doc: Document): vo
   const [left, right, top, bottom] = [MARGIN.left, width - MARGIN.right, MARGIN.top, HEIGHT - MARGIN.bottom];
   setText(title, view.title);
   setText(subtitle, view.subtitle);
-  attr(svg, "width", width);
-  attr(svg, "viewBox", `0 0 ${width} ${HEIGHT}`);
-  attr(svg, "aria-label", view.ariaLabel);
+  setAttr(svg, "width", width);
+  setAttr(svg, "viewBox", `0 0 ${width} ${HEIGHT}`);
+  setAttr(svg, "aria-label", view.ariaLabel);
 
   // Scales as Plot's defaults: x over the segment's extent; y over the extent of everything drawn
   // (the lines and the dot), neither niced nor padded, so the lowest and highest values touch the frame.
@@ -301,14 +295,14 @@ function draw(parts: Parts, view: SegmentView, width: number, doc: Document): vo
   const yTexts = children(yLabels, yValues.length, () => svgElement(doc, "text"));
   yValues.forEach((v, i) => {
     const py = y(v);
-    attr(gridLines[i], "x1", left);
-    attr(gridLines[i], "x2", right);
-    attr(gridLines[i], "y1", py);
-    attr(gridLines[i], "y2", py);
-    attr(yTickPaths[i], "transform", `translate(${left},${py})`);
-    attr(yTickPaths[i], "d", `M0,0L${-TICK_SIZE},0`);
-    attr(yTexts[i], "y", "0.32em");
-    attr(yTexts[i], "transform", `translate(${left},${py})`);
+    setAttr(gridLines[i], "x1", left);
+    setAttr(gridLines[i], "x2", right);
+    setAttr(gridLines[i], "y1", py);
+    setAttr(gridLines[i], "y2", py);
+    setAttr(yTickPaths[i], "transform", `translate(${left},${py})`);
+    setAttr(yTickPaths[i], "d", `M0,0L${-TICK_SIZE},0`);
+    setAttr(yTexts[i], "y", "0.32em");
+    setAttr(yTexts[i], "transform", `translate(${left},${py})`);
     setText(yTexts[i], yFormat(v));
   });
 
@@ -319,34 +313,34 @@ function draw(parts: Parts, view: SegmentView, width: number, doc: Document): vo
   const xTexts = children(xLabels, xValues.length, () => svgElement(doc, "text"));
   xValues.forEach((v, i) => {
     const px = x(v);
-    attr(xTickPaths[i], "transform", `translate(${px},${bottom})`);
-    attr(xTickPaths[i], "d", `M0,0L0,${TICK_SIZE}`);
-    attr(xTexts[i], "y", "0.71em");
-    attr(xTexts[i], "transform", `translate(${px},${bottom})`);
+    setAttr(xTickPaths[i], "transform", `translate(${px},${bottom})`);
+    setAttr(xTickPaths[i], "d", `M0,0L0,${TICK_SIZE}`);
+    setAttr(xTexts[i], "y", "0.71em");
+    setAttr(xTexts[i], "transform", `translate(${px},${bottom})`);
     setText(xTexts[i], xFormat(v));
   });
-  attr(xAxisLabel, "transform", `translate(${right},${bottom})`);
+  setAttr(xAxisLabel, "transform", `translate(${right},${bottom})`);
 
   // A shaded span covers the frame's height.
   const rects = children(shading, view.zones.length, () => svgElement(doc, "rect"));
   view.zones.forEach((z, i) => {
     const [a, b] = [x(z.x1), x(z.x2)];
-    attr(rects[i], "x", Math.min(a, b));
-    attr(rects[i], "y", top);
-    attr(rects[i], "width", Math.abs(b - a));
-    attr(rects[i], "height", bottom - top);
+    setAttr(rects[i], "x", Math.min(a, b));
+    setAttr(rects[i], "y", top);
+    setAttr(rects[i], "width", Math.abs(b - a));
+    setAttr(rects[i], "height", bottom - top);
   });
   inSvgWhenFilled(shading, svg, lines[0].parentNode);
 
   // d3.line writes 3 decimals, as in Plot's lines.
   const line = d3.line<number>((_, i) => x(view.xs[i]), (v) => y(v));
-  lines.forEach((path, k) => attr(path, "d", line(view.ys[k]) ?? ""));
+  lines.forEach((path, k) => setAttr(path, "d", line(view.ys[k]) ?? ""));
 
   const circles = children(dots, view.dot ? 1 : 0, () => svgElement(doc, "circle"));
   if (view.dot) {
-    attr(circles[0], "cx", x(view.dot[0]));
-    attr(circles[0], "cy", y(view.dot[1]));
-    attr(circles[0], "r", DOT_RADIUS);
+    setAttr(circles[0], "cx", x(view.dot[0]));
+    setAttr(circles[0], "cy", y(view.dot[1]));
+    setAttr(circles[0], "r", DOT_RADIUS);
   }
   inSvgWhenFilled(dots, svg, null);
 }

@@ -14,7 +14,7 @@ import {ACTIVATIONS, type FormulaPart} from "../lib/activations.js";
 import {fixed} from "../lib/format.js";
 import {neuronTerms, shapeLabel, type NeuronRef, type NeuronTerms} from "../lib/flow-model.js";
 import {forward, type LayerValues, type Network} from "../lib/network.js";
-import {h, setText} from "./dom.js";
+import {h, setAttr, setText} from "./dom.js";
 
 type Child = Node | string;
 
@@ -201,14 +201,11 @@ export function updateNeuronArithmetic(root: Element, net: Network, options: Neu
   // operand() puts a number shown negative in parentheses: a text node "(" just before it.
   const operands = root.querySelectorAll(".na-z > .na-num:not([data-role=z])");
   for (const span of operands) if ((span.previousSibling?.nodeValue === "(") !== fixed(valueOf(span), digits).startsWith("−")) return false;
-  const put = (el: Element, name: string, value: string) => {
-    if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-  };
-  put(root, "data-z", String(t.z));
-  put(root, "data-a", String(t.a));
+  setAttr(root, "data-z", t.z);
+  setAttr(root, "data-a", t.a);
   for (const span of root.querySelectorAll(".na-num")) {
     const v = valueOf(span);
-    put(span, "data-value", String(v));
+    setAttr(span, "data-value", v);
     const text = fixed(v, digits);
     setText(span, text);
   }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {beforeAll, describe, expect, it} from "vitest";
-import {expectGolden, loadFixture} from "./golden.js";
+import {expectGolden, loadFixture, SPREAD_POINTS} from "./golden.js";
 import {DIAGRAM_DIGITS, flowDiagram, prepareFlowDiagram, type FlowDiagramOptions} from "../../src/components/flow-diagram.js";
 import {ARITHMETIC_DIGITS} from "../../src/components/neuron-arithmetic.js";
 import * as d3 from "d3";
@@ -575,13 +575,7 @@ describe("flowDiagram update in place", () => {
   };
   // Points across the data square: units switch on and off between them, so edges turn dashed or
   // solid and contribution labels come and go.
-  const POINTS: [number, number][] = [
-    [1.234, -0.5],
-    [0, 0],
-    [-2.9, 2.9],
-    [2.5, 2.25],
-    [-1.1, -2.7]
-  ];
+  const POINTS = SPREAD_POINTS;
   const CASES: [string, keyof typeof fixtures, Partial<FlowDiagramOptions>][] = [
     ["large relu, comp, contributions, a unit selected and one hovered", "large-relu", {palette: "turbo", colorMode: "comp", edgeMode: "contribution", selected: {layer: 2, unit: 3}, hovered: {layer: 1, unit: 2}}],
     ["large relu, layer colours, weights, narrow", "large-relu", {width: 700, palette: "rainbow", colorMode: "layer", edgeMode: "weight"}],

@@ -64,3 +64,16 @@ export async function loadFixture(id: "small-relu" | "large-relu" | "small-sigmo
   const text = readFileSync(join(fixtureDir, `${id}.json`), "utf8");
   return parseSnapshot(JSON.parse(text), `fixture ${id}`);
 }
+
+/**
+ * Points across the data square [−3, 3]², one near each corner and the centre: between them units
+ * switch on and off and the signs of inputs, products and sums change, so an update in place meets
+ * both the cases that keep a view's nodes and those that cannot.
+ */
+export const SPREAD_POINTS: readonly [number, number][] = [
+  [1.234, -0.5],
+  [0, 0],
+  [-2.9, 2.9],
+  [2.5, 2.25],
+  [-1.1, -2.7]
+];

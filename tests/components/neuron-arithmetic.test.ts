@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {beforeAll, describe, expect, it} from "vitest";
-import {expectGolden, loadFixture} from "./golden.js";
+import {expectGolden, loadFixture, SPREAD_POINTS} from "./golden.js";
 import {ARITHMETIC_DIGITS, neuronArithmetic, updateNeuronArithmetic} from "../../src/components/neuron-arithmetic.js";
 import {fixed} from "../../src/lib/format.js";
 import {networkAtEpoch, snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
@@ -119,13 +119,7 @@ describe("neuronArithmetic numbers", () => {
 describe("updateNeuronArithmetic", () => {
   // Points across the data square, and both stored parameter sets: the signs of inputs, weights and
   // products change between them, so some updates keep the block's nodes and some cannot.
-  const POINTS: [number, number][] = [
-    [1.234, -0.5],
-    [0, 0],
-    [-2.9, 2.9],
-    [2.5, 2.25],
-    [-1.1, -2.7]
-  ];
+  const POINTS = SPREAD_POINTS;
 
   it("leaves a block equal to a fresh one, in place when the signs keep its nodes, else refusing and changing nothing", () => {
     const {net, snapshot} = fx["large-relu"];
