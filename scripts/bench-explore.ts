@@ -4,19 +4,24 @@
 // - point moves: an arrow key on the estimate panels' point cursor (a free point, exactly where the
 //   key puts it), alternately right and left;
 // - epoch changes: the epoch slider set to another checkpoint (an input event): first visits by a
-//   jump, twice: on a page without Worker (nothing prepared: the panels contour that checkpoint on
-//   the spot) and, on three pages (every checkpoint once), once their contour worker has prepared
+//   jump, twice: on a page without Worker (nothing prepared: the panels contour that checkpoint
+//   after the frame) and, on three pages (every checkpoint once), once their contour worker has prepared
 //   every checkpoint (the other views still meet the checkpoint for the first time); first visits
 //   by one step after a reading pause, on the same three pages; then, on the first, every
 //   checkpoint again, three rounds (warm);
 // - unit hovers: the pointer entering a hidden unit of the flow diagram, alternately two units;
 // it measures inside the page, with performance.now() from just before the event is dispatched:
 //   handler  the synchronous work of the event, then a forced style and layout of the page;
-//   DOM      the first MutationObserver callback after the change (every view updates synchronously);
+//   DOM      the first MutationObserver callback after the change (every view updates synchronously,
+//            but for estimate panels that have to compute a checkpoint's contours: see explorer.ts);
 //   frame    the next animation frame after the DOM change (Observable's runtime recomputes the
-//            page's cells that depend on the explorer's value in a frame callback, so this includes them).
+//            page's cells that depend on the explorer's value in a frame callback, so this includes them);
+//   panels   for epoch changes, until the estimate panels show the epoch (after the frame, when they
+//            had to compute it);
 // p50 and p95 over the events of each kind (STEPS point moves and hovers, after WARMUP unmeasured
-// ones), against one frame at 60 Hz.
+// ones), against one frame at 60 Hz. A fixed script timed in the pause after every event gives the
+// machine's own spread at those moments (its p95 / p50), to compare with each input's: this machine
+// is shared, and a p95 over a few dozen events is decided by its two or three slowest.
 //
 // Usage: tsx scripts/bench-explore.ts [--steps 200]   (after npm run build; SITE_DIST, CHROMIUM_PATH as for the tests)
 import {option, quantile, runMain} from "./cli.js";
@@ -33,11 +38,23 @@ const FRAME_MS = 1000 / 60;
 
 /**
  * The measuring loop: `fire(k)` dispatches event k, after `before(k)` (unmeasured, awaited, when
- * given); resolves to [handler[], dom[], frame[]].
+ * given); resolves to [handler[], dom[], frame[], complete[], reference[]]. `complete` is the time
+ * until `done()` holds, checked at every DOM change from the frame on (the frame's time without
+ * `done`): the estimate panels showing the epoch, which they compute after the frame when it was not
+ * ready. `reference` is REFERENCE's time, run in each pause between events: the same script every
+ * time, so its spread is the machine's, at the moments the events were measured.
  */
 const MEASURE = `
-  window.__measure = async (count, warmup, fire, before) => {
-    const handler = [], dom = [], frame = [];
+  window.__reference = (() => {
+    const base = Array.from({length: 8000}, (_, i) => (Math.sin(i * 12.9898) * 43758.5453) % 1);
+    return () => {
+      const t0 = performance.now();
+      base.slice().sort((a, b) => a - b);
+      return performance.now() - t0;
+    };
+  })();
+  window.__measure = async (count, warmup, fire, before, done) => {
+    const handler = [], dom = [], frame = [], complete = [], reference = [];
     for (let k = 0; k < count + warmup; ++k) {
       if (before) await before(k);
       const changed = new Promise((resolve) => {
@@ -53,15 +70,32 @@ const MEASURE = `
       const t1 = performance.now();
       const t2 = await changed;
       const t3 = await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+      const t4 = !done || done() ? t3 : await new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!done()) return;
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(document.body, {subtree: true, attributes: true});
+      });
+      // A pause of 30 ms between events, as between a reader's key presses (and so no event waits
+      // for the last), with the reference script at its start.
+      const r = window.__reference();
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 30 - (performance.now() - t4))));
       if (k >= warmup) {
         handler.push(t1 - t0);
         dom.push(t2 - t0);
         frame.push(t3 - t0);
+        complete.push(t4 - t0);
+        reference.push(r);
       }
-      // A pause between events, as between a reader's key presses (and so no event waits for the last).
-      await new Promise((resolve) => setTimeout(resolve, 30));
     }
-    return [handler, dom, frame];
+    return [handler, dom, frame, complete, reference];
+  };
+  // The estimate panels show the epoch in view (not behind it).
+  window.__panelsShown = () => {
+    const panels = document.querySelector(".estimate-panels");
+    return panels.getAttribute("data-estimate-key") === document.querySelector(".explorer").dataset.epoch && !panels.hasAttribute("aria-busy");
   };
 `;
 
@@ -103,12 +137,12 @@ const epochScript = (warmup: number, offset: number, warm: boolean) => `(async (
   // Every checkpoint visited below for the first time is one no earlier visit was next to: the page
   // prepared nothing for it but what the contour worker did (and the reading pause, for the steps).
   const third = Math.floor((n - 1) / 3);
-  const jump = await window.__measure(third + 1, 0, (k) => visit(3 * k + ${offset}));
+  const jump = await window.__measure(third + 1, 0, (k) => visit(3 * k + ${offset}), undefined, window.__panelsShown);
   const paused = await window.__measure(third, 0, (k) => visit(3 * k + ${offset} + 2), async (k) => {
     visit(3 * k + ${offset} + 1);
     await new Promise((resolve) => setTimeout(resolve, ${READING_PAUSE}));
-  });
-  const warm = ${warm} ? await window.__measure(${WARM_ROUNDS} * Math.max(n - 1, 1), ${warmup}, (k) => visit(k)) : [[], [], []];
+  }, window.__panelsShown);
+  const warm = ${warm} ? await window.__measure(${WARM_ROUNDS} * Math.max(n - 1, 1), ${warmup}, (k) => visit(k), undefined, window.__panelsShown) : [[], [], [], [], []];
   return [jump, paused, warm];
 })()`;
 
@@ -123,15 +157,19 @@ const hoverScript = (steps: number, warmup: number) => `(async () => {
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-function row(name: string, [handler, dom, frame]: number[][]): string[] {
+/** A row of the table: the figures of one kind of input. `panels` says whether its events change the epoch (the panels may catch up after the frame). */
+function row(name: string, [handler, dom, frame, complete, reference]: number[][], panels = false): string[] {
+  const p50 = quantile(frame, 0.5);
   const p95 = quantile(frame, 0.95);
   return [
     name,
     String(frame.length),
     `${ms(quantile(handler, 0.5))} / ${ms(quantile(handler, 0.95))}`,
     `${ms(quantile(dom, 0.5))} / ${ms(quantile(dom, 0.95))}`,
-    `${ms(quantile(frame, 0.5))} / ${ms(p95)}`,
-    `${(quantile(handler, 0.95) / FRAME_MS).toFixed(2)}`,
+    `${ms(p50)} / ${ms(p95)}`,
+    panels ? `${ms(quantile(complete, 0.5))} / ${ms(quantile(complete, 0.95))}` : "",
+    `${(p95 / p50).toFixed(2)}`,
+    `${(quantile(reference, 0.95) / quantile(reference, 0.5)).toFixed(2)}`,
     p95 <= FRAME_MS ? "yes" : "no"
   ];
 }
@@ -171,7 +209,7 @@ function engageEpochControl(page: Awaited<ReturnType<typeof openLarge>>["page"])
   })`) as Promise<number>;
 }
 
-/** Two measurements' columns (handler, DOM, frame) joined. */
+/** Two measurements' columns (handler, DOM, frame, complete, reference) joined. */
 const concat = (a: number[][], b: number[][]) => a.map((column, i) => [...column, ...b[i]]);
 
 async function main() {
@@ -205,20 +243,24 @@ async function main() {
         }
       }
       const hover = (await page.evaluate(hoverScript(STEPS, WARMUP))) as number[][];
+      const reference = [coldJump, point, jump, paused, warm, hover].flatMap((m) => m[4]);
       console.log(`Explore benchmark: ${DIST}, /large-relu ([5, 5]), Chromium ${browser.version()}; one frame = ${ms(FRAME_MS)}`);
-      console.log("p50 / p95 from the input event; 'handler p95 / frame' is the synchronous work (with layout) in frames;");
-      console.log("'p95 <= 1 frame' says whether the p95 from the event to the next animation frame after the DOM change is at most one frame.");
+      console.log("p50 / p95 from the input event. 'next animation frame' is the first frame after the DOM change (the page's cells");
+      console.log("that follow the explorer are recomputed in it); 'panels show the epoch' is when the estimate panels show it too (a");
+      console.log("checkpoint whose contours were not ready is computed after that frame). 'p95 / p50' is the frame's spread; 'reference");
+      console.log("p95 / p50' that of a fixed script (sorting 8,000 numbers) run between the same events: the machine's own spread.");
+      console.log(`The reference script took ${ms(quantile(reference, 0.5))} / ${ms(quantile(reference, 0.95))} over all ${reference.length} pauses.`);
       console.log(`The contour worker had every checkpoint ready ${ms(ready)} after the epoch control got the focus.`);
       console.log("");
       console.log(
         table(
-          ["input", "events", "handler + layout", "DOM updated", "next animation frame", "handler p95 / frame", "p95 <= 1 frame"],
+          ["input", "events", "handler + layout", "DOM updated", "next animation frame", "panels show the epoch", "p95 / p50", "reference p95 / p50", "p95 <= 1 frame"],
           [
             row("point move (arrow key)", point),
-            row("epoch, first visit (jump), no worker", coldJump),
-            row("epoch, first visit (jump), worker done", jump),
-            row(`epoch, first visit (step after ${READING_PAUSE / 1000} s)`, paused),
-            row("epoch change, warm", warm),
+            row("epoch, first visit (jump), no worker", coldJump, true),
+            row("epoch, first visit (jump), worker done", jump, true),
+            row(`epoch, first visit (step after ${READING_PAUSE / 1000} s)`, paused, true),
+            row("epoch change, warm", warm, true),
             row("unit hover", hover)
           ]
         )

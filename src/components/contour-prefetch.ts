@@ -38,6 +38,8 @@ export interface ContourPrefetch {
   focus(key: number): void;
   /** Replaces the job (the panels were drawn again): answers to the earlier one are dropped. False once the worker has ended. */
   restart(job: ContourJob): boolean;
+  /** Whether the worker is still at work: checkpoints of its job are yet to arrive. */
+  working(): boolean;
   /** Ends the worker. */
   stop(): void;
 }
@@ -79,6 +81,7 @@ export function contourPrefetch(job: ContourJob, {dataset, samples, count, onPan
       start(next);
       return true;
     },
+    working: () => worker !== null,
     stop
   };
 }

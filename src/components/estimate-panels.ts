@@ -61,6 +61,13 @@ export interface EstimatePanels extends HTMLElement {
   frames(): PanelFrames;
   /** Keeps contours computed elsewhere (the contour worker) for setEstimate(…, key) later. */
   provideContours(key: string | number, contours: CheckpointContours): void;
+  /** Whether setEstimate(…, key) would cost only the swap: that key is shown, or its contours are computed. */
+  ready(key: string | number): boolean;
+  /**
+   * Says the panels are behind the page (their estimate is being computed): aria-busy on the group,
+   * which the stylesheet shows by fading the contours, after a short delay, until setEstimate.
+   */
+  setWaiting(waiting: boolean): void;
   /** Marks sample i on every panel. */
   select(i: number): void;
   /** Marks a point on every panel, named in the text alternatives by `name`. */
@@ -117,6 +124,12 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
     },
     charts.map((c) => h(document, "div", {}, c.chart))
   );
+  // The key shown, for the page's tests and benchmarks (String(key) reads back as the epoch).
+  root.setAttribute("data-estimate-key", String(estimateKey));
+  const setWaiting = (waiting: boolean) => {
+    if (waiting) root.setAttribute("aria-busy", "true");
+    else root.removeAttribute("aria-busy");
+  };
   let current: Point = samples[0] ?? [0, 0];
   const clamp = (v: number) => Math.min(range, Math.max(-range, v));
   if (interactive)
@@ -155,6 +168,8 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
       partial.delete(key);
       keep(key, contours);
     },
+    ready: (key: string | number) => key === shownKey || cache.has(key),
+    setWaiting,
     prepareEstimate(next: GridEstimate, key: string | number): boolean {
       if (key === shownKey || cache.has(key)) return true;
       const ahead = partial.get(key);
@@ -167,7 +182,7 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
       return true;
     },
     setEstimate(next: GridEstimate, key: string | number) {
-      if (key === shownKey) return;
+      if (key === shownKey) return setWaiting(false);
       if (!cache.has(shownKey)) keep(shownKey, shown);
       const paths = pathsFor(next, key);
       estimateChart.chart.update(next, paths.estimate);
@@ -176,6 +191,8 @@ export function estimatePanels(est: GridEstimate, {width, samples, onSelect, onP
       for (const c of charts) c.label = c.svg.getAttribute("aria-label") ?? "";
       shown = paths;
       shownKey = key;
+      root.setAttribute("data-estimate-key", String(key));
+      setWaiting(false);
       if (shownName) mark(current, shownName);
     }
   });

@@ -10,7 +10,8 @@
 // shares one with its other views (lines, loss chart, zone map, address), else its own. Every view
 // follows the selection select()-style: a point change moves the panels' rings and updates the
 // diagram's values in place; an epoch change redraws the panels' contours in place with that epoch's
-// (computed once per epoch) and updates the diagram in place; a hovered unit toggles classes.
+// (computed once per epoch: by the contour worker ahead, else just after the frame that shows the
+// change) and updates the diagram in place; a hovered unit toggles classes.
 //
 // Its value is {point, sample, epoch, neuron}: the exact point in view, its sample's index (null for
 // a free point), the epoch shown and the diagram's selected unit (or null). It dispatches a bubbling
@@ -40,6 +41,7 @@ import {flowControls, type FlowSettings} from "./flow-controls.js";
 import {flowDiagram, prepareFlowDiagram, type FlowDiagramElement} from "./flow-diagram.js";
 import {epochSlider} from "./epoch-slider.js";
 import {whenIdle} from "./idle.js";
+import {afterPaint} from "./after-paint.js";
 import {networkChoice} from "./network-choice.js";
 
 export interface ExplorerValue {
@@ -94,6 +96,9 @@ const PREPARE_DIAGRAM_MS = 4;
 
 /** The longest the contour worker waits for an idle moment once asked for (ms). */
 const WORKER_START_MS = 2000;
+
+/** The longest the panels wait for the worker to hand over the checkpoint in view before computing it themselves (ms). */
+const WORKER_WAIT_MS = 250;
 
 /** Half-width of the square a free point may be chosen in: the estimate grid's, one past the data. */
 export const POINT_RANGE = 3;
@@ -208,8 +213,36 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
       panels = estimatePanels(estimateAt(key), {width, samples, onPoint: pick, onSnap: snap, range: POINT_RANGE, estimateKey: key, document: doc});
       markPanels();
       panelsSlot.replaceChildren(panels);
-    } else panels.setEstimate(estimateAt(key), key);
+    } else if (panels.ready(key)) panels.setEstimate(estimateAt(key), key);
+    else catchUp();
     prefetchAround(key);
+  }
+
+  // A checkpoint whose contours are not computed yet (met before the worker reached it, or on a page
+  // without a worker) costs 20-40 ms of grid estimate and contouring: done in the input's handler,
+  // that would hold up the frame showing everything else. So the panels say they are behind
+  // (setWaiting) and catch up just after that frame is painted, with the epoch in view by then: a
+  // drag across several such checkpoints computes only the last. While the worker is at work, it
+  // is given WORKER_WAIT_MS to hand that checkpoint over (it goes to the epoch in view next) before
+  // the panels compute it on the page.
+  /** The catch-up under way (a number of its own), or 0. */
+  let behind = 0;
+  let catchUps = 0;
+  function catchUp() {
+    panels!.setWaiting(true);
+    if (behind) return;
+    const run = (behind = ++catchUps);
+    const view = doc.defaultView;
+    afterPaint(view, () => {
+      if (behind !== run) return;
+      if (view && worker?.working() && !panels?.ready(epochKey())) view.setTimeout(() => behind === run && caughtUp(), WORKER_WAIT_MS);
+      else caughtUp();
+    });
+  }
+  function caughtUp() {
+    behind = 0;
+    const key = epochKey();
+    panels?.setEstimate(estimateAt(key), key);
   }
 
   // The checkpoints next to the one shown (the slider's next step either way) are made ready in
@@ -246,7 +279,9 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
     if (!root.isConnected) return worker?.stop();
     if (!estimates.has(key)) estimates.set(key, gridEstimateOf(values, spec.dataset, samples));
     workerPanels.provideContours(key, contours);
-    prepareDiagram(key);
+    // The panels waiting for this checkpoint show it now.
+    if (behind && key === epochKey()) caughtUp();
+    else prepareDiagram(key);
     root.setAttribute("data-contours-ready", String(++prepared));
   };
   function startWorker() {

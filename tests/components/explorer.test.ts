@@ -17,6 +17,19 @@ function drawnZ(root: Element): number[] {
 
 const zOf = (net: Network, p: readonly number[]) => forward(net, p).z.flat();
 
+/** The longest the panels may take to catch up with the epoch in view in these tests (ms). */
+const CATCH_UP_MS = 3000;
+
+/** Resolves once the panels are no longer behind (aria-busy): they compute a checkpoint met first after the frame that shows the change. */
+async function panelsCaughtUp(root: Element): Promise<void> {
+  const panels = root.querySelector(".estimate-panels")!;
+  const start = performance.now();
+  while (panels.getAttribute("aria-busy") === "true") {
+    if (performance.now() - start > CATCH_UP_MS) throw new Error(`the panels did not catch up within ${CATCH_UP_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 /** The fixture with a second, earlier checkpoint whose parameters are half the trained ones. */
 async function withTwoCheckpoints(): Promise<Snapshot> {
   const snap = await loadFixture("small-relu");
@@ -91,10 +104,17 @@ describe("explorer", () => {
     const pathData = () => [...ex.querySelectorAll(".estimate-panels .estimate-contour")].map((g) => [...g.querySelectorAll("path")].map((p) => p.getAttribute("d")));
     const dataBefore = pathData();
     const dotsBefore = [...ex.querySelectorAll(".estimate-panels .estimate-samples path")];
+    const panels = ex.querySelector(".estimate-panels")!;
+    expect(panels.getAttribute("data-estimate-key")).toBe(String(snap.spec.epochs));
     selection.set({epoch: 0});
     expect(ex.value.epoch).toBe(0);
     expect(drawnZ(ex)).toEqual(zOf(networkAtEpoch(snap, 0), point));
     expect(ex.querySelector(".flow-diagram figcaption")!.textContent).toContain(`(after 0 of ${snap.spec.epochs} epochs)`);
+    // Epoch 0's contours are not computed yet: the panels say they are behind, and catch up after the change is shown.
+    expect(panels.getAttribute("aria-busy")).toBe("true");
+    expect(pathData()).toEqual(dataBefore);
+    await panelsCaughtUp(ex);
+    expect(panels.getAttribute("data-estimate-key")).toBe("0");
     // The panels show the epoch's own estimate (their contours redrawn in place, the dots kept), and the slider follows.
     const contoursThen = [...ex.querySelectorAll(".estimate-panels .estimate-contour")];
     expect(contoursThen).toEqual(contoursBefore);
@@ -108,8 +128,31 @@ describe("explorer", () => {
     expect(ex.querySelector<HTMLInputElement>("form.epoch-slider input")!.value).toBe("0");
     selection.set({epoch: snap.spec.epochs});
     expect(drawnZ(ex)).toEqual(zOf(snapshotNetwork(snap), point));
-    // Back at the trained epoch the first contours come back.
+    // Back at the trained epoch the first contours come back, at once: they were computed.
+    expect(panels.hasAttribute("aria-busy")).toBe(false);
     expect(pathData()).toEqual(dataBefore);
+  });
+
+  it("catches the panels up once with the last epoch of a quick run of changes, and not with the ones passed", async () => {
+    const snap = await withTwoCheckpoints();
+    const scaled = (f: number) => snap.layers.map((l) => ({weights: l.weights.map((r) => r.map((w) => w * f)), biases: l.biases.map((b) => b * f)}));
+    const three: Snapshot = {...snap, checkpoints: [snap.checkpoints[0], {epoch: 1, layers: scaled(0.75)}, ...snap.checkpoints.slice(1)]};
+    const selection = startSelection(three);
+    const ex = explorer(three, {width: 640, selection, document});
+    const panels = ex.querySelector(".estimate-panels")!;
+    const shownKeys: string[] = [];
+    new MutationObserver(() => shownKeys.push(panels.getAttribute("data-estimate-key")!)).observe(panels, {attributes: true, attributeFilter: ["data-estimate-key"]});
+    selection.set({epoch: 0});
+    selection.set({epoch: 1});
+    expect(drawnZ(ex)).toEqual(zOf(networkAtEpoch(three, 1), selection.get().point));
+    await panelsCaughtUp(ex);
+    expect(shownKeys).toEqual(["1"]);
+    // The panels drawn for epoch 1 from scratch show the same contours.
+    const fresh = explorer(three, {width: 640, selection: startSelection(three), document});
+    fresh.selection.set({epoch: 1});
+    await panelsCaughtUp(fresh);
+    const pathData = (root: Element) => [...root.querySelectorAll(".estimate-panels .estimate-contour path")].map((p) => p.getAttribute("d"));
+    expect(pathData(ex)).toEqual(pathData(fresh));
   });
 
   it("moves the panels' ring when the point and the epoch change together (an address opened, back / forward)", async () => {

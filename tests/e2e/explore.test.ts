@@ -159,6 +159,11 @@ describe("training replay", () => {
         slider.dispatchEvent(new Event("input", {bubbles: true}));
       }, k);
       await page.waitForFunction((e) => document.querySelector<HTMLElement>(".explorer")?.dataset.epoch === String(e), epoch);
+      // A checkpoint not computed yet is computed just after the change is shown: the panels say they are behind until then.
+      await page.waitForFunction((e) => {
+        const panels = document.querySelector(".estimate-panels");
+        return panels?.getAttribute("data-estimate-key") === String(e) && !panels.hasAttribute("aria-busy");
+      }, epoch);
       return page.evaluate(() => [...document.querySelectorAll(".estimate-contour")].map((g) => [...g.querySelectorAll("path")].map((p) => p.getAttribute("d"))));
     };
     const worker = await load("/large-relu", "large-relu");
