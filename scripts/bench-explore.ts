@@ -26,7 +26,8 @@
 // Usage: tsx scripts/bench-explore.ts [--steps 200]   (after npm run build; SITE_DIST, CHROMIUM_PATH as for the tests)
 import {option, quantile, runMain} from "./cli.js";
 import {DIST, figuresOf, openPage, withSite, warnIfLogged} from "./harness.js";
-import type {Browser} from "playwright-core";
+import {mainThread, marks, offCpuMs, recordTrace, TASKS, USER_TIMING} from "./trace.js";
+import type {Browser, Page} from "playwright-core";
 
 const args = process.argv.slice(2);
 const STEPS = option(args, "steps", 200);
@@ -54,7 +55,7 @@ const MEASURE = `
     };
   })();
   window.__measure = async (count, warmup, fire, before, done) => {
-    const handler = [], dom = [], frame = [], complete = [], reference = [];
+    const handler = [], dom = [], frame = [], complete = [], reference = [], ids = [];
     for (let k = 0; k < count + warmup; ++k) {
       if (before) await before(k);
       const changed = new Promise((resolve) => {
@@ -64,12 +65,16 @@ const MEASURE = `
         });
         observer.observe(document.body, {childList: true, subtree: true, attributes: true, characterData: true});
       });
+      // Marks in the trace (see offCpu): the event's start and its frame.
+      const id = (window.__events = (window.__events ?? 0) + 1);
+      performance.mark("bench:" + id + ":input");
       const t0 = performance.now();
       fire(k);
       document.body.getBoundingClientRect();
       const t1 = performance.now();
       const t2 = await changed;
       const t3 = await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+      performance.mark("bench:" + id + ":frame");
       const t4 = !done || done() ? t3 : await new Promise((resolve) => {
         const observer = new MutationObserver(() => {
           if (!done()) return;
@@ -88,9 +93,10 @@ const MEASURE = `
         frame.push(t3 - t0);
         complete.push(t4 - t0);
         reference.push(r);
+        ids.push(id);
       }
     }
-    return [handler, dom, frame, complete, reference];
+    return [handler, dom, frame, complete, reference, ids];
   };
   // The estimate panels show the epoch in view (not behind it).
   window.__panelsShown = () => {
@@ -142,7 +148,7 @@ const epochScript = (warmup: number, offset: number, warm: boolean) => `(async (
     visit(3 * k + ${offset} + 1);
     await new Promise((resolve) => setTimeout(resolve, ${READING_PAUSE}));
   }, window.__panelsShown);
-  const warm = ${warm} ? await window.__measure(${WARM_ROUNDS} * Math.max(n - 1, 1), ${warmup}, (k) => visit(k), undefined, window.__panelsShown) : [[], [], [], [], []];
+  const warm = ${warm} ? await window.__measure(${WARM_ROUNDS} * Math.max(n - 1, 1), ${warmup}, (k) => visit(k), undefined, window.__panelsShown) : [[], [], [], [], [], []];
   return [jump, paused, warm];
 })()`;
 
@@ -158,19 +164,20 @@ const hoverScript = (steps: number, warmup: number) => `(async () => {
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 /** A row of the table: the figures of one kind of input. `panels` says whether its events change the epoch (the panels may catch up after the frame). */
-function row(name: string, [handler, dom, frame, complete, reference]: number[][], panels = false): string[] {
-  const p50 = quantile(frame, 0.5);
-  const p95 = quantile(frame, 0.95);
+function row(name: string, [handler, dom, frame, complete, reference, offCpu]: number[][], panels = false): string[] {
+  const onCpu = frame.map((t, i) => t - offCpu[i]);
+  const pair = (xs: number[]) => `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.95))}`;
   return [
     name,
     String(frame.length),
-    `${ms(quantile(handler, 0.5))} / ${ms(quantile(handler, 0.95))}`,
-    `${ms(quantile(dom, 0.5))} / ${ms(quantile(dom, 0.95))}`,
-    `${ms(p50)} / ${ms(p95)}`,
-    panels ? `${ms(quantile(complete, 0.5))} / ${ms(quantile(complete, 0.95))}` : "",
-    `${(p95 / p50).toFixed(2)}`,
-    `${(quantile(reference, 0.95) / quantile(reference, 0.5)).toFixed(2)}`,
-    p95 <= FRAME_MS ? "yes" : "no"
+    pair(handler),
+    pair(dom),
+    pair(frame),
+    pair(onCpu),
+    panels ? pair(complete) : "",
+    (quantile(reference, 0.95) / quantile(reference, 0.5)).toFixed(2),
+    quantile(frame, 0.95) <= FRAME_MS ? "yes" : "no",
+    quantile(onCpu, 0.95) <= FRAME_MS ? "yes" : "no"
   ];
 }
 
@@ -209,7 +216,26 @@ function engageEpochControl(page: Awaited<ReturnType<typeof openLarge>>["page"])
   })`) as Promise<number>;
 }
 
-/** Two measurements' columns (handler, DOM, frame, complete, reference) joined. */
+/**
+ * Runs a measuring script (one measurement, or a list of them) on `page` under a trace of its main
+ * thread's tasks; in each measurement the last column, the events' ids, becomes the time (ms) the
+ * main thread spent off the CPU between each event and its frame (trace.ts, offCpuMs).
+ */
+async function traced<T extends number[][] | number[][][]>(page: Page, script: string): Promise<T> {
+  const {result, events} = await recordTrace(page, `${TASKS},${USER_TIMING}`, () => page.evaluate(script) as Promise<T>);
+  const tasks = mainThread(events);
+  const at = marks(events);
+  const markAt = (name: string) => {
+    const t = at.get(name);
+    if (t === undefined) throw new Error(`bench-explore: no mark ${name} in the trace`);
+    return t;
+  };
+  const withOffCpu = (m: number[][]) => [...m.slice(0, -1), m[m.length - 1].map((id) => offCpuMs(tasks, markAt(`bench:${id}:input`), markAt(`bench:${id}:frame`)))];
+  const many = (r: number[][] | number[][][]): r is number[][][] => Array.isArray(r[0]?.[0]);
+  return (many(result) ? result.map(withOffCpu) : withOffCpu(result)) as T;
+}
+
+/** Two measurements' columns (handler, DOM, frame, complete, reference, off CPU) joined. */
 const concat = (a: number[][], b: number[][]) => a.map((column, i) => [...column, ...b[i]]);
 
 async function main() {
@@ -219,42 +245,44 @@ async function main() {
     let coldJump: number[][];
     try {
       await cold.page.waitForTimeout(500);
-      [coldJump] = (await cold.page.evaluate(epochScript(WARMUP, 0, false))) as number[][][];
+      [coldJump] = await traced<number[][][]>(cold.page, epochScript(WARMUP, 0, false));
     } finally {
       await cold.close();
     }
     const {page, log, close} = await openLarge(browser, site.origin, site.url("/large-relu"), true);
     try {
       await page.waitForTimeout(500);
-      const point = (await page.evaluate(pointScript(STEPS, WARMUP))) as number[][];
+      const point = await traced<number[][]>(page, pointScript(STEPS, WARMUP));
       const ready = await engageEpochControl(page);
-      let [jump, paused, warm] = (await page.evaluate(epochScript(WARMUP, 0, true))) as number[][][];
+      let [jump, paused, warm] = await traced<number[][][]>(page, epochScript(WARMUP, 0, true));
       // First visits on more pages, each at the next offset: every checkpoint is a first visit once.
       for (let offset = 1; offset < FIRST_VISIT_PAGES; ++offset) {
         const more = await openLarge(browser, site.origin, site.url("/large-relu"), true);
         try {
           await more.page.waitForTimeout(500);
           await engageEpochControl(more.page);
-          const [j, p] = (await more.page.evaluate(epochScript(WARMUP, offset, false))) as number[][][];
+          const [j, p] = await traced<number[][][]>(more.page, epochScript(WARMUP, offset, false));
           [jump, paused] = [concat(jump, j), concat(paused, p)];
           warnIfLogged(more.log);
         } finally {
           await more.close();
         }
       }
-      const hover = (await page.evaluate(hoverScript(STEPS, WARMUP))) as number[][];
+      const hover = await traced<number[][]>(page, hoverScript(STEPS, WARMUP));
       const reference = [coldJump, point, jump, paused, warm, hover].flatMap((m) => m[4]);
       console.log(`Explore benchmark: ${DIST}, /large-relu ([5, 5]), Chromium ${browser.version()}; one frame = ${ms(FRAME_MS)}`);
-      console.log("p50 / p95 from the input event. 'next animation frame' is the first frame after the DOM change (the page's cells");
-      console.log("that follow the explorer are recomputed in it); 'panels show the epoch' is when the estimate panels show it too (a");
-      console.log("checkpoint whose contours were not ready is computed after that frame). 'p95 / p50' is the frame's spread; 'reference");
-      console.log("p95 / p50' that of a fixed script (sorting 8,000 numbers) run between the same events: the machine's own spread.");
+      console.log("p50 / p95 from the input event. 'next animation frame': to the first frame after the DOM change (the page's cells");
+      console.log("that follow the explorer are recomputed in it). 'less time off CPU': the same, less the time the main thread was");
+      console.log("descheduled meanwhile (wall less thread time of its tasks, from a trace): what the page costs on a machine of its");
+      console.log("own. 'panels show the epoch': until the estimate panels show it too (a checkpoint whose contours were not ready");
+      console.log("is computed after the frame). 'reference p95 / p50': the spread of a fixed script (sorting 8,000 numbers) run");
+      console.log("between the same events, the machine's own.");
       console.log(`The reference script took ${ms(quantile(reference, 0.5))} / ${ms(quantile(reference, 0.95))} over all ${reference.length} pauses.`);
       console.log(`The contour worker had every checkpoint ready ${ms(ready)} after the epoch control got the focus.`);
       console.log("");
       console.log(
         table(
-          ["input", "events", "handler + layout", "DOM updated", "next animation frame", "panels show the epoch", "p95 / p50", "reference p95 / p50", "p95 <= 1 frame"],
+          ["input", "events", "handler + layout", "DOM updated", "next animation frame", "less time off CPU", "panels show the epoch", "reference p95 / p50", "p95 <= 1 frame", "less off CPU"],
           [
             row("point move (arrow key)", point),
             row("epoch, first visit (jump), no worker", coldJump, true),

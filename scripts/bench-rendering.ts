@@ -14,19 +14,10 @@
 // Usage: tsx scripts/bench-rendering.ts   (after npm run build; SITE_DIST, CHROMIUM_PATH as for the tests)
 import {median, runMain} from "./cli.js";
 import {DIST, openPage, withSite, waitForFigures, warnIfLogged} from "./harness.js";
+import {mainThread, recordTrace, TIMELINE, type TraceEvent} from "./trace.js";
 
 /** The rendering phases of a frame, as the trace names them (Layout and style also run inside handlers that read layout). */
 const PHASES = ["UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "Commit"] as const;
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: {name?: string; data?: {type?: string}};
-}
 
 /** The in-page loop: `kind` "epoch" visits every checkpoint, "point" moves the point right and left. */
 const inputs = (kind: "epoch" | "point") => `(async () => {
@@ -51,8 +42,7 @@ type Frame = Record<(typeof PHASES)[number] | "total", number>;
  * idle work, are left out). Paint nests a Paint of its own: only the outermost counts.
  */
 function frames(events: TraceEvent[], eventType: string): Frame[] {
-  const main = new Set(events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
-  const onMain = events.filter((e) => e.ph === "X" && e.dur !== undefined && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts);
+  const onMain = mainThread(events);
   const inputs = onMain.filter((e) => e.name === "EventDispatch" && e.args?.data?.type === eventType).map((e) => e.ts);
   const empty = (): Frame => ({UpdateLayoutTree: 0, Layout: 0, PrePaint: 0, Paint: 0, Layerize: 0, Commit: 0, total: 0});
   const out: Frame[] = [];
@@ -96,18 +86,8 @@ async function main() {
         {timeout: 60_000}
       );
       await page.evaluate(inputs("epoch"));
-      const cdp = await page.context().newCDPSession(page);
       const trace = async (kind: "epoch" | "point") => {
-        const events: TraceEvent[] = [];
-        // Trace events as Chromium writes them: the fields read here are those of TraceEvent.
-        const collect = ({value}: {value: object[]}) => events.push(...(value as TraceEvent[]));
-        cdp.on("Tracing.dataCollected", collect);
-        const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
-        await cdp.send("Tracing.start", {categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents"});
-        await page.evaluate(inputs(kind));
-        await cdp.send("Tracing.end");
-        await complete;
-        cdp.off("Tracing.dataCollected", collect);
+        const {events} = await recordTrace(page, TIMELINE, () => page.evaluate(inputs(kind)));
         return frames(events, kind === "epoch" ? "input" : "keydown");
       };
       const results: {variant: string; kind: string; frames: Frame[]}[] = [];
