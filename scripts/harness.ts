@@ -176,7 +176,6 @@ export interface PageLog {
   requests: {url: string; type: string; bytes: number; status: number}[];
 }
 
-/** A new page (in a context of its own) that records console messages, errors and requests, and blocks other origins. */
 /** Serves the built site and launches Chromium for `run`, then closes both, whether `run` succeeds or throws. */
 export async function withSite<T>(run: (site: SiteServer, browser: Browser) => Promise<T>): Promise<T> {
   const site = await serveSite();
@@ -192,6 +191,7 @@ export async function withSite<T>(run: (site: SiteServer, browser: Browser) => P
   }
 }
 
+/** A new page (in a context of its own) that records console messages, errors and requests, and blocks other origins. */
 export async function openPage(browser: Browser, origin: string, {width = 1280} = {}): Promise<{page: Page; log: PageLog; close(): Promise<void>}> {
   const context = await browser.newContext({viewport: {width, height: 900}});
   const page = await context.newPage();
