@@ -27,8 +27,12 @@ useSite((s, b) => {
   browser = b;
 });
 
-async function save(page: Page, act: () => Promise<void>): Promise<{name: string; bytes: Uint8Array}> {
-  const [download] = (await Promise.all([page.waitForEvent("download", {timeout: 15_000}), act()])) as [Download, void];
+/** The file a download started by `act` saves; a download that never starts fails naming `what`. */
+async function save(page: Page, what: string, act: () => Promise<void>): Promise<{name: string; bytes: Uint8Array}> {
+  const started = page.waitForEvent("download", {timeout: 15_000}).catch((error: Error) => {
+    throw new Error(`no download started for ${what}: ${error.message}`);
+  });
+  const [download] = (await Promise.all([started, act()])) as [Download, void];
   const path = await download.path();
   return {name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync(path))};
 }
@@ -150,7 +154,7 @@ describe.each([
 
       // SVG, by keyboard: focus the button and press Enter.
       await page.getByRole("button", {name: "Diagram as SVG"}).focus();
-      const svgFile = await save(page, () => page.keyboard.press("Enter"));
+      const svgFile = await save(page, "Enter on Diagram as SVG", () => page.keyboard.press("Enter"));
       expect(svgFile.name).toBe(`${id}-diagram.svg`);
       const svgText = new TextDecoder().decode(svgFile.bytes);
       expect(svgText).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg[^>]* xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
@@ -171,7 +175,7 @@ describe.each([
       // Drawn on its own, every element has the page's colours, widths and fonts.
       expect(svg.mismatches).toEqual([]);
 
-      const png = await save(page, () => page.getByRole("button", {name: "Diagram as PNG"}).click());
+      const png = await save(page, "Diagram as PNG", () => page.getByRole("button", {name: "Diagram as PNG"}).click());
       expect(png.name).toBe(`${id}-diagram.png`);
       expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       const ihdr = new DataView(png.bytes.buffer, png.bytes.byteOffset);
@@ -180,7 +184,7 @@ describe.each([
       expect(ihdr.getUint32(20)).toBe(Math.round(svg.height * PNG_SCALE));
       expect(png.bytes.length).toBeGreaterThan(MIN_PNG_BYTES);
 
-      const zip = await save(page, () => page.getByRole("button", {name: "Weights as .npy (zip)"}).click());
+      const zip = await save(page, "Weights as .npy (zip)", () => page.getByRole("button", {name: "Weights as .npy (zip)"}).click());
       expect(zip.name).toBe(`${id}-npy.zip`);
       const entries = readZip(zip.bytes);
       expect(entries.every((e) => e.method === 0 && e.name.startsWith(`${id}/`))).toBe(true);
@@ -189,13 +193,13 @@ describe.each([
 
       const singles = new Map<string, Uint8Array>();
       for (const name of [...snapshot.layers.flatMap((_, k) => [`W${k}.npy`, `b${k}.npy`]), "X.npy", "y.npy"]) {
-        const file = await save(page, () => page.locator(".export-arrays a", {hasText: new RegExp(`^${name.replace(".", "\\.")}$`)}).click());
+        const file = await save(page, name, () => page.locator(".export-arrays a", {hasText: new RegExp(`^${name.replace(".", "\\.")}$`)}).click());
         expect(file.name).toBe(`${id}-${name}`);
         singles.set(name, file.bytes);
       }
       expectArrays(singles, snapshot, id);
 
-      const json = await save(page, () => page.getByRole("button", {name: "Weights as JSON"}).click());
+      const json = await save(page, "Weights as JSON", () => page.getByRole("button", {name: "Weights as JSON"}).click());
       expect(json.name).toBe(`${id}-weights.json`);
       const parsed = JSON.parse(new TextDecoder().decode(json.bytes));
       expect(parsed.id).toBe(id);
