@@ -252,7 +252,7 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
   // neighbours. (Preparing every checkpoint ahead was tried: it made jumps cheaper but steps
   // after a pause dearer, the page's other per-checkpoint work then competing with more garbage.)
   const checkpointKeys = [...new Set(snapshot.checkpoints.map((c) => Math.min(c.epoch, spec.epochs)))].sort((a, b) => a - b);
-  /** Idle time left under which no further slice is started (ms): a slice takes a few. */
+  /** Idle time left under which no slice is started (ms): a slice takes a few. */
   const SLICE_MS = 8;
   let prefetchRun = 0;
   // Where a worker can run, it makes every checkpoint's contours ready off the main thread instead
@@ -334,8 +334,16 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
     };
     const step = (deadline?: IdleDeadline) => {
       if (run !== prefetchRun) return;
-      let more = slice();
-      while (more && deadline && !deadline.didTimeout && deadline.timeRemaining() > SLICE_MS) more = slice();
+      // In an idle period, slices start only while one fits in what is left (the first too: an idle
+      // period just before a frame may have 1 ms left, and a slice started there delays the frame);
+      // once the timeout has passed, or with no idle periods at all, one slice goes.
+      const fits = () => deadline !== undefined && !deadline.didTimeout && deadline.timeRemaining() > SLICE_MS;
+      let more = true;
+      if (!fits()) {
+        if (deadline && !deadline.didTimeout) return later(step);
+        more = slice();
+      }
+      while (more && fits()) more = slice();
       if (more) later(step);
     };
     later(step);
