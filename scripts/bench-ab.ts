@@ -19,8 +19,8 @@
 // about 3 % of 1 are noise.
 //
 // Usage: tsx scripts/bench-ab.ts (--against <dist dir> | --style "<css>") [--rounds 4]
-import {option, quantile, runMain} from "./cli.js";
-import {DIST, openPage, serveSite, waitForFigures, warnIfLogged, launchBrowser} from "./harness.js";
+import {option, quantile, runMain, table} from "./cli.js";
+import {DIST, everyCheckpointReady, launchBrowser, openPage, serveSite, waitForFigures, warnIfLogged} from "./harness.js";
 import type {Browser} from "playwright-core";
 
 const args = process.argv.slice(2);
@@ -55,11 +55,7 @@ async function openVersion(browser: Browser, origin: string, style: string) {
   await waitForFigures(page, "/large-relu");
   if (style) await page.addStyleTag({content: style});
   await page.focus("form.epoch-slider input[type=range]");
-  await page.waitForFunction(
-    `Number(document.querySelector(".explorer").getAttribute("data-contours-ready")) >= Number(document.querySelector("form.epoch-slider input[type=range]").max)`,
-    null,
-    {timeout: 60_000}
-  );
+  await everyCheckpointReady(page);
   const checkpoints = (await page.evaluate(`Number(document.querySelector("form.epoch-slider input[type=range]").max) + 1`)) as number;
   for (let k = 0; k < checkpoints; ++k) await page.evaluate(epochInput(k));
   return {...opened, checkpoints};
@@ -84,7 +80,7 @@ async function main() {
       console.log(`A: ${DIST}`);
       console.log(`B: ${AGAINST || `${DIST} with the style ${JSON.stringify(STYLE)}`}`);
       console.log("");
-      const rows = [["input", "pairs", "A p50 / p95", "B p50 / p95", "median B / A", "B faster"]];
+      const rows: string[][] = [];
       for (const {name, input, count} of kinds) {
         const times: [number, number][] = [];
         for (let k = 0; k < count; ++k) {
@@ -106,9 +102,7 @@ async function main() {
           `${Math.round((100 * ratios.filter((r) => r < 1).length) / ratios.length)} %`
         ]);
       }
-      const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-      const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
-      console.log([line(rows[0]), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n"));
+      console.log(table(["input", "pairs", "A p50 / p95", "B p50 / p95", "median B / A", "B faster"], rows));
       warnIfLogged(A.log);
       warnIfLogged(B.log);
     } finally {

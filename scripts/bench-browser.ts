@@ -13,7 +13,7 @@
 //
 // Usage: tsx scripts/bench-browser.ts [--runs 5] [--steps 200]   (SITE_DIST, CHROMIUM_PATH as for the tests)
 import {cpus} from "node:os";
-import {option, quantile, runMain} from "./cli.js";
+import {option, quantile, runMain, table} from "./cli.js";
 import {DIST, figuresOf, PAGES, openPage, withSite, type SitePage} from "./harness.js";
 
 const args = process.argv.slice(2);
@@ -103,12 +103,6 @@ function renderScript(steps: number): string {
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
-
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
-  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
 
 async function main() {
   await withSite(async (site, browser) => {

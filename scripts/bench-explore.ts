@@ -24,8 +24,8 @@
 // is shared, and a p95 over a few dozen events is decided by its two or three slowest.
 //
 // Usage: tsx scripts/bench-explore.ts [--steps 200]   (after npm run build; SITE_DIST, CHROMIUM_PATH as for the tests)
-import {option, quantile, runMain} from "./cli.js";
-import {DIST, figuresOf, openPage, withSite, warnIfLogged} from "./harness.js";
+import {option, quantile, runMain, table} from "./cli.js";
+import {DIST, everyCheckpointReady, figuresOf, openPage, withSite, warnIfLogged} from "./harness.js";
 import {mainThread, marks, offCpuMs, recordTrace, TASKS, USER_TIMING} from "./trace.js";
 import type {Browser, Page} from "playwright-core";
 
@@ -181,12 +181,6 @@ function row(name: string, [handler, dom, frame, complete, reference, offCpu]: n
   ];
 }
 
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
-  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
-
 /** Opens /large-relu and waits for its figures; with `worker: false` the page has no Worker (the panels contour every checkpoint themselves). */
 async function openLarge(browser: Browser, origin: string, url: string, worker: boolean) {
   const opened = await openPage(browser, origin);
@@ -205,15 +199,11 @@ async function openLarge(browser: Browser, origin: string, url: string, worker: 
  * Turns the reader to the epoch control (its focus), which starts the contour worker, and waits
  * until the worker has prepared every checkpoint's contours; resolves to the time that took (ms).
  */
-function engageEpochControl(page: Awaited<ReturnType<typeof openLarge>>["page"]): Promise<number> {
-  return page.evaluate(`new Promise((resolve) => {
-    document.querySelector("form.epoch-slider input[type=range]").dispatchEvent(new FocusEvent("focusin", {bubbles: true}));
-    // Every checkpoint but the one in view (the slider's last index is their number).
-    const n = Number(document.querySelector("form.epoch-slider input[type=range]").max);
-    const t0 = performance.now();
-    const check = () => Number(document.querySelector(".explorer").getAttribute("data-contours-ready")) >= n ? resolve(performance.now() - t0) : setTimeout(check, 20);
-    check();
-  })`) as Promise<number>;
+async function engageEpochControl(page: Page): Promise<number> {
+  const t0 = performance.now();
+  await page.evaluate(`document.querySelector("form.epoch-slider input[type=range]").dispatchEvent(new FocusEvent("focusin", {bubbles: true}))`);
+  await everyCheckpointReady(page);
+  return performance.now() - t0;
 }
 
 /**

@@ -12,8 +12,8 @@
 // ratio of the two holds on a shared, noisy machine.
 //
 // Usage: tsx scripts/bench-rendering.ts   (after npm run build; SITE_DIST, CHROMIUM_PATH as for the tests)
-import {median, runMain} from "./cli.js";
-import {DIST, openPage, withSite, waitForFigures, warnIfLogged} from "./harness.js";
+import {median, runMain, table} from "./cli.js";
+import {DIST, everyCheckpointReady, openPage, withSite, waitForFigures, warnIfLogged} from "./harness.js";
 import {mainThread, recordTrace, TIMELINE, type TraceEvent} from "./trace.js";
 
 /** The rendering phases of a frame, as the trace names them (Layout and style also run inside handlers that read layout). */
@@ -80,11 +80,7 @@ async function main() {
       await waitForFigures(page, "/large-relu");
       // The contour worker prepares every checkpoint once the epoch control has the focus.
       await page.focus("form.epoch-slider input[type=range]");
-      await page.waitForFunction(
-        `Number(document.querySelector(".explorer").getAttribute("data-contours-ready")) >= Number(document.querySelector("form.epoch-slider input[type=range]").max)`,
-        null,
-        {timeout: 60_000}
-      );
+      await everyCheckpointReady(page);
       await page.evaluate(inputs("epoch"));
       const trace = async (kind: "epoch" | "point") => {
         const {events} = await recordTrace(page, TIMELINE, () => page.evaluate(inputs(kind)));
@@ -104,9 +100,7 @@ async function main() {
         String(f.length),
         ...[...PHASES, "total" as const].map((p) => median(f.map((x) => x[p])).toFixed(2))
       ]);
-      const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-      const line = (cells: string[]) => cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
-      console.log([line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n"));
+      console.log(table(head, rows, 2));
       for (const kind of ["epoch", "point"]) {
         const [built, reference] = results.filter((r) => r.kind === kind).map((r) => median(r.frames.map((x) => x.total)));
         console.log(`${kind === "epoch" ? "epoch change" : "point move"}: rendering as built / one paint layer = ${(built / reference).toFixed(2)}`);

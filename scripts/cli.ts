@@ -46,7 +46,6 @@ export function median(values: readonly number[]): number {
   return quantile(values, 0.5);
 }
 
-/** Runs a script's async main: an error is printed and the process exits with status 1. */
 /** Times (ms) of `runs` calls of step(i), i = 0 … runs − 1, after `warmup` unmeasured calls (JIT and caches). */
 export function timeSteps(runs: number, warmup: number, step: (i: number) => void): number[] {
   for (let i = 0; i < warmup; ++i) step(i);
@@ -59,6 +58,17 @@ export function timeSteps(runs: number, warmup: number, step: (i: number) => voi
   return times;
 }
 
+/**
+ * A plain-text table: the head, a rule, the rows; the first `leftColumns` columns (the labels)
+ * aligned left, the others (figures) right.
+ */
+export function table(head: readonly string[], rows: readonly string[][], leftColumns = 1): string {
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: readonly string[]) => cells.map((cell, c) => (c < leftColumns ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** Runs a script's async main: an error is printed and the process exits with status 1. */
 export function runMain(main: () => Promise<void>): void {
   main().catch((error) => {
     console.error(error);

@@ -176,6 +176,19 @@ export interface PageLog {
   requests: {url: string; type: string; bytes: number; status: number}[];
 }
 
+/**
+ * Waits until the contour worker of the page's explorer has handed over every checkpoint but the
+ * one in view (the epoch slider's last index is their number). The worker starts once the reader
+ * turns to the epoch control.
+ */
+export async function everyCheckpointReady(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    `Number(document.querySelector(".explorer")?.getAttribute("data-contours-ready")) >= Number(document.querySelector("form.epoch-slider input[type=range]").max)`,
+    null,
+    {timeout, polling: 20}
+  );
+}
+
 /** Serves the built site and launches Chromium for `run`, then closes both, whether `run` succeeds or throws. */
 export async function withSite<T>(run: (site: SiteServer, browser: Browser) => Promise<T>): Promise<T> {
   const site = await serveSite();

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {flag, median, option, positionals, quantile} from "../../scripts/cli.js";
+import {flag, median, option, positionals, quantile, table} from "../../scripts/cli.js";
 
 describe("command-line options", () => {
   const args = ["small-relu", "--runs", "7", "--init", "1..20", "--dev", "page.md"];
@@ -35,5 +35,17 @@ describe("order statistics", () => {
     expect(median([4, 1, 3, 2])).toBe(3);
     expect(values).toEqual([5, 1, 4, 2, 3]);
     expect(median([])).toBeNaN();
+  });
+});
+
+describe("table", () => {
+  it("pads each column to its widest cell, labels to the left and figures to the right, under a rule", () => {
+    const text = table(["input", "page", "ms"], [["epoch", "as built", "9.63"], ["point move", "reference", "11.69"]], 2);
+    expect(text.split("\n")).toEqual([
+      "input       page          ms",
+      "----------  ---------  -----",
+      "epoch       as built    9.63",
+      "point move  reference  11.69"
+    ]);
   });
 });
