@@ -18,7 +18,10 @@
 // build (an A/A run), it gave 0.975 for epoch changes and 0.985 for point moves: ratios within
 // about 3 % of 1 are noise.
 //
-// Usage: tsx scripts/bench-ab.ts (--against <dist dir> | --style "<css>") [--rounds 4]
+// Both pages are scrolled as focusing the slider scrolls them, or with --in-view "<selector>" so
+// that this element is in the middle of the screen (views off screen may update later: follow.ts).
+//
+// Usage: tsx scripts/bench-ab.ts (--against <dist dir> | --style "<css>") [--rounds 4] [--in-view ".explorer-diagram"]
 import {option, quantile, runMain, table} from "./cli.js";
 import {DIST, everyCheckpointReady, launchBrowser, openPage, serveSite, waitForFigures, warnIfLogged} from "./harness.js";
 import type {Browser} from "playwright-core";
@@ -27,6 +30,7 @@ const args = process.argv.slice(2);
 const AGAINST = option(args, "against", "");
 const STYLE = option(args, "style", "");
 const ROUNDS = option(args, "rounds", 4);
+const IN_VIEW = option(args, "in-view", "");
 
 /** One epoch change or point move, after a 30 ms pause, timed in the page: its handler, then a forced style and layout. */
 const epochInput = (k: number) => `(async () => {
@@ -55,6 +59,7 @@ async function openVersion(browser: Browser, origin: string, style: string) {
   await waitForFigures(page, "/large-relu");
   if (style) await page.addStyleTag({content: style});
   await page.focus("form.epoch-slider input[type=range]");
+  if (IN_VIEW) await page.locator(IN_VIEW).first().evaluate((el) => el.scrollIntoView({block: "center"}));
   await everyCheckpointReady(page);
   const checkpoints = (await page.evaluate(`Number(document.querySelector("form.epoch-slider input[type=range]").max) + 1`)) as number;
   for (let k = 0; k < checkpoints; ++k) await page.evaluate(epochInput(k));
@@ -79,6 +84,7 @@ async function main() {
       console.log(`A/B benchmark: /large-relu ([5, 5]), Chromium ${browser.version()}, handler + layout per input`);
       console.log(`A: ${DIST}`);
       console.log(`B: ${AGAINST || `${DIST} with the style ${JSON.stringify(STYLE)}`}`);
+      console.log(`In view: ${IN_VIEW ? JSON.stringify(IN_VIEW) : "the epoch slider, as its focus scrolls it"}`);
       console.log("");
       const rows: string[][] = [];
       for (const {name, input, count} of kinds) {

@@ -41,6 +41,7 @@ import {flowControls, type FlowSettings} from "./flow-controls.js";
 import {flowDiagram, prepareFlowDiagram, type FlowDiagramElement} from "./flow-diagram.js";
 import {epochSlider} from "./epoch-slider.js";
 import {whenIdle} from "./idle.js";
+import {whileAway} from "./follow.js";
 import {afterPaint} from "./after-paint.js";
 import {networkChoice} from "./network-choice.js";
 
@@ -86,6 +87,8 @@ export interface Explorer extends HTMLElement {
   selectSample(i: number): void;
   /** Selects an exact point, as a click does. */
   selectPoint(point: Point): void;
+  /** The flow diagram's SVG, showing the selection in view (an update left for later is made first): for exports. */
+  diagramSvg(): SVGSVGElement | null;
 }
 
 /** Width used before the explorer is in the page (and in a DOM without layout). */
@@ -171,7 +174,11 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
       controls.dispatchEvent(new (doc.defaultView?.Event ?? Event)("input", {bubbles: true}));
     },
     selectSample: (i: number) => selection.set({point: samples[i], sample: i}),
-    selectPoint: (p: Point) => selection.set({point: p, sample: null})
+    selectPoint: (p: Point) => selection.set({point: p, sample: null}),
+    diagramSvg: () => {
+      diagramWork.flush();
+      return diagram?.querySelector<SVGSVGElement>("svg.flow-svg") ?? null;
+    }
   });
 
   /** A click (or the keyboard cursor) at p: the exact point, or its nearest sample, as the reader chose. */
@@ -394,6 +401,17 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
     if (focused) shown.querySelector<SVGGElement>(`.neuron[data-layer="${focused.getAttribute("data-layer")}"][data-unit="${focused.getAttribute("data-unit")}"]`)?.focus();
   }
 
+  // The diagram sits below the panels, taller than most screens with them: a reader replaying
+  // training from the slider, or moving the point on the panels, often cannot see it. Off screen, its
+  // update (half of an epoch change's cost) waits for an idle period or its return into view
+  // (whileAway), marked aria-busy meanwhile; a change of settings or width, made beside it, redraws
+  // it at once.
+  const diagramWork = whileAway(diagramSlot, drawDiagram, (due) => {
+    if (due) diagramSlot.setAttribute("aria-busy", "true");
+    else diagramSlot.removeAttribute("aria-busy");
+  });
+  const redrawDiagram = () => (diagramWork.due ? diagramWork.flush() : drawDiagram());
+
   function showPicker(s: SelectionState) {
     if (s.sample === null) picker.showPoint(s.point, targetAt(spec.dataset, snapshot.data.y, s));
     else picker.showSample(s.sample);
@@ -403,7 +421,7 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
   picker.addEventListener("input", () => selection.set({point: samples[picker.value], sample: picker.value}));
   controls.addEventListener("input", () => {
     root.settings = controls.value;
-    drawDiagram();
+    redrawDiagram();
     root.dispatchEvent(new (doc.defaultView?.Event ?? Event)("settings"));
   });
 
@@ -424,7 +442,7 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
     // After the panels' new epoch (which keeps their last ring), so a change of both moves the ring.
     if (changed.has("point") || changed.has("sample")) markPanels();
     if (changed.has("point") || changed.has("sample")) showPicker(s);
-    if (changed.has("point") || changed.has("sample") || (changed.has("epoch") && replay)) drawDiagram();
+    if (changed.has("point") || changed.has("sample") || (changed.has("epoch") && replay)) diagramWork.request();
     else if (changed.has("unit") && diagram && !sameRef(diagram.value, s.unit)) diagram.value = s.unit;
     if (changed.has("hover")) diagram?.hover(s.hover);
     if (changed.has("point") || changed.has("sample") || changed.has("epoch") || changed.has("unit")) {
@@ -447,7 +465,7 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
         workerStarted = false;
         showPanels();
         if (hadFocus) (panels as EstimatePanels | null)?.focus();
-        drawDiagram();
+        redrawDiagram();
       }
     }).observe(root);
   }

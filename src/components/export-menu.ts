@@ -25,7 +25,7 @@ import {follow} from "./follow.js";
 import {standaloneSvg, svgPngBlob} from "./svg-export.js";
 
 export interface ExportMenuOptions {
-  /** The diagram to save, looked up when a reader asks for it (it is redrawn as the sample changes). */
+  /** The diagram to save, looked up when a reader asks for it (it follows the selection; see Explorer.diagramSvg). */
   diagram: () => SVGSVGElement | null;
   /** The parameters to save (default: the snapshot's final ones); a page passes the checkpoint in view. */
   network?: Network;

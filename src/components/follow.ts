@@ -17,49 +17,94 @@ export function follow(element: Element, selection: Selection, listener: Selecti
   return unsubscribe;
 }
 
-/** How near the viewport (px) a view counts as in view, and the longest an off-screen view waits (ms). */
+/** How near the viewport (px) a view counts as in view. */
 const NEAR_VIEW_PX = 200;
-/** What an off-screen view's gathered update may take (ms): it waits for an idle period this long. */
+/** What an off-screen view's deferred redraw may take (ms): it waits for an idle period this long. */
 const OFF_SCREEN_BUDGET_MS = 8;
 
+/** A view's redraw that waits while the view is off screen (whileAway). */
+export interface AwayWork {
+  /** Asks for the redraw: it runs at once while the view is near the viewport, else later (see whileAway). */
+  request(): void;
+  /** Runs the redraw now if one is asked for and not done yet: for whatever reads the view's DOM (an export). */
+  flush(): void;
+  /** Whether a redraw is asked for and not done yet. */
+  readonly due: boolean;
+  /** Stops watching the view (a redraw still due is dropped). */
+  disconnect(): void;
+}
+
 /**
- * follow() for a costly view that is often off screen (the zone map, far below the epoch slider):
- * while the view is not within NEAR_VIEW_PX of the viewport, the changes gather (the latest state,
- * the union of the fields that changed) and are applied in the first idle period with
- * OFF_SCREEN_BUDGET_MS to spare (whenIdle: not between the frames of a drag that leave less, and
- * with no timeout, since nobody waits for it), or at once when the view comes near; in view,
- * every change is applied at once. So an input's frame pays only for the views a reader can see.
- * Without IntersectionObserver (jsdom) this is follow().
+ * Runs `redraw` when asked, at once while `element` is within NEAR_VIEW_PX of the viewport. While it
+ * is not, requests are only noted (`onDue(true)` at the first) and one redraw runs for all of them:
+ * in the first idle period with OFF_SCREEN_BUDGET_MS to spare (whenIdle: not between the frames of a
+ * drag that leave less, and with no timeout, since nobody waits for it), or at once when the view
+ * comes near, whichever is first (`onDue(false)` just before it). So an input's frame pays only
+ * for the views a reader can see. Without IntersectionObserver (jsdom) every request runs at once.
  */
-export function followWhenVisible(element: Element, selection: Selection, listener: SelectionListener): () => void {
+export function whileAway(element: Element, redraw: () => void, onDue: (due: boolean) => void = () => {}): AwayWork {
   const view = element.ownerDocument.defaultView;
-  if (!view || typeof view.IntersectionObserver !== "function") return follow(element, selection, listener);
+  let due = false;
   // Until the observer first reports, the view counts as in view: nothing waits on a guess.
   let near = true;
-  let pending: {state: SelectionState; changed: Set<keyof SelectionState>} | null = null;
   const flush = () => {
+    if (!due) return;
+    due = false;
+    onDue(false);
+    redraw();
+  };
+  const observer =
+    view && typeof view.IntersectionObserver === "function"
+      ? new view.IntersectionObserver(
+          (entries) => {
+            near = entries[entries.length - 1].isIntersecting;
+            if (near) flush();
+          },
+          {rootMargin: `${NEAR_VIEW_PX}px`}
+        )
+      : null;
+  observer?.observe(element);
+  return {
+    request() {
+      if (near) {
+        due = false;
+        return redraw();
+      }
+      if (due) return;
+      due = true;
+      onDue(true);
+      whenIdle(view, flush, {budgetMs: OFF_SCREEN_BUDGET_MS});
+    },
+    flush,
+    get due() {
+      return due;
+    },
+    disconnect() {
+      due = false;
+      observer?.disconnect();
+    }
+  };
+}
+
+/**
+ * follow() for a costly view that is often off screen (the zone map, far below the epoch slider),
+ * through whileAway: in view, every change is applied at once; off screen, the changes gather (the
+ * latest state, the union of the fields that changed) into one call of `listener`.
+ */
+export function followWhenVisible(element: Element, selection: Selection, listener: SelectionListener): () => void {
+  let pending: {state: SelectionState; changed: Set<keyof SelectionState>} | null = null;
+  const work = whileAway(element, () => {
     if (!pending) return;
     const {state, changed} = pending;
     pending = null;
     listener(state, changed);
-  };
-  const observer = new view.IntersectionObserver(
-    (entries) => {
-      near = entries[entries.length - 1].isIntersecting;
-      if (near) flush();
-    },
-    {rootMargin: `${NEAR_VIEW_PX}px`}
-  );
-  observer.observe(element);
+  });
   const unsubscribe = follow(element, selection, (state, changed) => {
-    if (near && !pending) return listener(state, changed);
-    const first = !pending;
     pending = {state, changed: new Set([...(pending?.changed ?? []), ...changed])};
-    if (near) return flush();
-    if (first) whenIdle(view, flush, {budgetMs: OFF_SCREEN_BUDGET_MS});
+    work.request();
   });
   return () => {
-    observer.disconnect();
+    work.disconnect();
     unsubscribe();
   };
 }

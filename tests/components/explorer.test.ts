@@ -2,13 +2,14 @@
 // The explorer on the page's selection, in jsdom: a free point anywhere in the plane (no sample),
 // the keyboard cursor, a replayed epoch (the diagram shows that checkpoint's forward pass), a hovered
 // unit (a class toggle, no announcement), and a caller that passes no selection at all.
-import {describe, expect, it} from "vitest";
+import {afterEach, describe, expect, it, vi} from "vitest";
 import {explorer} from "../../src/components/explorer.js";
 import {forward, type Layer, type Network} from "../../src/lib/network.js";
 import {networkAtEpoch, snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
 import {startSelection} from "../../src/lib/page-selection.js";
 import {loadFixture} from "./golden.js";
 import {fixed} from "../../src/lib/format.js";
+import {stubViewport} from "./viewport-stub.js";
 
 /** The z of every neuron the diagram draws (exact, from its data attributes), layer by layer. */
 function drawnZ(root: Element): number[] {
@@ -36,6 +37,8 @@ async function withTwoCheckpoints(): Promise<Snapshot> {
   const half = (layers: Layer[]) => layers.map((l) => ({weights: l.weights.map((r) => r.map((w) => w / 2)), biases: l.biases.map((b) => b / 2)}));
   return {...snap, checkpoints: [{epoch: 0, layers: half(snap.layers)}, ...snap.checkpoints]};
 }
+
+afterEach(() => vi.unstubAllGlobals());
 
 describe("explorer", () => {
   it("keeps working for a caller that passes no selection, and shows a typed free point exactly", async () => {
@@ -131,6 +134,53 @@ describe("explorer", () => {
     // Back at the trained epoch the first contours come back, at once: they were computed.
     expect(panels.hasAttribute("aria-busy")).toBe(false);
     expect(pathData()).toEqual(dataBefore);
+  });
+
+  it("leaves the diagram's update for an idle moment while it is off screen, and brings it up to date for an export", async () => {
+    const viewport = stubViewport();
+    const snap = await withTwoCheckpoints();
+    const selection = startSelection(snap);
+    const ex = explorer(snap, {width: 640, selection, document});
+    document.body.append(ex);
+    const point = selection.get().point;
+    const slot = ex.querySelector(".explorer-diagram")!;
+    const trained = zOf(snapshotNetwork(snap), point);
+    const early = zOf(networkAtEpoch(snap, 0), point);
+    expect(drawnZ(ex)).toEqual(trained);
+
+    viewport.report(false);
+    selection.set({epoch: 0});
+    // The explorer's value and the slider follow at once; the diagram says it is behind.
+    expect(ex.value.epoch).toBe(0);
+    expect(ex.querySelector<HTMLInputElement>("form.epoch-slider input")!.value).toBe("0");
+    expect(drawnZ(ex)).toEqual(trained);
+    expect(slot.getAttribute("aria-busy")).toBe("true");
+    // Not in an idle period too short for it; in the next long one, once, with the latest state.
+    viewport.runIdle(2);
+    expect(drawnZ(ex)).toEqual(trained);
+    viewport.runIdle();
+    expect(drawnZ(ex)).toEqual(early);
+    expect(slot.hasAttribute("aria-busy")).toBe(false);
+
+    // Coming back into view brings it up to date at once.
+    selection.set({epoch: snap.spec.epochs});
+    expect(drawnZ(ex)).toEqual(early);
+    viewport.report(true);
+    expect(drawnZ(ex)).toEqual(trained);
+
+    // An export reads the diagram through diagramSvg(), which makes a waiting update first.
+    viewport.report(false);
+    selection.set({point: [0.5, 0.5], sample: null});
+    const svg = ex.diagramSvg()!;
+    expect(svg.matches("svg.flow-svg")).toBe(true);
+    expect(drawnZ(ex)).toEqual(zOf(snapshotNetwork(snap), [0.5, 0.5]));
+    expect(slot.hasAttribute("aria-busy")).toBe(false);
+    // A change of settings, made beside the diagram, redraws it at once.
+    selection.set({epoch: 0});
+    ex.setSettings({edgeMode: "contribution"});
+    expect(drawnZ(ex)).toEqual(zOf(networkAtEpoch(snap, 0), [0.5, 0.5]));
+    expect(ex.querySelector(".flow-diagram")!.getAttribute("data-edge-mode")).toBe("contribution");
+    ex.remove();
   });
 
   it("catches the panels up once with the last epoch of a quick run of changes, and not with the ones passed", async () => {

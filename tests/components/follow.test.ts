@@ -1,27 +1,8 @@
 // @vitest-environment jsdom
 import {afterEach, describe, expect, it, vi} from "vitest";
-import {followWhenVisible} from "../../src/components/follow.js";
+import {followWhenVisible, whileAway} from "../../src/components/follow.js";
+import {stubViewport} from "./viewport-stub.js";
 import {createSelection, type SelectionState} from "../../src/lib/selection.js";
-
-/** A stand-in IntersectionObserver whose reports the test makes, and a requestIdleCallback it runs by hand. */
-function stubViewport() {
-  const observers: ((entries: {isIntersecting: boolean}[]) => void)[] = [];
-  vi.stubGlobal(
-    "IntersectionObserver",
-    class {
-      constructor(callback: (entries: {isIntersecting: boolean}[]) => void) {
-        observers.push(callback);
-      }
-      observe() {}
-      disconnect() {}
-    }
-  );
-  const idle: ((deadline: IdleDeadline) => void)[] = [];
-  vi.stubGlobal("requestIdleCallback", (f: (deadline: IdleDeadline) => void) => idle.push(f));
-  /** Runs the idle callbacks asked for so far in an idle period with `left` ms to spare. */
-  const runIdle = (left = 50) => idle.splice(0).forEach((f) => f({didTimeout: false, timeRemaining: () => left}));
-  return {report: (isIntersecting: boolean) => observers.forEach((o) => o([{isIntersecting}])), runIdle};
-}
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -57,6 +38,52 @@ describe("followWhenVisible", () => {
     // Nothing left for the idle moment already asked for.
     viewport.runIdle();
     expect(seen).toHaveLength(3);
+    view.remove();
+  });
+});
+
+describe("whileAway", () => {
+  it("redraws at once near the viewport; away, once for all requests, in a long enough idle period, on return or when flushed", () => {
+    const viewport = stubViewport();
+    const view = document.createElement("div");
+    document.body.append(view);
+    let redraws = 0;
+    const due: boolean[] = [];
+    const work = whileAway(view, () => ++redraws, (d) => due.push(d));
+
+    work.request();
+    expect([redraws, work.due, due]).toEqual([1, false, []]);
+
+    viewport.report(false);
+    work.request();
+    work.request();
+    expect([redraws, work.due, due]).toEqual([1, true, [true]]);
+    viewport.runIdle(2);
+    expect(redraws).toBe(1);
+    viewport.runIdle();
+    expect([redraws, work.due, due]).toEqual([2, false, [true, false]]);
+
+    // Back near the viewport, a redraw still due runs at once.
+    work.request();
+    viewport.report(true);
+    expect([redraws, work.due]).toEqual([3, false]);
+    viewport.runIdle();
+    expect(redraws).toBe(3);
+
+    // flush() runs a due redraw now (for a reader of the view's DOM), and nothing when none is due.
+    viewport.report(false);
+    work.request();
+    work.flush();
+    work.flush();
+    expect([redraws, work.due]).toEqual([4, false]);
+    viewport.runIdle();
+    expect(redraws).toBe(4);
+
+    // Disconnected, a due redraw is dropped.
+    work.request();
+    work.disconnect();
+    viewport.runIdle();
+    expect([redraws, work.due]).toEqual([4, false]);
     view.remove();
   });
 });

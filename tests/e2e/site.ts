@@ -94,7 +94,13 @@ export interface ShownFlow {
   legend: {mode: string; title: string; ramps: {label: string; min: string; max: string | null}[]};
 }
 
+/** Waits until the explorer's diagram shows the selection: off screen, it updates in an idle moment (aria-busy until then). */
+export async function diagramCaughtUp(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector(".explorer-diagram[aria-busy]"));
+}
+
 export async function readFlow(page: Page): Promise<ShownFlow> {
+  await diagramCaughtUp(page);
   return page.evaluate(() => {
     const fig = document.querySelector<HTMLElement>(".flow-diagram")!;
     const svg = fig.querySelector("svg.flow-svg")!;
@@ -150,6 +156,7 @@ export interface ShownTerm {
 
 /** The arithmetic panel of the flow diagram (the selected neuron), as shown. Each number is read once, from the table and the activation line. */
 export async function readArithmetic(page: Page, scope = ".flow-diagram .flow-panel"): Promise<{layer: number; unit: number; digits: number; heading: string; table: ShownTerm[]; sumLine: ShownTerm[]; activationLine: ShownTerm[]; sumText: string; activationText: string}> {
+  await diagramCaughtUp(page);
   return page.evaluate((scope) => {
     const root = document.querySelector(`${scope} .neuron-arithmetic`)!;
     const terms = (el: Element) =>
