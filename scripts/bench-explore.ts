@@ -8,8 +8,13 @@
 //   after the frame) and, on three pages (every checkpoint once), once their contour worker has prepared
 //   every checkpoint (the other views still meet the checkpoint for the first time); first visits
 //   by one step after a reading pause, on the same three pages; then, on the first, every
-//   checkpoint again, three rounds (warm);
+//   checkpoint again, three rounds (warm), and three more with the flow diagram in view;
 // - unit hovers: the pointer entering a hidden unit of the flow diagram, alternately two units;
+// each with the page scrolled as its reader would have it: the estimate panels in the middle of the
+// screen for point moves; for epoch changes the slider, focused (its focus scrolls it there, and
+// starts the contour worker), which at 1280 x 900 leaves the flow diagram just off screen, so that
+// it updates later (explorer.ts), and then the flow diagram in the middle, for the last warm rounds
+// and the hovers;
 // it measures inside the page, with performance.now() from just before the event is dispatched:
 //   handler  the synchronous work of the event, then a forced style and layout of the page;
 //   DOM      the first MutationObserver callback after the change (every view updates synchronously,
@@ -152,6 +157,17 @@ const epochScript = (warmup: number, offset: number, warm: boolean) => `(async (
   return [jump, paused, warm];
 })()`;
 
+/** WARM_ROUNDS rounds of epoch changes over every checkpoint, all visited before. */
+const warmScript = (warmup: number) => `(async () => {
+  ${MEASURE}
+  const slider = document.querySelector("form.epoch-slider input[type=range]");
+  const n = Number(slider.max) + 1;
+  return window.__measure(${WARM_ROUNDS} * Math.max(n - 1, 1), ${warmup}, (k) => {
+    slider.value = String(k % n);
+    slider.dispatchEvent(new Event("input", {bubbles: true}));
+  }, undefined, window.__panelsShown);
+})()`;
+
 const hoverScript = (steps: number, warmup: number) => `(async () => {
   ${MEASURE}
   const neuron = (layer, unit) => document.querySelector('.flow-diagram .neuron[data-layer="' + layer + '"][data-unit="' + unit + '"]');
@@ -195,13 +211,31 @@ async function openLarge(browser: Browser, origin: string, url: string, worker: 
   return opened;
 }
 
+/** The epoch slider. */
+const SLIDER = "form.epoch-slider input[type=range]";
+
+/** Time (ms) for the views' IntersectionObservers to report a scroll. */
+const SCROLL_SETTLE_MS = 300;
+
+/** Scrolls `selector`'s element to the middle of the screen, as a reader looking at it would have it. */
+async function inView(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().evaluate((el) => el.scrollIntoView({block: "center"}));
+  await page.waitForTimeout(SCROLL_SETTLE_MS);
+}
+
+/** Focuses the epoch slider (which starts the contour worker) in the middle of the screen, where its focus scrolls it from afar. */
+async function focusSlider(page: Page): Promise<void> {
+  await page.focus(SLIDER);
+  await inView(page, SLIDER);
+}
+
 /**
  * Turns the reader to the epoch control (its focus), which starts the contour worker, and waits
  * until the worker has prepared every checkpoint's contours; resolves to the time that took (ms).
  */
 async function engageEpochControl(page: Page): Promise<number> {
   const t0 = performance.now();
-  await page.evaluate(`document.querySelector("form.epoch-slider input[type=range]").dispatchEvent(new FocusEvent("focusin", {bubbles: true}))`);
+  await focusSlider(page);
   await everyCheckpointReady(page);
   return performance.now() - t0;
 }
@@ -235,6 +269,7 @@ async function main() {
     let coldJump: number[][];
     try {
       await cold.page.waitForTimeout(500);
+      await focusSlider(cold.page);
       [coldJump] = await traced<number[][][]>(cold.page, epochScript(WARMUP, 0, false));
     } finally {
       await cold.close();
@@ -242,6 +277,7 @@ async function main() {
     const {page, log, close} = await openLarge(browser, site.origin, site.url("/large-relu"), true);
     try {
       await page.waitForTimeout(500);
+      await inView(page, ".estimate-panels");
       const point = await traced<number[][]>(page, pointScript(STEPS, WARMUP));
       const ready = await engageEpochControl(page);
       let [jump, paused, warm] = await traced<number[][][]>(page, epochScript(WARMUP, 0, true));
@@ -258,8 +294,10 @@ async function main() {
           await more.close();
         }
       }
+      await inView(page, ".explorer-diagram");
+      const warmDiagram = await traced<number[][]>(page, warmScript(WARMUP));
       const hover = await traced<number[][]>(page, hoverScript(STEPS, WARMUP));
-      const reference = [coldJump, point, jump, paused, warm, hover].flatMap((m) => m[4]);
+      const reference = [coldJump, point, jump, paused, warm, warmDiagram, hover].flatMap((m) => m[4]);
       console.log(`Explore benchmark: ${DIST}, /large-relu ([5, 5]), Chromium ${browser.version()}; one frame = ${ms(FRAME_MS)}`);
       console.log("p50 / p95 from the input event. 'next animation frame': to the first frame after the DOM change (the page's cells");
       console.log("that follow the explorer are recomputed in it). 'less time off CPU': the same, less the time the main thread was");
@@ -279,6 +317,7 @@ async function main() {
             row("epoch, first visit (jump), worker done", jump, true),
             row(`epoch, first visit (step after ${READING_PAUSE / 1000} s)`, paused, true),
             row("epoch change, warm", warm, true),
+            row("epoch change, warm, diagram in view", warmDiagram, true),
             row("unit hover", hover)
           ]
         )

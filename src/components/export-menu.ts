@@ -21,7 +21,7 @@ import type {Selection} from "../lib/selection.js";
 import {networkInView} from "../lib/page-selection.js";
 import {encodeNpy} from "../lib/npy.js";
 import {h} from "./dom.js";
-import {follow} from "./follow.js";
+import {follow, whileAway} from "./follow.js";
 import {standaloneSvg, svgPngBlob} from "./svg-export.js";
 
 export interface ExportMenuOptions {
@@ -76,11 +76,19 @@ export function exportMenu(snapshot: Snapshot, options: ExportMenuOptions): HTML
   const {selection} = options;
   const menu = menuFor(snapshot, options);
   if (selection) {
-    const show = (epoch: number) => menu.show(networkInView(snapshot, epoch), Math.min(epoch, snapshot.spec.epochs));
-    show(selection.get().epoch);
+    let epoch = selection.get().epoch;
+    menu.show(networkInView(snapshot, epoch), Math.min(epoch, snapshot.spec.epochs));
+    // The menu sits at the end of the page: while it is off screen, an epoch change renames its
+    // files in an idle moment (whileAway), not in the input's frame. Whatever a reader does in the
+    // menu (a pointer, the focus, a key, a click: the capture phase runs before the controls' own
+    // handlers and a link's download) first brings it to the epoch in view.
+    const work = whileAway(menu, () => menu.show(networkInView(snapshot, epoch), Math.min(epoch, snapshot.spec.epochs)));
     follow(menu, selection, (s, changed) => {
-      if (changed.has("epoch")) show(s.epoch);
+      if (!changed.has("epoch")) return;
+      epoch = s.epoch;
+      work.request();
     });
+    for (const type of ["pointerdown", "focusin", "keydown", "click", "contextmenu"]) menu.addEventListener(type, () => work.flush(), {capture: true});
   }
   return menu;
 }

@@ -15,6 +15,7 @@ import {fixed} from "../../src/lib/format.js";
 import {snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
 import {exportSnippet} from "../../src/lib/weights-export.js";
 import {parseNpy} from "../lib/file-formats.js";
+import {stubViewport} from "./viewport-stub.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const SAMPLE = 10;
@@ -36,6 +37,7 @@ beforeAll(async () => {
 afterEach(() => {
   document.body.replaceChildren();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 /** The explorer's diagram in the page: a flow diagram inside .explorer-diagram. */
@@ -218,6 +220,31 @@ describe("exportMenu", () => {
       expect(w0.getAttribute("href")).not.toBe(before);
       const bytes = new Uint8Array(await blobs.get(w0.getAttribute("href")!)!.arrayBuffer());
       expect(parseNpy(bytes).values).toEqual(half[0].weights.flat());
+    } finally {
+      menu.remove();
+    }
+  });
+
+  it("off screen, renames its files in an idle moment, and at once when a reader turns to it", () => {
+    stubUrls();
+    const viewport = stubViewport();
+    const half = snapshot.layers.map((l) => ({weights: l.weights.map((r) => r.map((w) => w / 2)), biases: l.biases}));
+    const replayed = {...snapshot, checkpoints: [{epoch: 0, layers: half}, {epoch: 5, layers: half}, ...snapshot.checkpoints]};
+    const selection = startSelection(replayed);
+    const menu = exportMenu(replayed, {diagram: () => null, selection, document});
+    document.body.append(menu);
+    const w0 = () => menu.querySelector(".export-arrays a")!.getAttribute("download");
+    try {
+      viewport.report(false);
+      selection.set({epoch: 0});
+      expect([menu.getAttribute("data-epoch"), w0()]).toEqual([String(snapshot.spec.epochs), "small-relu-W0.npy"]);
+      viewport.runIdle();
+      expect([menu.getAttribute("data-epoch"), w0()]).toEqual(["0", "small-relu-epoch-0-W0.npy"]);
+      // A pointer on the menu (before any control of it acts) brings it to the epoch in view.
+      selection.set({epoch: 5});
+      expect(w0()).toBe("small-relu-epoch-0-W0.npy");
+      menu.querySelector(".export-arrays a")!.dispatchEvent(new Event("pointerdown", {bubbles: true}));
+      expect(w0()).toBe("small-relu-epoch-5-W0.npy");
     } finally {
       menu.remove();
     }
