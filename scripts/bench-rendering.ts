@@ -80,6 +80,9 @@ async function main() {
       await waitForFigures(page, "/large-relu");
       // The contour worker prepares every checkpoint once the epoch control has the focus.
       await page.focus("form.epoch-slider input[type=range]");
+      // The flow diagram in the middle of the screen (the panels' foot above it): every view an input
+      // changes is in view, so none is left for later (explorer.ts, follow.ts).
+      await page.locator(".explorer-diagram").evaluate((el) => el.scrollIntoView({block: "center"}));
       await everyCheckpointReady(page);
       await page.evaluate(inputs("epoch"));
       const trace = async (kind: "epoch" | "point") => {
