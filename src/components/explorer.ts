@@ -11,7 +11,8 @@
 // follows the selection select()-style: a point change moves the panels' rings and updates the
 // diagram's values in place; an epoch change redraws the panels' contours in place with that epoch's
 // (computed once per epoch: by the contour worker ahead, else just after the frame that shows the
-// change) and updates the diagram in place; a hovered unit toggles classes.
+// change) and updates the diagram in place (off screen, in an idle moment or once it comes back into
+// view); a hovered unit toggles classes.
 //
 // Its value is {point, sample, epoch, neuron}: the exact point in view, its sample's index (null for
 // a free point), the epoch shown and the diagram's selected unit (or null). It dispatches a bubbling
