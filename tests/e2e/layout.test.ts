@@ -144,3 +144,27 @@ describe.each(PAGES)("page %s", (path) => {
     }
   });
 });
+
+describe("the page's stylesheet", () => {
+  it("keeps no :has() rule (they cost every input's frame), and an anchor opened still clears the fixed header", async () => {
+    const {page, log, close} = await openPage(browser, site.origin);
+    try {
+      await page.goto(`${site.url("/large-relu")}#still-linear-zone-by-zone`);
+      await waitForFigures(page, "/large-relu");
+      await settle(page);
+      const found = await page.evaluate(() => {
+        const hasRules = [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r instanceof CSSStyleRule && r.selectorText.includes(":has("));
+        const heading = document.getElementById("still-linear-zone-by-zone")!.getBoundingClientRect();
+        const header = document.getElementById("observablehq-header")!.getBoundingClientRect();
+        return {hasRules: hasRules.map((r) => (r as CSSStyleRule).selectorText), headingTop: heading.top, headerBottom: header.bottom, scrollY};
+      });
+      expect(found.hasRules).toEqual([]);
+      // The page scrolled to the heading, and the heading is below the header, not under it.
+      expect(found.scrollY).toBeGreaterThan(0);
+      expect(found.headingTop).toBeGreaterThanOrEqual(found.headerBottom);
+      expect(problems(log)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
