@@ -1,6 +1,8 @@
 // Subscribes a view to the page's selection for as long as the view is in the page: a view that a
 // page cell replaces (its cell ran again) is left out of the document and unsubscribes at the next
-// change, so the selection never keeps updating charts nobody sees.
+// change, so the selection never keeps updating charts nobody sees. And a view off screen need not
+// be redrawn in an input's frame: whileAway leaves its redraw for an idle moment or its return into
+// view, and followWhenVisible follows the selection that way.
 import type {Selection, SelectionListener, SelectionState} from "../lib/selection.js";
 import {whenIdle} from "./idle.js";
 
