@@ -103,6 +103,12 @@ const MEASURE = `
     }
     return [handler, dom, frame, complete, reference, ids];
   };
+  // Sets the epoch slider to checkpoint k (modulo their number), as a reader's input does.
+  window.__visit = (k) => {
+    const slider = document.querySelector("form.epoch-slider input[type=range]");
+    slider.value = String(k % (Number(slider.max) + 1));
+    slider.dispatchEvent(new Event("input", {bubbles: true}));
+  };
   // The estimate panels show the epoch in view (not behind it).
   window.__panelsShown = () => {
     const panels = document.querySelector(".estimate-panels");
@@ -134,17 +140,13 @@ const READING_PAUSE = 1000;
 
 /**
  * The epoch changes measured on one page: first visits by jumps to checkpoints 3k + offset, first
- * visits by one step after a pause to checkpoints 3k + offset + 2 (from 3k + offset + 1, unmeasured),
- * and, when `warm`, then every checkpoint again, WARM_ROUNDS times over. Resolves to [jump, paused, warm].
+ * visits by one step after a pause to checkpoints 3k + offset + 2 (from 3k + offset + 1, unmeasured).
+ * Resolves to [jump, paused].
  */
-const epochScript = (warmup: number, offset: number, warm: boolean) => `(async () => {
+const epochScript = (offset: number) => `(async () => {
   ${MEASURE}
-  const slider = document.querySelector("form.epoch-slider input[type=range]");
-  const n = Number(slider.max) + 1;
-  const visit = (k) => {
-    slider.value = String(k % n);
-    slider.dispatchEvent(new Event("input", {bubbles: true}));
-  };
+  const n = Number(document.querySelector("form.epoch-slider input[type=range]").max) + 1;
+  const visit = window.__visit;
   // Every checkpoint visited below for the first time is one no earlier visit was next to: the page
   // prepared nothing for it but what the contour worker did (and the reading pause, for the steps).
   const third = Math.floor((n - 1) / 3);
@@ -153,19 +155,14 @@ const epochScript = (warmup: number, offset: number, warm: boolean) => `(async (
     visit(3 * k + ${offset} + 1);
     await new Promise((resolve) => setTimeout(resolve, ${READING_PAUSE}));
   }, window.__panelsShown);
-  const warm = ${warm} ? await window.__measure(${WARM_ROUNDS} * Math.max(n - 1, 1), ${warmup}, (k) => visit(k), undefined, window.__panelsShown) : [[], [], [], [], [], []];
-  return [jump, paused, warm];
+  return [jump, paused];
 })()`;
 
 /** WARM_ROUNDS rounds of epoch changes over every checkpoint, all visited before. */
 const warmScript = (warmup: number) => `(async () => {
   ${MEASURE}
-  const slider = document.querySelector("form.epoch-slider input[type=range]");
-  const n = Number(slider.max) + 1;
-  return window.__measure(${WARM_ROUNDS} * Math.max(n - 1, 1), ${warmup}, (k) => {
-    slider.value = String(k % n);
-    slider.dispatchEvent(new Event("input", {bubbles: true}));
-  }, undefined, window.__panelsShown);
+  const n = Number(document.querySelector("form.epoch-slider input[type=range]").max) + 1;
+  return window.__measure(${WARM_ROUNDS} * Math.max(n - 1, 1), ${warmup}, window.__visit, undefined, window.__panelsShown);
 })()`;
 
 const hoverScript = (steps: number, warmup: number) => `(async () => {
@@ -270,7 +267,7 @@ async function main() {
     try {
       await cold.page.waitForTimeout(500);
       await focusSlider(cold.page);
-      [coldJump] = await traced<number[][][]>(cold.page, epochScript(WARMUP, 0, false));
+      [coldJump] = await traced<number[][][]>(cold.page, epochScript(0));
     } finally {
       await cold.close();
     }
@@ -280,14 +277,15 @@ async function main() {
       await inView(page, ".estimate-panels");
       const point = await traced<number[][]>(page, pointScript(STEPS, WARMUP));
       const ready = await engageEpochControl(page);
-      let [jump, paused, warm] = await traced<number[][][]>(page, epochScript(WARMUP, 0, true));
+      let [jump, paused] = await traced<number[][][]>(page, epochScript(0));
+      const warm = await traced<number[][]>(page, warmScript(WARMUP));
       // First visits on more pages, each at the next offset: every checkpoint is a first visit once.
       for (let offset = 1; offset < FIRST_VISIT_PAGES; ++offset) {
         const more = await openLarge(browser, site.origin, site.url("/large-relu"), true);
         try {
           await more.page.waitForTimeout(500);
           await engageEpochControl(more.page);
-          const [j, p] = await traced<number[][][]>(more.page, epochScript(WARMUP, offset, false));
+          const [j, p] = await traced<number[][][]>(more.page, epochScript(offset));
           [jump, paused] = [concat(jump, j), concat(paused, p)];
           warnIfLogged(more.log);
         } finally {

@@ -77,12 +77,13 @@ export function exportMenu(snapshot: Snapshot, options: ExportMenuOptions): HTML
   const menu = menuFor(snapshot, options);
   if (selection) {
     let epoch = selection.get().epoch;
-    menu.show(networkInView(snapshot, epoch), Math.min(epoch, snapshot.spec.epochs));
+    const show = () => menu.show(networkInView(snapshot, epoch), Math.min(epoch, snapshot.spec.epochs));
+    show();
     // The menu sits at the end of the page: while it is off screen, an epoch change renames its
     // files in an idle moment (whileAway), not in the input's frame. Whatever a reader does in the
     // menu (a pointer, the focus, a key, a click: the capture phase runs before the controls' own
     // handlers and a link's download) first brings it to the epoch in view.
-    const work = whileAway(menu, () => menu.show(networkInView(snapshot, epoch), Math.min(epoch, snapshot.spec.epochs)));
+    const work = whileAway(menu, show);
     follow(menu, selection, (s, changed) => {
       if (!changed.has("epoch")) return;
       epoch = s.epoch;

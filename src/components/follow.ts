@@ -68,10 +68,8 @@ export function whileAway(element: Element, redraw: () => void, onDue: (due: boo
   observer?.observe(element);
   return {
     request() {
-      if (near) {
-        due = false;
-        return redraw();
-      }
+      // (Never due while near: the observer's report of near runs a redraw that was due.)
+      if (near) return redraw();
       if (due) return;
       due = true;
       onDue(true);
