@@ -102,6 +102,12 @@ export interface DataTableOptions {
   /** The column headers (a th scope="col" each); without them the table has no head. */
   columns?: readonly Child[];
   /**
+   * Start the head row with an empty corner cell above the row headers. It is a td, not a th: it
+   * names no column, and an empty th is a header without a name to a screen reader (axe's
+   * empty-table-header).
+   */
+  corner?: boolean;
+  /**
    * Wrap the table in a div.table-scroll, which scrolls sideways on a narrow screen (style.css)
    * instead of widening the whole page.
    */
@@ -110,13 +116,13 @@ export interface DataTableOptions {
 }
 
 /** A table of rows under a caption and a row of column headers. */
-export function dataTable(rows: readonly TableRow[], {className, caption, columns, scroll = false, document: doc = document}: DataTableOptions): HTMLElement {
+export function dataTable(rows: readonly TableRow[], {className, caption, columns, corner = false, scroll = false, document: doc = document}: DataTableOptions): HTMLElement {
   const table = h(
     doc,
     "table",
     {class: className},
     caption ? h(doc, "caption", {}, caption) : null,
-    columns ? h(doc, "thead", {}, h(doc, "tr", {}, columns.map((c) => h(doc, "th", {scope: "col"}, c)))) : null,
+    columns ? h(doc, "thead", {}, h(doc, "tr", {}, corner ? h(doc, "td", {}) : null, columns.map((c) => h(doc, "th", {scope: "col"}, c)))) : null,
     h(
       doc,
       "tbody",
@@ -131,7 +137,7 @@ export interface NumberTableOptions {
   format: (v: number) => string;
   /** The row headers, one per row of values. */
   rows?: readonly string[];
-  /** The column headers, one per value of a row (an empty corner cell is added above the row headers). */
+  /** The column headers, one per value of a row (an empty corner td is added above the row headers). */
   columns?: readonly string[];
   caption?: string;
   document?: Document;
@@ -141,6 +147,6 @@ export interface NumberTableOptions {
 export function numberTable(values: readonly (readonly number[])[], {format, rows, columns, caption, document}: NumberTableOptions): HTMLElement {
   return dataTable(
     values.map((row, i) => ({header: rows?.[i], cells: row.map(format)})),
-    {className: "number-table", caption, columns: columns && rows ? ["", ...columns] : columns, document}
+    {className: "number-table", caption, columns, corner: columns !== undefined && rows !== undefined, document}
   );
 }

@@ -6,7 +6,7 @@
 // decimal (decadeLabel), the axis labels "↑ loss (log scale)" and "epoch →", 10 px system-ui, and a
 // left margin sized to the widest tick label, so large losses are not clipped.
 import {svgElement, h} from "./dom.js";
-import {decadeLabel, decades} from "./loss-history.js";
+import {decadeLabel, decades, tickLabelMargin, TICK_FONT, TICK_GAP} from "./loss-history.js";
 
 export interface LiveLossChartOptions {
   width: number;
@@ -20,14 +20,9 @@ export interface LiveLossChart extends HTMLElement {
 }
 
 const MARGIN = {top: 20, right: 20, bottom: 30};
-/** Plot's axis font, and the width of one of its tabular figures (≈ 0.6 em at 10 px). */
-const FONT = {family: "system-ui, sans-serif", size: 10, charWidth: 6.2};
-/** The gap between a tick label and the plot, and the tick mark's length (Plot: 3 + 6 px). */
-const TICK_GAP = 9;
-
-/** The left margin that fits the widest of these tick labels (and a few pixels to spare). */
+/** The left margin that fits the widest of these tick labels (and a few pixels to spare), as the site's loss chart's. */
 export function leftMargin(labels: readonly string[]): number {
-  return Math.ceil(Math.max(0, ...labels.map((l) => l.length)) * FONT.charWidth) + TICK_GAP + 6;
+  return tickLabelMargin(labels);
 }
 const SERIES = [
   {key: "loss", label: "last mini-batch loss", color: "#4269d0"},
@@ -42,8 +37,8 @@ export function liveLossChart({epochs}: {epochs: number}, {width, height = 220, 
   svg.setAttribute("role", "img");
   const innerH = height - MARGIN.top - MARGIN.bottom;
   const axes = svgElement(doc, "g");
-  axes.setAttribute("font-size", String(FONT.size));
-  axes.setAttribute("font-family", FONT.family);
+  axes.setAttribute("font-size", String(TICK_FONT.size));
+  axes.setAttribute("font-family", TICK_FONT.family);
   axes.setAttribute("fill", "currentColor");
   svg.append(axes);
   const lines = SERIES.map((s) => {

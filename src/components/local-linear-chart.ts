@@ -120,7 +120,11 @@ export function segmentView(net: Network, {dataset, point, direction, x1Range, t
   const zones = through ? [zoneAround(net, point, unit, x1Range)] : zoneRuns(net, zonePoint, xs, at);
   // The segment as x2 = p2 + m·(x1 − p1), written with signed terms: "x₂ = 1.00 − 0.50·(x₁ + 1.00)".
   const slope = direction[1] / direction[0];
-  const signed = (v: number) => `${v < 0 ? "−" : "+"} ${fixed(Math.abs(v), 2)}`;
+  // The sign as printed: a value that rounds to zero reads "+ 0.00", never "− 0.00".
+  const signed = (v: number) => {
+    const s = fixed(v, 2);
+    return s.startsWith("−") ? `− ${s.slice(1)}` : `+ ${s}`;
+  };
   const shift = point[0] === 0 ? "x₁" : `(x₁ ${signed(-point[0])})`;
   const segment = slope === 0 ? `x₂ = ${fixed(point[1], 2)}` : `x₂ = ${fixed(point[1], 2)} ${signed(slope)}·${shift}`;
   return {

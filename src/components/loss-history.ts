@@ -29,6 +29,30 @@ export function decadeLabel(v: number): string {
 }
 
 /**
+ * Plot's axis font (10 px system-ui) and an upper estimate of one tick-label character's width in it.
+ * Tick labels use tabular figures, ≈ 0.55–0.64 em wide in the usual system-ui fonts; DejaVu Sans
+ * (Chromium's system-ui on Debian) is the widest at 0.636 em, so 6.4 px a character at 10 px, and
+ * "." (≈ 0.32 em) only makes the estimate more generous.
+ */
+export const TICK_FONT = {family: "system-ui, sans-serif", size: 10, charWidth: 6.4};
+/** From the frame's left edge to a y tick label's right end: Plot's tickSize 6 + tickPadding 3 (px). */
+export const TICK_GAP = 9;
+/** Room kept between the widest label's estimated left end and the SVG's left edge (px). */
+export const TICK_SPARE = 6;
+/** Plot's default left margin, kept when the labels fit in it, so charts with short labels line up. */
+const PLOT_MARGIN_LEFT = 40;
+
+/**
+ * The left margin that fits the widest of these tick labels: a label ends TICK_GAP left of the frame,
+ * so it starts at margin − TICK_GAP − width ≥ TICK_SPARE when margin ≥ width + TICK_GAP + TICK_SPARE,
+ * with width ≤ length × TICK_FONT.charWidth.
+ */
+export function tickLabelMargin(labels: readonly string[], least = 0): number {
+  const widest = Math.max(0, ...labels.map((l) => l.length)) * TICK_FONT.charWidth;
+  return Math.max(least, Math.ceil(widest) + TICK_GAP + TICK_SPARE);
+}
+
+/**
  * The decades 10^k of a log axis over values in [lo, hi] (lo > 0): from the power of ten at or below
  * the smallest value to the one at or above the largest, so that every decade the data touches,
  * including the one holding the final loss, has a labelled tick at each end.
@@ -53,8 +77,12 @@ export function lossHistory(snapshot: Snapshot, {width, selection, document}: Lo
   const ticks = decades(Math.min(...values), Math.max(...values));
   // Unlabelled grid lines at 2..9 × 10^k, so values between two labelled decades can be read.
   const minor = ticks.slice(0, -1).flatMap((d) => [2, 3, 4, 5, 6, 7, 8, 9].map((m) => m * d));
+  // Plot's default 40 px leaves 31 px for a label: "0.0001" (35 px in DejaVu Sans) was clipped by 4 px.
+  // The margin is sized to the widest label instead, never narrower than Plot's default.
+  const marginLeft = tickLabelMargin(ticks.map(decadeLabel), PLOT_MARGIN_LEFT);
   const chart = tidyPlot(Plot.plot({
-    width: plotWidth(width),
+    width: plotWidth(width, {marginLeft}),
+    marginLeft,
     height: 260,
     document,
     title: describeModel(snapshot.spec),

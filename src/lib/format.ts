@@ -14,11 +14,18 @@ export function sig(v: number, digits = 4): string {
   return s.replace("-", "−");
 }
 
-/** "0.0162·x₁ − 0.0137·x₂ − 0.0033" for y ≈ a·x1 + b·x2 + c. */
+/**
+ * "0.0162·x₁ − 0.0137·x₂ − 0.0033" for y ≈ a·x1 + b·x2 + c. Each term's sign is the sign of the value
+ * as printed, not of v: a v in (−0.5·10^−digits, 0], −0 included, prints as 0.000… and is written
+ * "+ 0.0000" (or "0.0000" first), never "− 0.0000".
+ */
 export function linearFormula(a: number, b: number, c: number, digits = 4): string {
   const term = (v: number, name: string, first: boolean) => {
-    const mag = fixed(Math.abs(v), digits) + name;
-    return first ? (v < 0 ? "−" : "") + mag : (v < 0 ? " − " : " + ") + mag;
+    // fixed() already writes a value that rounds to zero without its minus.
+    const shown = fixed(v, digits);
+    const negative = shown.startsWith("−");
+    const mag = (negative ? shown.slice(1) : shown) + name;
+    return first ? (negative ? "−" : "") + mag : (negative ? " − " : " + ") + mag;
   };
   return term(a, "·x₁", true) + term(b, "·x₂", false) + term(c, "", false);
 }

@@ -122,6 +122,9 @@ describe("chart components (golden)", async () => {
     expect(chart.textContent).toContain("along x₂ = 1.00 − 0.50·(x₁ + 1.00)");
     const flat = localLinearChart(net, {width, dataset: "prod", point: [0, 2], direction: [1, 0], x1Range: [-1.6, 1.6], document});
     expect(flat.textContent).toContain("along x₂ = 2.00;");
+    // A shift that rounds to zero is written with a plus, never "− 0.00".
+    const near = localLinearChart(net, {width, dataset: "prod", point: [0.001, 1], direction: [1, 0.5], x1Range: [-1.6, 1.6], document});
+    expect(near.textContent).toContain("along x₂ = 1.00 + 0.50·(x₁ + 0.00)");
   });
 
   it("local linear function against the truth", () => {
@@ -135,6 +138,10 @@ describe("chart components (golden)", async () => {
     expect(view.textContent).toContain("Mask at (0.00, 0.00): [1, 0, 1, 0]: units 1 and 3 are active.");
     expect(view.querySelectorAll("table")).toHaveLength(4);
     for (const c of s.coefficients) expect(view.textContent).toContain(fixed(c, 4));
+    // Every header cell names its row or column (axe's empty-table-header); each table's empty corner
+    // above the row headers is a td.
+    for (const th of view.querySelectorAll("th")) expect(th.textContent!.trim(), th.outerHTML).not.toBe("");
+    for (const table of view.querySelectorAll("table")) expect(table.querySelector("thead tr > :first-child")!.tagName).toBe("TD");
     expectGolden(view, "zone-steps");
   });
 

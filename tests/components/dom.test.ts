@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {h, patchInPlace, setText} from "../../src/components/dom.js";
+import {h, numberTable, patchInPlace, setText} from "../../src/components/dom.js";
 
 describe("setText", () => {
   it("changes the data of an element's one text node, keeping the node", () => {
@@ -58,5 +58,20 @@ describe("patchInPlace", () => {
     const otherTag = h(document, "div", {class: "t"}, h(document, "h3", {}, "9"), h(document, "details", {}, h(document, "summary", {}, "more"), h(document, "span", {"data-v": "9"}, "9")));
     expect(patchInPlace(shown, otherTag)).toBe(false);
     expect(shown.outerHTML).toBe(before);
+  });
+});
+
+describe("numberTable", () => {
+  it("heads its columns and rows with th and leaves the empty corner a td", () => {
+    const table = numberTable([[1, 2], [3, 4]], {format: String, rows: ["x₁", "x₂"], columns: ["unit 1", "unit 2"], document});
+    expect([...table.querySelectorAll("thead tr > *")].map((c) => `${c.tagName} ${c.textContent}`)).toEqual(["TD ", "TH unit 1", "TH unit 2"]);
+    expect([...table.querySelectorAll("tbody th[scope=row]")].map((c) => c.textContent)).toEqual(["x₁", "x₂"]);
+    // No header cell without a name (axe's empty-table-header).
+    for (const th of table.querySelectorAll("th")) expect(th.textContent).not.toBe("");
+  });
+
+  it("has no corner without row headers", () => {
+    const table = numberTable([[1, 2]], {format: String, columns: ["a", "b"], document});
+    expect([...table.querySelectorAll("thead tr > *")].map((c) => c.tagName)).toEqual(["TH", "TH"]);
   });
 });

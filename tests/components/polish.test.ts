@@ -5,7 +5,7 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {loadFixture} from "./golden.js";
-import {decadeLabel, decades, lossHistory} from "../../src/components/loss-history.js";
+import {decadeLabel, decades, lossHistory, TICK_FONT} from "../../src/components/loss-history.js";
 import {DIAGRAM_COLOURS, HEATMAP_PALETTES, weightHeatmap} from "../../src/components/weight-heatmap.js";
 import {paletteScale, PALETTES} from "../../src/components/palettes.js";
 import {magnitudeMax, parameterScale} from "../../src/components/parameter-scale.js";
@@ -29,6 +29,17 @@ const width = 640;
 function yTickLabels(chart: Element): string[] {
   const svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector(":scope > svg")!;
   return [...svg.querySelectorAll("g[text-anchor='end'][font-variant='tabular-nums'] text")].map((t) => t.textContent ?? "");
+}
+
+/**
+ * Where each y tick label of a Plot chart ends on the SVG's x axis (text-anchor end): its own
+ * translate plus its group's, as Plot writes them.
+ */
+function yTickLabelEnds(chart: Element): {label: string; end: number}[] {
+  const svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector(":scope > svg")!;
+  const dx = (e: Element) => Number(/translate\(([-\d.e]+)/.exec(e.getAttribute("transform") ?? "")?.[1] ?? 0);
+  const group = svg.querySelector("g[text-anchor='end'][font-variant='tabular-nums']")!;
+  return [...group.querySelectorAll("text")].map((t) => ({label: t.textContent ?? "", end: dx(group) + dx(t)}));
 }
 
 /** The power of ten at or below v. */
@@ -66,6 +77,26 @@ describe("loss history", async () => {
       // Every decade from the smallest value's to the largest's has its label.
       for (const v of values) expect(labels, `decade of ${v}`).toContain(decadeLabel(decadeOf(v)));
       expect(labels).toContain(decadeLabel(decadeOf(snap.lossHistory[snap.lossHistory.length - 1])));
+    });
+
+  // A run from ~10000 down to ~1e-6: the widest labels either way ("10000", "0.000001").
+  const extreme: Snapshot = {
+    ...relu,
+    lossHistory: relu.lossHistory.map((_, e, all) => 5000 * (2e-6 / 5000) ** (e / (all.length - 1))),
+    mseHistory: relu.mseHistory.map((_, e, all) => 4000 * (3e-6 / 4000) ** (e / (all.length - 1)))
+  };
+
+  for (const [name, snap] of [
+    ["the fixture", relu],
+    ["a run ending at 0.000351", large],
+    ["a run from 5000 to 0.000002", extreme]
+  ] as const)
+    it(`leaves room left of the y axis for the widest tick label of ${name}`, () => {
+      const ends = yTickLabelEnds(lossHistory(snap, {width, document}));
+      expect(ends.length).toBeGreaterThan(1);
+      // jsdom measures no text: each label is at most TICK_FONT.charWidth a character (an upper
+      // estimate for the 10 px tabular figures), so its left end is at least its right end minus that.
+      for (const {label, end} of ends) expect(end - label.length * TICK_FONT.charWidth, label).toBeGreaterThanOrEqual(0);
     });
 
   it("writes powers of ten in decimal and spans whole decades", () => {

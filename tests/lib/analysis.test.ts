@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {oppositePairs, columnCosine} from "../../src/lib/symmetry.js";
 import {nearestSample} from "../../src/lib/sampling.js";
 import {columnExtents, layerRanges, parameterStats} from "../../src/lib/extents.js";
-import {fixed, linearFormula, sig} from "../../src/lib/format.js";
+import {fixed, linearFormula, pointLabel, sig} from "../../src/lib/format.js";
 import {forward, type Network} from "../../src/lib/network.js";
 import {gridEstimate, maxAbsError} from "../../src/lib/estimate.js";
 
@@ -112,6 +112,23 @@ describe("format", () => {
     expect(fixed(-1.25, 2)).toBe("−1.25");
     expect(sig(0.001387043, 4)).toBe("0.001387");
     expect(sig(-0.00001234, 3)).toBe("−1.23e-5");
+  });
+  it("writes a value that rounds to zero, or −0, without a minus", () => {
+    expect(fixed(-0.00001, 4)).toBe("0.0000");
+    expect(fixed(-0, 4)).toBe("0.0000");
+    expect(fixed(-0.4, 0)).toBe("0");
+    expect(fixed(-0.00006, 4)).toBe("−0.0001");
+    expect(sig(-0)).toBe("0");
+    expect(pointLabel([-0.001, -0], 2)).toBe("(0.00, 0.00)");
+  });
+  it("signs each formula term by its printed value: a term that rounds to zero is + 0", () => {
+    // Epoch 0 of the large ReLU network: a bias of −0.00001 once read "− 0.0000".
+    expect(linearFormula(0.0746, 0.0191, -0.00001, 4)).toBe("0.0746·x₁ + 0.0191·x₂ + 0.0000");
+    expect(linearFormula(0.0746, 0.0191, -0, 4)).toBe("0.0746·x₁ + 0.0191·x₂ + 0.0000");
+    expect(linearFormula(-0.00001, -0, -0.00004, 4)).toBe("0.0000·x₁ + 0.0000·x₂ + 0.0000");
+    expect(linearFormula(-0.004, 0.25, -0.006, 2)).toBe("0.00·x₁ + 0.25·x₂ − 0.01");
+    // Just past the rounding boundary the minus stays.
+    expect(linearFormula(-0.00006, -0.00006, -0.00006, 4)).toBe("−0.0001·x₁ − 0.0001·x₂ − 0.0001");
   });
   it("writes a linear formula with signed terms", () => {
     expect(linearFormula(0.0162, -0.0137, -0.0033, 4)).toBe("0.0162·x₁ − 0.0137·x₂ − 0.0033");
