@@ -4,7 +4,10 @@
 // the page offers a choice, bound with bindWeights) and the selected unit.
 //
 // Opening an address restores its view; a value that is malformed or foreign to the page is ignored
-// and named in a small notice (role=status), and everything else still applies. The address is
+// and named in a small notice (role=status), and everything else still applies. The notice sits
+// above the explorer, often below the fold when the page opens: so when an address is restored with
+// something ignored, it is raised into view at the window's foot until the reader dismisses it
+// (its button or Escape), and then stays in its place. The address is
 // written WRITE_DELAY_MS after the last change: a discrete change (a click, a button, a menu) adds a
 // history entry (pushState); further changes of the same setting within BURST_MS (a slider dragged,
 // arrow keys held) replace it, so back steps over the burst at once. popstate restores the entry's
@@ -42,6 +45,13 @@ export interface UrlSync extends HTMLElement {
 export function urlSync(snapshot: Snapshot, {explorer, weights: weightKeys = [], window: win = globalThis.window, document: doc = globalThis.document}: UrlSyncOptions): UrlSync {
   const selection = explorer.selection;
   const notice = h(doc, "p", {class: "url-notice", role: "status", "aria-live": "polite"});
+  const dismiss = h(doc, "button", {type: "button", class: "url-notice-dismiss"}, "Dismiss");
+  const box = h(doc, "div", {class: "url-notice-box", hidden: ""}, notice, dismiss);
+  const lower = () => box.classList.remove("raised");
+  dismiss.addEventListener("click", lower);
+  doc.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && box.classList.contains("raised")) lower();
+  });
   /** The weights an address asked for before the page's choice was bound. */
   let pendingWeights: string | undefined;
   // Events made by the document's own window (jsdom's in tests), which its elements accept.
@@ -111,7 +121,10 @@ export function urlSync(snapshot: Snapshot, {explorer, weights: weightKeys = [],
   const restore = (initial: boolean) => {
     const parsed = parseUrlState(win.location.hash, limits());
     if (!parsed.isState && (initial || win.location.hash !== "")) return;
-    notice.textContent = ignoredNotice(parsed.ignored);
+    const text = ignoredNotice(parsed.ignored);
+    notice.textContent = text;
+    box.hidden = text === "";
+    box.classList.toggle("raised", text !== "");
     apply(parsed.state);
   };
 
@@ -163,7 +176,7 @@ export function urlSync(snapshot: Snapshot, {explorer, weights: weightKeys = [],
     lastState = serializeUrlState(current());
   });
 
-  return Object.assign(notice, {
+  return Object.assign(box, {
     bindWeights(choice: HTMLFormElement & {value: string}) {
       weights = {choice, keys: weightKeys};
       if (pendingWeights !== undefined && pendingWeights !== choice.value) {

@@ -61,14 +61,17 @@ export interface ParsedUrl {
 export const URL_KEYS = ["p", "s", "e", "pal", "cm", "em", "w", "u"] as const;
 type Key = (typeof URL_KEYS)[number];
 
-/** Longest value text quoted back in a notice (a pasted flood stays one line). */
+/** Longest key or value text repeated back in a notice (a pasted flood stays one line). */
 const QUOTE = 24;
+
+/** Text cut to QUOTE characters, with "…" when it was longer. */
+const shorten = (text: string) => (text.length > QUOTE ? `${text.slice(0, QUOTE)}…` : text);
 
 /** A value as a notice quotes it: shortened, with invisible characters shown as escapes. */
 export function quoteValue(value: string): string {
-  const s = value.length > QUOTE ? `${value.slice(0, QUOTE)}…` : value;
-  return JSON.stringify(s);
+  return JSON.stringify(shorten(value));
 }
+
 
 /** The stored epochs as a notice lists them: all of a few, else "0, 5, 10, …, 250". */
 export function epochList(epochs: readonly number[]): string {
@@ -196,5 +199,5 @@ export function serializeUrlState(state: UrlState): string {
 /** "Ignored in the address: e="abc" (must be a stored epoch …); …", or "" when nothing was ignored. */
 export function ignoredNotice(ignored: readonly IgnoredValue[]): string {
   if (ignored.length === 0) return "";
-  return `Ignored in the address: ${ignored.map((i) => `${i.key}=${quoteValue(i.value)} (${i.reason})`).join("; ")}.`;
+  return `Ignored in the address: ${ignored.map((i) => `${shorten(i.key)}=${quoteValue(i.value)} (${i.reason})`).join("; ")}.`;
 }

@@ -261,6 +261,20 @@ describe("the view in the address", () => {
       const text = (await notice.textContent())!;
       for (const key of ["s=", "e=", "pal=", "zoom=", "u="]) expect(text).toContain(key);
       expect(await notice.isVisible()).toBe(true);
+      // Raised into the window as the page opens (its place above the explorer is below the fold),
+      // clear of the fixed header; Escape puts it back in its place, where it stays.
+      const box = page.locator(".url-notice-box");
+      const inWindow = () =>
+        box.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          const header = document.querySelector("#observablehq-header")?.getBoundingClientRect().bottom ?? 0;
+          return r.top >= header && r.bottom <= innerHeight;
+        });
+      expect(await box.getAttribute("class")).toContain("raised");
+      expect(await inWindow()).toBe(true);
+      await page.keyboard.press("Escape");
+      expect(await box.getAttribute("class")).not.toContain("raised");
+      expect(await notice.textContent()).toBe(text);
       // The valid value applies; the page works: the slider still moves the diagram.
       expect((await readFlow(page)).colorMode).toBe("layer");
       await page.focus("form.sample-picker input[type=range]");

@@ -99,6 +99,10 @@ describe("url state", () => {
     expect(notice).toMatch(/^Ignored in the address: pal="x{24}…"/);
     expect(ignoredNotice([])).toBe("");
   });
+  it("names a long key shortened too", () => {
+    const notice = ignoredNotice(parseUrlState(`#${"k".repeat(300)}=1`, limits).ignored);
+    expect(notice).toBe(`Ignored in the address: ${"k".repeat(24)}…="1" (not a setting of this page).`);
+  });
   it("names the stored epochs when it refuses one between checkpoints", () => {
     expect(epochList([0, 5, 10, 15, 20, 250])).toBe("0, 5, 10, …, 250");
     expect(epochList([0, 1, 2])).toBe("0, 1, 2");
