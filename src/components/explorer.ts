@@ -142,6 +142,7 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
     value: state0.sample ?? nearestSample(samples, state0.point),
     presets: spec.presets,
     onPoint: (p) => selection.set({point: p, sample: null}),
+    pointRange: POINT_RANGE,
     document: doc
   });
   const controls = flowControls({palette: spec.palette, colorMode: "comp", ...options.settings}, {document: doc});

@@ -1,7 +1,8 @@
 // The sample picker: a slider over sample indices and (x1, x2) fields that select the nearest sample.
 // It is one input element whose value is the selected index, so a page uses it with Framework's
 // view() and other charts can set it with setSample() (a click on a plot, a preset button).
-// Input that is not a number or falls outside the data's range is refused with a visible message.
+// Input that is not a number or falls outside the data's range (or, given `pointRange`, outside the
+// square where the caller takes free points) is refused with a visible message.
 // Given `onPoint`, the typed coordinates offer both: "Go to point" hands the exact point to the
 // caller (a free point, no sample), "Nearest sample" (also Enter) selects the sample nearest it; and
 // showPoint() shows a free point chosen elsewhere (a click on a chart) in the fields and the status.
@@ -23,6 +24,12 @@ export interface SamplePickerOptions {
   presets?: {label: string; point: Point}[];
   /** Called with the exact typed point by the "Go to point" button (shown only with this option). */
   onPoint?: (point: Point) => void;
+  /**
+   * Half-width of the square [−r, r]² where the caller takes a free point (its clicks and arrow
+   * keys); typed coordinates are accepted there too, so the fields can hold any point the caller
+   * shows. Without it, the data's range and a little past it.
+   */
+  pointRange?: number;
   document?: Document;
 }
 
@@ -37,17 +44,21 @@ export interface PointPicker extends SamplePicker {
 let uid = 0;
 
 /** A picker over the samples data.x (with their targets data.y), showing sample options.value. */
-export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, {value = 0, presets = [], onPoint, document: doc = document}: SamplePickerOptions = {}): PointPicker {
+export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, {value = 0, presets = [], onPoint, pointRange, document: doc = document}: SamplePickerOptions = {}): PointPicker {
   const {x: samples, y: targets} = data;
   const n = samples.length;
   const id = `sample-picker-${++uid}`;
-  // The range of each coordinate over the samples.
-  const ranges = [0, 1].map((k) => extentOf(samples.map((p) => p[k])));
-  // Accept coordinates up to a little past the data, where a nearest sample still means something.
+  // Accept coordinates up to a little past the data, where a nearest sample still means something;
+  // or the caller's square of free points.
   const margin = 0.5;
+  const limits: [number, number][] = [0, 1].map((k) => {
+    if (pointRange !== undefined) return [-pointRange, pointRange];
+    const [lo, hi] = extentOf(samples.map((p) => p[k]));
+    return [lo - margin, hi + margin];
+  });
 
   const slider = h(doc, "input", {type: "range", id: `${id}-range`, min: 0, max: n - 1, step: 1, "aria-label": "sample index"});
-  const index = h(doc, "input", {type: "number", id: `${id}-index`, min: 0, max: n - 1, step: 1, "aria-label": "sample index (number)"});
+  const index = h(doc, "input", {type: "number", id: `${id}-index`, min: 0, max: n - 1, step: 1, "aria-label": "sample index (number)", placeholder: "none"});
   const x1 = h(doc, "input", {type: "text", inputmode: "decimal", id: `${id}-x1`, size: 6, "aria-label": "x1"});
   const x2 = h(doc, "input", {type: "text", inputmode: "decimal", id: `${id}-x2`, size: 6, "aria-label": "x2"});
   const find = h(doc, "button", {type: "submit"}, onPoint ? "Nearest sample" : "Find nearest sample");
@@ -80,8 +91,13 @@ export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, 
     show(i);
   }
 
+  // A free point is no sample: the index box is emptied and the slider, which must hold some value,
+  // is dimmed and says so, until a sample is chosen again.
   function showPoint(point: Point, target: number) {
     showError(null);
+    form.classList.add("free-point");
+    index.value = "";
+    slider.setAttribute("aria-valuetext", "no sample: a free point");
     x1.value = fixed(point[0], 3).replace("−", "-");
     x2.value = fixed(point[1], 3).replace("−", "-");
     setText(status, `Point ${pointLabel(point, 3)}, no sample: y = ${fixed(target, 4)}`);
@@ -94,6 +110,8 @@ export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, 
   };
 
   function show(i: number) {
+    form.classList.remove("free-point");
+    slider.removeAttribute("aria-valuetext");
     slider.value = String(i);
     index.value = String(i);
     x1.value = fixed(samples[i][0], 3).replace("−", "-");
@@ -109,7 +127,7 @@ export function samplePicker(data: {x: readonly Point[]; y: readonly number[]}, 
   }
 
   const parse = (el: HTMLInputElement, name: string, k: 0 | 1): number | string => {
-    const [lo, hi] = [ranges[k][0] - margin, ranges[k][1] + margin];
+    const [lo, hi] = limits[k];
     const range = `between ${fixed(lo, 2)} and ${fixed(hi, 2)}`;
     // The typed text is quoted at most QUOTE_LIMIT characters long, so a pasted flood stays one line.
     const got = describe(el.value);

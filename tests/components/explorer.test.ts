@@ -3,7 +3,7 @@
 // the keyboard cursor, a replayed epoch (the diagram shows that checkpoint's forward pass), a hovered
 // unit (a class toggle, no announcement), and a caller that passes no selection at all.
 import {afterEach, describe, expect, it, vi} from "vitest";
-import {explorer} from "../../src/components/explorer.js";
+import {explorer, POINT_RANGE} from "../../src/components/explorer.js";
 import {forward, type Layer, type Network} from "../../src/lib/network.js";
 import {networkAtEpoch, snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
 import {startSelection} from "../../src/lib/page-selection.js";
@@ -54,6 +54,11 @@ describe("explorer", () => {
     expect(drawnZ(ex)).toEqual(zOf(net, [0.3, -0.7]));
     expect(ex.querySelector(".flow-diagram figcaption")!.textContent).toMatch(/^The point \(0\.300, −0\.700\) through/);
     expect(ex.querySelector("form.sample-picker output")!.textContent).toMatch(/^Point \(0\.300, −0\.700\), no sample/);
+    // The picker's sample controls say there is no sample, not the last one.
+    const picker = ex.querySelector<HTMLFormElement>("form.sample-picker")!;
+    expect(picker.classList.contains("free-point")).toBe(true);
+    expect(picker.querySelector<HTMLInputElement>("input[type=number]")!.value).toBe("");
+    expect(picker.querySelector("input[type=range]")!.getAttribute("aria-valuetext")).toBe("no sample: a free point");
     // "Go to point" with typed coordinates does the same.
     const [x1, x2] = [...ex.querySelectorAll<HTMLInputElement>("form.sample-picker input[type=text]")];
     x1.value = "-1.25";
@@ -62,6 +67,25 @@ describe("explorer", () => {
     expect(ex.value.point).toEqual([-1.25, 0.5]);
     expect(ex.value.sample).toBeNull();
     expect(events).toBe(2);
+    // The fields take any point a click or an arrow key can choose (the square [−POINT_RANGE,
+    // POINT_RANGE]², past the data's range), so the coordinates they show can be sent again.
+    x1.value = String(POINT_RANGE);
+    x2.value = String(-POINT_RANGE);
+    ex.querySelector<HTMLButtonElement>("button.picker-go")!.click();
+    expect(ex.value.point).toEqual([POINT_RANGE, -POINT_RANGE]);
+    x1.value = String(POINT_RANGE + 0.01);
+    ex.querySelector<HTMLButtonElement>("button.picker-go")!.click();
+    expect(ex.value.point).toEqual([POINT_RANGE, -POINT_RANGE]);
+    expect(ex.querySelector(".picker-error")!.textContent).toMatch(/^x₁ must be between −3\.00 and 3\.00, got "3\.01"/);
+    expect(events).toBe(3);
+    // A sample chosen again is shown as one.
+    const slider = picker.querySelector<HTMLInputElement>("input[type=range]")!;
+    slider.value = "3";
+    slider.dispatchEvent(new Event("input", {bubbles: true}));
+    expect(ex.value.sample).toBe(3);
+    expect(picker.classList.contains("free-point")).toBe(false);
+    expect(picker.querySelector<HTMLInputElement>("input[type=number]")!.value).toBe("3");
+    expect(slider.hasAttribute("aria-valuetext")).toBe(false);
   });
 
   it("updates the diagram in place for another point, and its arithmetic then uses that point", async () => {
