@@ -22,8 +22,7 @@ import type {Selection} from "../lib/selection.js";
 import {ACTIVATIONS} from "../lib/activations.js";
 import {dataWindowPartition, zoneContaining, type Partition} from "../lib/partition.js";
 import {activationMask, localLinear} from "../lib/regions.js";
-import {linearFormula, pointLabel} from "../lib/format.js";
-import {smoothActivationNote, tangentComparison, zoneCountSentence} from "../lib/zone-prose.js";
+import {smoothActivationNote, tangentComparison, zoneCountSentence, zoneFormulaSentence} from "../lib/zone-prose.js";
 import {zoneMapChart, ZONE_COLORINGS, type ZoneColoring, type ZoneMapChart} from "./zone-map-chart.js";
 import {zoneStepsView} from "./zone-steps.js";
 import {zoneProductView} from "./zone-product.js";
@@ -120,7 +119,9 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
     const table = net.layers.length === 2 ? zoneStepsView(net, {point: p, formula: false, document: doc}) : zoneProductView(net, {pattern, document: doc});
     const shown = detail.firstElementChild;
     if (!(shown && patchInPlace(shown, table))) detail.replaceChildren(table);
-    const x1Range: [number, number] = [Math.max(-SEGMENT_LIMIT, p[0] - REACH), Math.min(SEGMENT_LIMIT, p[0] + REACH)];
+    // Within SEGMENT_LIMIT of the origin, or as far as the point when it lies further (it is on the segment).
+    const limit = Math.max(SEGMENT_LIMIT, Math.abs(p[0]));
+    const x1Range: [number, number] = [Math.max(-limit, p[0] - REACH), Math.min(limit, p[0] + REACH)];
     // The segment chart is drawn once, then follows the point and the epoch in place.
     const along = {width, dataset, point: p, direction, x1Range, tangent: true, title: "The network along a line through the point", document: doc};
     if (segmentChart) segmentChart.update(net, along);
@@ -152,7 +153,7 @@ export function zoneExplorer(initial: Network, {width, dataset, selection, netwo
       const zone = zoneContaining(partition, point);
       const {a, b, c} = zone?.affine ?? localLinear(net, point);
       const pattern = zone?.pattern ?? activationMask(net, point);
-      setText(formula, `In the zone of ${pointLabel(point, 3)}: y = ${linearFormula(a, b, c)}`);
+      setText(formula, zoneFormulaSentence(point, {a, b, c}, partition.window));
       const [ga, gb] = targetGradient(dataset, point);
       const truth = {a: ga, b: gb, c: TARGETS[dataset](point[0], point[1]) - ga * point[0] - gb * point[1]};
       setText(tangent, tangentComparison(point, {a, b, c}, truth));

@@ -15,6 +15,17 @@ export function windowLabel(w: Window): string {
   return same ? `${range(w.x)}²` : `${range(w.x)} × ${range(w.y)}`;
 }
 
+/**
+ * The selected point's zone as a formula: "In the zone of (x₁, x₂): y = …". A point outside the map's
+ * window (the reader may choose one up to the estimate grid's edge) is said to be off the map, and
+ * its formula is still its own zone's (the local function there, from its activation pattern).
+ */
+export function zoneFormulaSentence(point: Point, f: {a: number; b: number; c: number}, w: Window): string {
+  const inside = point[0] >= w.x[0] && point[0] <= w.x[1] && point[1] >= w.y[0] && point[1] <= w.y[1];
+  const formula = `y = ${linearFormula(f.a, f.b, f.c)}`;
+  return inside ? `In the zone of ${pointLabel(point, 3)}: ${formula}` : `${pointLabel(point, 3)} lies off the map, outside ${windowLabel(w)}; in its zone, ${formula}`;
+}
+
 /** The map's count, stated as exact. */
 export function zoneCountSentence(count: number, w: Window): string {
   return (

@@ -96,6 +96,23 @@ describe("zone explorer (exact map)", async () => {
     expect(explorer.querySelectorAll("path.zone")).toHaveLength(exactPartition(networkAtEpoch(large, first)).zones.length);
   });
 
+  it("says when the point lies off the map, and its segment still runs through it", () => {
+    const selection = createSelection({point: [1, 1], sample: null, epoch: large.spec.epochs, unit: null, hover: null});
+    const explorer = zoneExplorer(net, {width, dataset: "prod", selection, networkAt: (e) => networkAtEpoch(large, e), document});
+    // Past the data square [−2, 2]² but inside the square a reader may pick a point in.
+    const p: [number, number] = [2.8, 2.9];
+    selection.set({point: p});
+    const {a, b, c} = localLinear(networkAtEpoch(large, large.spec.epochs), p);
+    const formula = explorer.querySelector(".zone-formula")!.textContent!;
+    expect(formula).toMatch(/^\(2\.800, 2\.900\) lies off the map, outside \[−2, 2\]²; in its zone, y = /);
+    expect(formula).toContain(linearFormula(a, b, c));
+    // The segment chart's dot (the point) is inside its plot: its x range reaches the point.
+    const svg = [...explorer.querySelectorAll<SVGSVGElement>(".zone-segment svg")].find((s) => s.querySelector("circle"))!;
+    const dots = [...svg.querySelectorAll("circle")].map((d) => Number(d.getAttribute("cx")));
+    expect(dots.length).toBeGreaterThan(0);
+    for (const cx of dots) expect(cx).toBeLessThanOrEqual(Number(svg.getAttribute("width")));
+  });
+
   it("writes to the selection: Enter picks the cursor's point, a boundary under the cursor is the hovered unit", () => {
     const selection = createSelection({point: [1, 1], sample: 3, epoch: large.spec.epochs, unit: null, hover: null});
     const explorer = zoneExplorer(net, {width, dataset: "prod", selection, document});

@@ -1,8 +1,17 @@
 import {describe, expect, it} from "vitest";
-import {smoothActivationNote, patternBits, patternPhrase, tangentComparison, windowLabel, zoneCountSentence, zoneCountSummary, zoneDescription} from "../../src/lib/zone-prose.js";
+import {smoothActivationNote, patternBits, patternPhrase, tangentComparison, windowLabel, zoneCountSentence, zoneCountSummary, zoneDescription, zoneFormulaSentence} from "../../src/lib/zone-prose.js";
 import {DATA_WINDOW} from "../../src/lib/partition.js";
+import {linearFormula} from "../../src/lib/format.js";
 
 describe("zone prose", () => {
+  it("writes the point's zone formula, and says when the point is off the map", () => {
+    const f = {a: 0.25, b: -0.5, c: 0.125};
+    expect(zoneFormulaSentence([1, -1], f, DATA_WINDOW)).toBe(`In the zone of (1.000, −1.000): y = ${linearFormula(0.25, -0.5, 0.125)}`);
+    // The window's edge is on the map; past it is not.
+    expect(zoneFormulaSentence([2, -2], f, DATA_WINDOW)).toMatch(/^In the zone of/);
+    expect(zoneFormulaSentence([2.5, 0], f, DATA_WINDOW)).toBe(`(2.500, 0.000) lies off the map, outside [−2, 2]²; in its zone, y = ${linearFormula(0.25, -0.5, 0.125)}`);
+  });
+
   it("states the exact count of the square", () => {
     expect(zoneCountSentence(37, DATA_WINDOW)).toBe(
       "Cut along every unit's boundary, the square [−2, 2]² falls into exactly 37 zones; on each the network is one linear function of (x₁, x₂)."
