@@ -26,6 +26,8 @@ export type FormulaPart =
   | {readonly sup: readonly FormulaPart[]};
 
 export interface ActivationDescriptor {
+  /** Its name in prose: "ReLU", "sigmoid". */
+  readonly label: string;
   /** g(z), float64. */
   readonly fn: (z: number) => number;
   /** g'(z) as an expression in a = g(z): the one definition of the derivative. */
@@ -76,6 +78,7 @@ function describe(entry: Omit<ActivationDescriptor, "derivative">): ActivationDe
 /** Every activation's descriptor, by name: the one table to extend. */
 export const ACTIVATIONS = {
   relu: describe({
+    label: "ReLU",
     fn: (z) => (z > 0 ? z : 0),
     slope: ["step", "a"],
     formula: "a = max(0, z)",
@@ -86,6 +89,7 @@ export const ACTIVATIONS = {
     tfjs: {layer: "relu", kernel: "Relu"}
   }),
   sigmoid: describe({
+    label: "sigmoid",
     fn: (z) => 1 / (1 + Math.exp(-z)),
     slope: ["mul", "a", ["sub", 1, "a"]],
     formula: "a = σ(z) = 1 / (1 + e^−z)",
@@ -102,6 +106,7 @@ export const ACTIVATIONS = {
     tfjs: {layer: "sigmoid", kernel: "Sigmoid"}
   }),
   tanh: describe({
+    label: "tanh",
     fn: (z) => Math.tanh(z),
     slope: ["sub", 1, ["square", "a"]],
     formula: "a = tanh(z) = (e^z − e^−z) / (e^z + e^−z)",
@@ -113,6 +118,7 @@ export const ACTIVATIONS = {
     tfjs: {layer: "tanh", kernel: "Tanh"}
   }),
   linear: describe({
+    label: "linear",
     fn: (z) => z,
     slope: 1,
     formula: "a = z",

@@ -64,9 +64,10 @@ export function thisPoint(v: PointInView): string {
 
 /**
  * A sentence put before an account written from the network in view, when that network is a
- * replayed checkpoint: "With the parameters after 40 of 250 epochs: " — nothing for the trained one.
+ * replayed checkpoint: "These numbers use the parameters after 40 of 250 epochs. " — nothing for the trained one.
+ * A sentence of its own, so the account after it starts as a sentence does.
  */
 export function replayLead(epoch: number, epochs: number): string {
   const when = epochPhrase(epoch, epochs);
-  return when ? `With the parameters ${when}: ` : "";
+  return when ? `These numbers use the parameters ${when}. ` : "";
 }

@@ -2,6 +2,7 @@
 // and returns the sentence (plain text) that is true of it, so no page holds a ternary that chooses
 // wording, and each choice is tested (tests/lib/prose.test.ts). Numbers are formatted with format.ts.
 import type {NetworkSpec} from "./spec.js";
+import {ACTIVATIONS} from "./activations.js";
 import {TARGET_TEXT, type DatasetName} from "./datasets.js";
 import {OPPOSITE_COSINE, type UnitPair} from "./symmetry.js";
 import type {ParameterStats} from "./extents.js";
@@ -20,11 +21,11 @@ export function plural(n: number, word: string, pluralWord = `${word}s`): string
   return `${GROUPED.format(n)} ${n === 1 ? word : pluralWord}`;
 }
 
-/** "one hidden layer of 4 relu units", "2 hidden layers of 5 and 5 relu units". */
+/** "one hidden layer of 4 ReLU units", "2 hidden layers of 5 and 5 ReLU units". */
 export function shapePhrase(spec: Pick<NetworkSpec, "hidden" | "activation">): string {
   const layers = spec.hidden.length === 1 ? "one hidden layer" : `${spec.hidden.length} hidden layers`;
   const units = spec.hidden.length === 1 ? spec.hidden[0] : `${spec.hidden.slice(0, -1).join(", ")} and ${spec.hidden.at(-1)}`;
-  return `${layers} of ${units} ${spec.activation} units`;
+  return `${layers} of ${units} ${ACTIVATIONS[spec.activation].label} units`;
 }
 
 /** The targets and dataset sizes of several networks: one phrase when they share them, else one per network. */

@@ -35,7 +35,7 @@ describe("point prose", () => {
   it("refers back to a sample or a point, and leads a replayed epoch's account", () => {
     expect(thisPoint({point: [0.1, 0.2], sample: 3})).toBe("this sample");
     expect(thisPoint({point: [0.1, 0.2], sample: null})).toBe("this point");
-    expect(replayLead(40, 250)).toBe("With the parameters after 40 of 250 epochs: ");
+    expect(replayLead(40, 250)).toBe("These numbers use the parameters after 40 of 250 epochs. ");
     expect(replayLead(250, 250)).toBe("");
   });
 });

@@ -25,8 +25,8 @@ describe("prose", () => {
   it("counts and shapes", () => {
     expect(plural(1, "epoch")).toBe("1 epoch");
     expect(plural(2500, "sample")).toBe("2,500 samples");
-    expect(shapePhrase({hidden: [4], activation: "relu"})).toBe("one hidden layer of 4 relu units");
-    expect(shapePhrase({hidden: [5, 5], activation: "relu"})).toBe("2 hidden layers of 5 and 5 relu units");
+    expect(shapePhrase({hidden: [4], activation: "relu"})).toBe("one hidden layer of 4 ReLU units");
+    expect(shapePhrase({hidden: [5, 5], activation: "relu"})).toBe("2 hidden layers of 5 and 5 ReLU units");
     expect(shapePhrase({hidden: [3, 3, 2], activation: "tanh"})).toBe("3 hidden layers of 3, 3 and 2 tanh units");
   });
 
