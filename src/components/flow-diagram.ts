@@ -290,7 +290,9 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
   stage.append(svg, flowLegends(context.scales, legendOptions(prepared)));
   figure.appendChild(stage);
 
-  const panel = doc.createElement("aside");
+  // A div, not an aside: a page shows several diagrams, and each panel as a complementary landmark
+  // would be one more landmark of the same name (axe's landmark-unique).
+  const panel = doc.createElement("div");
   panel.className = beside ? "flow-panel" : "flow-panel below";
   panel.setAttribute("aria-live", "polite");
   figure.appendChild(panel);

@@ -56,7 +56,46 @@ describe("flowLayout", () => {
   });
 });
 
+/**
+ * Advance widths at 10 px, measured in Chromium on Debian (playwright-core 1.65, chromium package,
+ * getComputedTextLength of an svg <text> in font-family "system-ui, sans-serif", which resolves to
+ * DejaVu Sans there, the widest of the faces it resolves to): every character a number label is
+ * made of, and labels the flow diagram draws ("−0.51" is the one flow-layout.ts cites). Each text's
+ * getBBox() was as wide.
+ */
+const MEASURED_10PX: Record<string, number> = {
+  "0": 6.375,
+  "1": 6.375,
+  "5": 6.375,
+  "9": 6.375,
+  ".": 3.1875,
+  "−": 8.390625,
+  "-": 3.609375,
+  "−0.51": 30.65625,
+  "−0.71": 30.65625,
+  "0.96": 22.265625,
+  "0.00": 22.265625,
+  "−1.29": 30.65625,
+  "10.00": 28.640625,
+  "−10.00": 37.015625
+};
+/**
+ * How much wider than the measured text the estimate may be: enough for the hyphen (0.37 em for
+ * 0.361), small enough that a label is not left off for room it does not need.
+ */
+const ESTIMATE_SLACK = 0.03;
+
 describe("estimateTextWidth", () => {
+  it("is never short of the measured width, and over it by at most ESTIMATE_SLACK, at any size", () => {
+    for (const [text, measured] of Object.entries(MEASURED_10PX))
+      for (const size of [9, 10, 12]) {
+        const estimate = estimateTextWidth(text, size);
+        const real = (measured * size) / 10;
+        expect(estimate, `"${text}" at ${size} px`).toBeGreaterThanOrEqual(real);
+        expect(estimate, `"${text}" at ${size} px`).toBeLessThanOrEqual(real * (1 + ESTIMATE_SLACK));
+      }
+  });
+
   it("grows with the text and the font size", () => {
     expect(estimateTextWidth("−0.45", 10)).toBeGreaterThan(estimateTextWidth("0.45", 10));
     expect(estimateTextWidth("0.45", 20)).toBeCloseTo(2 * estimateTextWidth("0.45", 10), LAYOUT_DIGITS);
