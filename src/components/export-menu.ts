@@ -99,6 +99,9 @@ type Menu = HTMLElement & {
   show(network: Network, epoch: number): void;
 };
 
+/** The diagram's own title (its sample or point, network and epoch), drawn above the picture in a file. */
+const captionOf = (svg: SVGSVGElement) => svg.querySelector(":scope > title")?.textContent ?? undefined;
+
 function menuFor(snapshot: Snapshot, options: ExportMenuOptions): Menu {
   const doc = options.document ?? document;
   const view = doc.defaultView ?? globalThis;
@@ -122,13 +125,13 @@ function menuFor(snapshot: Snapshot, options: ExportMenuOptions): Menu {
     svg: () => {
       const svg = diagramSvg();
       if (!svg) return;
-      download(doc, new view.Blob([standaloneSvg(svg).text], {type: "image/svg+xml"}), names.svg);
+      download(doc, new view.Blob([standaloneSvg(svg, {caption: captionOf(svg)}).text], {type: "image/svg+xml"}), names.svg);
       say(`Saved ${names.svg}.`);
     },
     png: async () => {
       const svg = diagramSvg();
       if (!svg) return;
-      download(doc, await svgPngBlob(standaloneSvg(svg), {scale: PNG_SCALE, document: doc}), names.png);
+      download(doc, await svgPngBlob(standaloneSvg(svg, {caption: captionOf(svg)}), {scale: PNG_SCALE, document: doc}), names.png);
       say(`Saved ${names.png}.`);
     },
     json: () => {

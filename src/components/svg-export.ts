@@ -14,6 +14,9 @@
 //
 // The PNG is that SVG drawn by the browser: an Image from a blob URL (of our own origin, so the
 // canvas stays readable), onto a canvas `scale` times larger, then canvas.toBlob.
+//
+// With a caption, the file also shows what it is above the picture, wrapped to its width.
+import {wrapWords} from "../lib/text-wrap.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
@@ -64,7 +67,15 @@ export interface StandaloneSvg {
 export interface SvgExportOptions {
   /** The background colour (default: the colour behind the SVG on the page, else white). */
   background?: string;
+  /**
+   * A caption drawn above the picture, in the SVG's text colour, wrapped to its width: what it shows,
+   * for a file seen away from the page (the page says it in a figcaption or around the figure).
+   */
+  caption?: string;
 }
+
+/** The caption's font size and line height (px), and its margin from the picture's edges. */
+const CAPTION = {size: 13, line: 17, margin: 6};
 
 /** The elements of a tree in document order: the root, then its descendants. */
 function elementsOf(root: Element): Element[] {
@@ -326,6 +337,13 @@ export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions = {}
   }
 
   const box = exportBox(svg);
+  // The caption's lines take a band above the picture: the box grows upward by their height.
+  const captionLines = options.caption ? wrapWords(options.caption, box.width - 2 * CAPTION.margin, CAPTION.size) : [];
+  if (captionLines.length) {
+    const band = captionLines.length * CAPTION.line + CAPTION.margin;
+    box.y -= band;
+    box.height += band;
+  }
   copy.setAttributeNS(XMLNS_NS, "xmlns", SVG_NS);
   if (copy.querySelector("[*|href]") || [...copy.querySelectorAll("*")].some((e) => e.hasAttributeNS(XLINK_NS, "href"))) copy.setAttributeNS(XMLNS_NS, "xmlns:xlink", XLINK_NS);
   copy.setAttribute("viewBox", `${box.x} ${box.y} ${box.width} ${box.height}`);
@@ -346,6 +364,22 @@ export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions = {}
   // After <title> and <desc> (which name the file), before anything drawn.
   const firstDrawn = [...copy.children].find((c) => c.localName !== "title" && c.localName !== "desc") ?? null;
   copy.insertBefore(rect, firstDrawn);
+  if (captionLines.length) {
+    const caption = doc.createElementNS(SVG_NS, "text");
+    caption.setAttribute("class", "export-caption");
+    caption.setAttribute("font-family", "system-ui, sans-serif");
+    caption.setAttribute("font-size", String(CAPTION.size));
+    caption.setAttribute("fill", normalise(parentValues.get(svg)?.get("color") ?? "black"));
+    captionLines.forEach((line, i) => {
+      const span = doc.createElementNS(SVG_NS, "tspan");
+      span.setAttribute("x", String(box.x + CAPTION.margin));
+      // Baselines: the first a line below the band's top edge, less the descent.
+      span.setAttribute("y", String(box.y + CAPTION.margin + (i + 1) * CAPTION.line - 4));
+      span.textContent = line;
+      caption.append(span);
+    });
+    copy.insertBefore(caption, rect.nextSibling);
+  }
 
   const Serializer = view?.XMLSerializer ?? globalThis.XMLSerializer;
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new Serializer().serializeToString(copy)}\n`;

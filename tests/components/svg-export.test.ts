@@ -16,6 +16,7 @@ import {snapshotNetwork, type Snapshot} from "../../src/lib/snapshot.js";
 import {exportSnippet} from "../../src/lib/weights-export.js";
 import {parseNpy} from "../lib/file-formats.js";
 import {stubViewport} from "./viewport-stub.js";
+import {estimateTextWidth} from "../../src/lib/flow-layout.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const SAMPLE = 10;
@@ -41,11 +42,11 @@ afterEach(() => {
 });
 
 /** The explorer's diagram in the page: a flow diagram inside .explorer-diagram. */
-function pageDiagram(): SVGSVGElement {
+function pageDiagram(width = 960): SVGSVGElement {
   const net = snapshotNetwork(snapshot);
   const slot = document.createElement("div");
   slot.className = "explorer-diagram";
-  slot.append(flowDiagram(net, {input: snapshot.data.x[SAMPLE], width: 960, selected: {layer: 1, unit: 2}, document}));
+  slot.append(flowDiagram(net, {input: snapshot.data.x[SAMPLE], width, selected: {layer: 1, unit: 2}, document}));
   document.body.append(slot);
   return slot.querySelector("svg.flow-svg")!;
 }
@@ -156,6 +157,35 @@ describe("standaloneSvg", () => {
     const shown = [...doc.querySelectorAll(".neuron-values text")].map((t) => t.textContent);
     for (const z of values.z.flat()) expect(shown).toContain(fixed(z, 2));
     expect(doc.querySelectorAll(".edge-label").length).toBe(svg.querySelectorAll(".edge-label").length);
+  });
+
+  it("draws a caption above the picture, wrapped to its width, and grows the picture by its band", () => {
+    const svg = pageDiagram();
+    const caption = "Sample 17 through the small ReLU network (after 40 of 250 epochs)";
+    const plain = standaloneSvg(svg);
+    const out = standaloneSvg(svg, {caption});
+    const root = parseSvg(out.text).documentElement;
+    const text = root.querySelector("text.export-caption")!;
+    const lines = [...text.querySelectorAll("tspan")];
+    expect(lines.map((l) => l.textContent).join(" ")).toBe(caption);
+    for (const line of lines) expect(estimateTextWidth(line.textContent!, Number(text.getAttribute("font-size")))).toBeLessThanOrEqual(out.width);
+    // The band above: as wide as before, taller by the lines, its top where the caption starts.
+    const [x, y, w, h] = root.getAttribute("viewBox")!.split(" ").map(Number);
+    const [, y0, , h0] = parseSvg(plain.text).documentElement.getAttribute("viewBox")!.split(" ").map(Number);
+    expect(w).toBe(plain.width);
+    expect(y0 - y).toBe(h - h0);
+    expect(h - h0).toBeGreaterThanOrEqual(lines.length * Number(text.getAttribute("font-size")));
+    for (const line of lines) {
+      expect(Number(line.getAttribute("x"))).toBeGreaterThan(x);
+      expect(Number(line.getAttribute("y"))).toBeGreaterThan(y);
+      expect(Number(line.getAttribute("y"))).toBeLessThan(y0);
+    }
+    // Drawn over the background, in the picture's text colour.
+    expect(root.querySelector("rect.export-background")!.nextElementSibling).toBe(text);
+    expect(text.getAttribute("fill")).toMatch(/^(#|rgb)/);
+    // A narrow picture wraps it into more lines.
+    const narrow = parseSvg(standaloneSvg(pageDiagram(200), {caption}).text).documentElement;
+    expect(narrow.querySelectorAll("text.export-caption tspan").length).toBeGreaterThan(lines.length);
   });
 
   it("changes nothing in the page's diagram", () => {
@@ -272,6 +302,8 @@ describe("exportMenu", () => {
     expect(clicked[0].download).toBe("small-relu-diagram.svg");
     const text = await blobs.get(clicked[0].href)!.text();
     expect(parseSvg(text).documentElement.namespaceURI).toBe(SVG_NS);
+    // Above the picture, what it shows: the diagram's own title.
+    expect([...parseSvg(text).querySelectorAll("text.export-caption tspan")].map((t) => t.textContent).join(" ")).toBe(svg.querySelector("title")!.textContent);
     expect(menu.querySelector(".export-status")!.textContent).toBe("Saved small-relu-diagram.svg.");
 
     const w0 = menu.querySelector<HTMLAnchorElement>(".export-arrays a")!;

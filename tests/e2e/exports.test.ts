@@ -96,7 +96,8 @@ async function inspectSvg(page: Page, text: string) {
     const length = ["stroke-width", "font-size", "opacity", "stroke-opacity", "fill-opacity"];
     const keyword = ["text-anchor", "font-weight", "paint-order", "visibility", "display", "font-family", "stroke-linejoin", "stroke-dasharray", "dominant-baseline"];
     const originals = [pageSvg, ...pageSvg.querySelectorAll("*")];
-    const copies = [inFrame, ...inFrame.querySelectorAll("*")].filter((e) => !e.classList.contains("export-background"));
+    // The file's own additions, its background and its caption, are not the page's.
+    const copies = [inFrame, ...inFrame.querySelectorAll("*")].filter((e) => !e.classList.contains("export-background") && !e.closest(".export-caption"));
     const mismatches: string[] = [];
     originals.forEach((el, i) => {
       const copy = copies[i];
@@ -130,6 +131,7 @@ async function inspectSvg(page: Page, text: string) {
       hasVar: text.includes("var(--"),
       external,
       background: background ? rgba(getComputedStyle(background).fill) : null,
+      caption: [...doc.querySelectorAll(".export-caption tspan")].map((t) => t.textContent).join(" "),
       neuronTexts: [...doc.querySelectorAll(".neuron-values text")].map((t) => ({layer: t.getAttribute("data-layer"), unit: t.getAttribute("data-unit"), kind: t.getAttribute("class"), text: t.textContent})),
       edgeTexts: [...doc.querySelectorAll(".edge-label")].map((t) => t.textContent),
       mismatches
@@ -166,6 +168,8 @@ describe.each([
       expect(svg.width).toBeGreaterThan(0);
       expect(svg.viewBox).toMatch(new RegExp(` ${svg.width} ${svg.height}$`));
       expect(svg.background).toEqual([255, 255, 255, 255]);
+      // Above the picture, what it shows: the diagram's caption on the page.
+      expect(svg.caption).toBe(await page.textContent(".explorer-diagram .flow-diagram figcaption"));
       // The diagram's numbers, as the page draws them.
       for (const n of flow.neurons) {
         expect(svg.neuronTexts).toContainEqual({layer: String(n.layer), unit: String(n.unit), kind: "value-label z-label", text: n.z});
