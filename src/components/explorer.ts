@@ -25,7 +25,8 @@ import {columnExtents, type Extent} from "../lib/extents.js";
 import {gridEstimate, gridEstimateOf, type GridEstimate} from "../lib/estimate.js";
 import {forward, type Network} from "../lib/network.js";
 import {nearestSample} from "../lib/sampling.js";
-import type {NeuronRef} from "../lib/flow-model.js";
+import type {EdgeMode, NeuronRef} from "../lib/flow-model.js";
+import {magnitudeMax} from "./parameter-scale.js";
 import type {Point} from "../lib/datasets.js";
 import {createSelection, type Selection, type SelectionState} from "../lib/selection.js";
 import {startSample} from "../lib/page-selection.js";
@@ -127,6 +128,20 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
     let net = nets.get(epoch);
     if (!net) nets.set(epoch, (net = networkAtEpoch(snapshot, epoch)));
     return net;
+  };
+  // Replaying training with edges that show weights, the parameter scale's end is the largest |w| or
+  // |b| of any checkpoint, the same at every epoch: a colour then means one weight throughout, so the
+  // reader sees the weights grow, and an epoch change leaves the edge legend (and the colour of any
+  // weight that barely moved) as it was. Terms w·a depend on the point as well: their scale stays the
+  // diagram's own.
+  let replayMax: number | undefined;
+  const parameterMaxFor = (edgeMode: EdgeMode | undefined): number | undefined => {
+    if (!replay || (edgeMode ?? "weight") !== "weight") return undefined;
+    if (replayMax === undefined) {
+      const epochs = [...new Set(snapshot.checkpoints.map((c) => c.epoch)), spec.epochs];
+      replayMax = Math.max(...epochs.map((e) => magnitudeMax(netAt(e).layers.flatMap((l) => [...l.weights.flat(), ...l.biases]))));
+    }
+    return replayMax;
   };
   // The "per layer, over all samples" colours are recomputed for each epoch: they promise the ranges
   // of the network shown, and early checkpoints' values can lie outside the trained network's.
@@ -371,6 +386,7 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
     hovered: s.hover,
     onHover: (ref: NeuronRef | null) => selection.set({hover: ref}),
     title: throughCaption(s, inSentence(spec.title), epoch, spec.epochs),
+    parameterMax: parameterMaxFor(controls.value.edgeMode),
     document: doc
   });
   // A checkpoint the worker has prepared gets the diagram's share ready too, in an idle moment (its

@@ -70,6 +70,12 @@ export interface FlowDiagramOptions {
   onHover?: (ref: NeuronRef | null) => void;
   /** A hidden unit marked at first as the linked views' focus (see hover()). */
   hovered?: NeuronRef | null;
+  /**
+   * The end of the parameter scale (edges, biases, edge legend), when the caller fixes it: over every
+   * checkpoint of a replay, say, so that a colour means the same weight at every epoch. The end is
+   * the larger of this and the largest |value| drawn (the default), so nothing drawn is clamped.
+   */
+  parameterMax?: number;
 }
 
 export type FlowDiagramElement = HTMLElement & {
@@ -170,7 +176,8 @@ function prepare(net: Network, options: FlowDiagramOptions, doc: Document): Prep
   const layout = flowLayout(sizes, beside ? options.width - PANEL_WIDTH - PANEL_GAP : options.width);
   const domains = columnDomains(values, colorMode, options.extents);
   const edgeDatums = edgeData(net, values, layout, encoding, digits, showNumbers);
-  const scales = flowScales(net, interpolator, domains, edgeDatums);
+  if (options.parameterMax !== undefined && !(options.parameterMax >= 0)) throw new RangeError(`flowDiagram: parameterMax must be a number >= 0, got ${options.parameterMax}`);
+  const scales = flowScales(net, interpolator, domains, edgeDatums, options.parameterMax);
   const context: FlowContext = {
     document: doc,
     net,

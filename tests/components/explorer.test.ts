@@ -10,6 +10,8 @@ import {startSelection} from "../../src/lib/page-selection.js";
 import {loadFixture} from "./golden.js";
 import {fixed} from "../../src/lib/format.js";
 import {stubViewport} from "./viewport-stub.js";
+import {flowDiagram} from "../../src/components/flow-diagram.js";
+import {magnitudeMax, parameterScale} from "../../src/components/parameter-scale.js";
 
 /** The z of every neuron the diagram draws (exact, from its data attributes), layer by layer. */
 function drawnZ(root: Element): number[] {
@@ -204,6 +206,28 @@ describe("explorer", () => {
     ex.setSettings({edgeMode: "contribution"});
     expect(drawnZ(ex)).toEqual(zOf(networkAtEpoch(snap, 0), [0.5, 0.5]));
     expect(ex.querySelector(".flow-diagram")!.getAttribute("data-edge-mode")).toBe("contribution");
+    ex.remove();
+  });
+
+  it("replays with one parameter scale for weights at every epoch, and the diagram's own for terms w·a", async () => {
+    const snap = await withTwoCheckpoints();
+    const selection = startSelection(snap);
+    const ex = explorer(snap, {width: 640, selection, document});
+    // The largest |w| or |b| of any checkpoint (here the trained network's: the first is half of it).
+    const all = [networkAtEpoch(snap, 0), snapshotNetwork(snap)].flatMap((n) => n.layers.flatMap((l) => [...l.weights.flat(), ...l.biases]));
+    const scale = parameterScale(magnitudeMax(all));
+    const strokes = () => [...ex.querySelectorAll(".flow-diagram line.edge")].map((l) => [l.getAttribute("stroke"), scale.color(Number(l.getAttribute("data-weight")))]);
+    const legend = () => ex.querySelector(".flow-diagram .flow-edge-legend")!.textContent;
+    const trained = legend();
+    for (const [drawn, expected] of strokes()) expect(drawn).toBe(expected);
+    // At the first epoch the weights are half as large, and drawn paler on the same scale.
+    selection.set({epoch: 0});
+    for (const [drawn, expected] of strokes()) expect(drawn).toBe(expected);
+    expect(legend()).toBe(trained);
+    // Terms w·a depend on the point too: their scale is the diagram's own, as a fresh diagram's.
+    ex.setSettings({edgeMode: "contribution"});
+    const fresh = flowDiagram(networkAtEpoch(snap, 0), {input: selection.get().point, width: 640, edgeMode: "contribution", document});
+    expect(legend()).toBe(fresh.querySelector(".flow-edge-legend")!.textContent);
     ex.remove();
   });
 

@@ -151,6 +151,18 @@ describe("flowDiagram values", () => {
     for (const el of labels) expect(Number(el.getAttribute("data-value"))).not.toBe(0);
   });
 
+  it("takes a fixed end of the parameter scale when it is larger than every value drawn, and not otherwise", () => {
+    const {net} = fixtures["small-relu"];
+    const own = Math.max(...net.layers.flatMap((l) => [...l.weights.flat(), ...l.biases]).map(Math.abs));
+    const strokes = (fig: Element) => [...fig.querySelectorAll("line.edge")].map((l) => [l.getAttribute("stroke"), Number(l.getAttribute("data-weight"))] as const);
+    const wider = parameterScale(2 * own);
+    for (const [stroke, w] of strokes(render("small-relu", SAMPLE, {parameterMax: 2 * own}))) expect(stroke).toBe(wider.color(w));
+    // A smaller end would clamp the strongest values: the diagram's own end is kept.
+    expect(strokes(render("small-relu", SAMPLE, {parameterMax: own / 2}))).toEqual(strokes(render("small-relu", SAMPLE)));
+    expect(() => render("small-relu", SAMPLE, {parameterMax: -1})).toThrow(/parameterMax must be a number >= 0, got -1/);
+    expect(() => render("small-relu", SAMPLE, {parameterMax: Number.NaN})).toThrow(/parameterMax/);
+  });
+
   it("draws unit 1 at the bottom of its column", () => {
     const fig = render("small-relu", SAMPLE);
     const y = (unit: number) => {
