@@ -11,7 +11,8 @@ export function sig(v: number, digits = 4): string {
   if (v === 0) return "0";
   const abs = Math.abs(v);
   const s = abs < 1e-4 || abs >= 1e6 ? v.toExponential(digits - 1) : v.toPrecision(digits);
-  return s.replace("-", "−");
+  // Every minus, the number's and the exponent's: "−1.23e−5" as "1.23e−5".
+  return s.replaceAll("-", "−");
 }
 
 /**

@@ -111,7 +111,8 @@ describe("format", () => {
     expect(fixed(-0.0001, 3)).toBe("0.000");
     expect(fixed(-1.25, 2)).toBe("−1.25");
     expect(sig(0.001387043, 4)).toBe("0.001387");
-    expect(sig(-0.00001234, 3)).toBe("−1.23e-5");
+    expect(sig(-0.00001234, 3)).toBe("−1.23e−5");
+    expect(sig(0.00001234, 3)).toBe("1.23e−5");
   });
   it("writes a value that rounds to zero, or −0, without a minus", () => {
     expect(fixed(-0.00001, 4)).toBe("0.0000");
