@@ -277,8 +277,9 @@ export function updateParameterLegend(block: Element, scale: ParameterScale, o: 
 export type EdgeLegendOptions = Pick<ParameterLegendOptions, "width" | "digits" | "document"> & {encoding: EdgeEncoding};
 
 /**
- * The flow diagram's edge legend: its parameter scale (whose end is the largest |edge value| and |b|
- * of the diagram) styled as edges are, titled by the edge encoding.
+ * The flow diagram's edge legend: its parameter scale (whose end is the diagram's: the largest |edge
+ * value| and |b| it draws, or the end it was given over a replay) styled as edges are, titled by the
+ * edge encoding.
  */
 export function edgeLegend(scale: ParameterScale, {encoding, width, digits, document}: EdgeLegendOptions): HTMLElement {
   const {mode, legend, note} = encoding;

@@ -22,7 +22,7 @@ import {networkInView} from "../lib/page-selection.js";
 import {encodeNpy} from "../lib/npy.js";
 import {h} from "./dom.js";
 import {follow, whileAway} from "./follow.js";
-import {standaloneSvg, svgPngBlob} from "./svg-export.js";
+import {standaloneSvg, svgPngBlob, type SvgExportOptions} from "./svg-export.js";
 
 export interface ExportMenuOptions {
   /** The diagram to save, looked up when a reader asks for it (it follows the selection; see Explorer.diagramSvg). */
@@ -99,8 +99,17 @@ type Menu = HTMLElement & {
   show(network: Network, epoch: number): void;
 };
 
-/** The diagram's own title (its sample or point, network and epoch), drawn above the picture in a file. */
-const captionOf = (svg: SVGSVGElement) => svg.querySelector(":scope > title")?.textContent ?? undefined;
+/**
+ * What a file of the diagram shows besides the picture: its own title (its sample or point, network
+ * and epoch) above it, and the legends beside it on the page (each a title and an SVG) below it.
+ */
+function fileParts(svg: SVGSVGElement): SvgExportOptions {
+  const legends = [...(svg.closest(".flow-stage")?.querySelectorAll(":scope > .flow-legends > *") ?? [])].flatMap((block) => {
+    const drawn = block.querySelector<SVGSVGElement>(":scope > svg");
+    return drawn ? [{title: block.querySelector(".legend-title")?.textContent ?? "", svg: drawn}] : [];
+  });
+  return {caption: svg.querySelector(":scope > title")?.textContent ?? undefined, legends};
+}
 
 function menuFor(snapshot: Snapshot, options: ExportMenuOptions): Menu {
   const doc = options.document ?? document;
@@ -125,13 +134,13 @@ function menuFor(snapshot: Snapshot, options: ExportMenuOptions): Menu {
     svg: () => {
       const svg = diagramSvg();
       if (!svg) return;
-      download(doc, new view.Blob([standaloneSvg(svg, {caption: captionOf(svg)}).text], {type: "image/svg+xml"}), names.svg);
+      download(doc, new view.Blob([standaloneSvg(svg, fileParts(svg)).text], {type: "image/svg+xml"}), names.svg);
       say(`Saved ${names.svg}.`);
     },
     png: async () => {
       const svg = diagramSvg();
       if (!svg) return;
-      download(doc, await svgPngBlob(standaloneSvg(svg, {caption: captionOf(svg)}), {scale: PNG_SCALE, document: doc}), names.png);
+      download(doc, await svgPngBlob(standaloneSvg(svg, fileParts(svg)), {scale: PNG_SCALE, document: doc}), names.png);
       say(`Saved ${names.png}.`);
     },
     json: () => {

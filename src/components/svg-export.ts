@@ -15,7 +15,8 @@
 // The PNG is that SVG drawn by the browser: an Image from a blob URL (of our own origin, so the
 // canvas stays readable), onto a canvas `scale` times larger, then canvas.toBlob.
 //
-// With a caption, the file also shows what it is above the picture, wrapped to its width.
+// With a caption, the file also shows what it is above the picture, wrapped to its width; with
+// legends, what its colours mean below it.
 import {wrapWords} from "../lib/text-wrap.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -72,6 +73,19 @@ export interface SvgExportOptions {
    * for a file seen away from the page (the page says it in a figcaption or around the figure).
    */
   caption?: string;
+  /**
+   * Legends drawn below the picture, each a title and its own SVG (inlined as the picture is): what
+   * the colours and widths mean, for a file seen away from the page.
+   */
+  legends?: readonly {title: string; svg: SVGSVGElement}[];
+}
+
+/** A box in the SVG's user units. */
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** The caption's font size and line height (px), and its margin from the picture's edges. */
@@ -214,7 +228,7 @@ function pageBackground(el: Element, style: (el: Element) => CSSStyleDeclaration
 }
 
 /** The viewBox of the page's SVG, grown to the bounding box of what it draws (the page lets it overflow). */
-function exportBox(svg: SVGSVGElement): {x: number; y: number; width: number; height: number} {
+function exportBox(svg: SVGSVGElement): Box {
   const numbers = (svg.getAttribute("viewBox") ?? "").trim().split(/[\s,]+/).map(Number);
   let box =
     numbers.length === 4 && numbers.every(Number.isFinite) && numbers[2] > 0 && numbers[3] > 0
@@ -241,8 +255,11 @@ function exportBox(svg: SVGSVGElement): {x: number; y: number; width: number; he
   return box;
 }
 
-/** A standalone copy of `svg`: its look inlined, nothing outside the file referenced. */
-export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions = {}): StandaloneSvg {
+/**
+ * A copy of `svg` with its look inlined and nothing outside it referenced, its export box (the
+ * viewBox grown to what it draws) and its text colour.
+ */
+function inlinedCopy(svg: SVGSVGElement): {copy: SVGSVGElement; box: Box; color: string} {
   const doc = svg.ownerDocument;
   const view = doc.defaultView;
   const computed = (el: Element): CSSStyleDeclaration | null => (view ? view.getComputedStyle(el) : null);
@@ -336,13 +353,64 @@ export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions = {}
     }
   }
 
-  const box = exportBox(svg);
+  return {copy, box: exportBox(svg), color: normalise(parentValues.get(svg)?.get("color") ?? "black")};
+}
+
+/** A standalone copy of `svg`: its look inlined, nothing outside the file referenced. */
+export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions = {}): StandaloneSvg {
+  const doc = svg.ownerDocument;
+  const view = doc.defaultView;
+  const computed = (el: Element): CSSStyleDeclaration | null => (view ? view.getComputedStyle(el) : null);
+  const normalise = colourNormaliser(doc);
+  const {copy, box: picture, color} = inlinedCopy(svg);
+  const box = {...picture};
+
+  // Texts drawn in the file: lines wrapped to the picture's width, in its text colour.
+  const lines = (className: string, text: string[], x: number, top: number) => {
+    const el = doc.createElementNS(SVG_NS, "text");
+    el.setAttribute("class", className);
+    el.setAttribute("font-family", "system-ui, sans-serif");
+    el.setAttribute("font-size", String(CAPTION.size));
+    el.setAttribute("fill", color);
+    text.forEach((line, i) => {
+      const span = doc.createElementNS(SVG_NS, "tspan");
+      span.setAttribute("x", String(x + CAPTION.margin));
+      // Baselines: the first a line below `top`, less the descent.
+      span.setAttribute("y", String(top + (i + 1) * CAPTION.line - 4));
+      span.textContent = line;
+      el.append(span);
+    });
+    return el;
+  };
+  const wrap = (text: string) => wrapWords(text, picture.width - 2 * CAPTION.margin, CAPTION.size);
+
   // The caption's lines take a band above the picture: the box grows upward by their height.
-  const captionLines = options.caption ? wrapWords(options.caption, box.width - 2 * CAPTION.margin, CAPTION.size) : [];
+  const captionLines = options.caption ? wrap(options.caption) : [];
   if (captionLines.length) {
     const band = captionLines.length * CAPTION.line + CAPTION.margin;
     box.y -= band;
     box.height += band;
+  }
+  // The legends go below the picture, each its title's lines then its own drawing, inlined as the
+  // picture is and nested as an <svg> of its size; the box grows downward by them.
+  const below: Element[] = [];
+  for (const legend of options.legends ?? []) {
+    const top = box.y + box.height + CAPTION.margin;
+    const titleLines = wrap(legend.title);
+    if (titleLines.length) below.push(lines("export-legend-title", titleLines, box.x, top));
+    const drawn = inlinedCopy(legend.svg);
+    const nested = drawn.copy;
+    nested.setAttribute("class", "export-legend");
+    nested.setAttribute("x", String(box.x));
+    nested.setAttribute("y", String(top + titleLines.length * CAPTION.line + 2));
+    nested.setAttribute("width", String(drawn.box.width));
+    nested.setAttribute("height", String(drawn.box.height));
+    nested.setAttribute("viewBox", `${drawn.box.x} ${drawn.box.y} ${drawn.box.width} ${drawn.box.height}`);
+    nested.removeAttribute("role");
+    below.push(nested);
+    const bottom = top + titleLines.length * CAPTION.line + 2 + drawn.box.height;
+    box.height = bottom - box.y;
+    box.width = Math.max(box.width, drawn.box.width);
   }
   copy.setAttributeNS(XMLNS_NS, "xmlns", SVG_NS);
   if (copy.querySelector("[*|href]") || [...copy.querySelectorAll("*")].some((e) => e.hasAttributeNS(XLINK_NS, "href"))) copy.setAttributeNS(XMLNS_NS, "xmlns:xlink", XLINK_NS);
@@ -364,22 +432,8 @@ export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions = {}
   // After <title> and <desc> (which name the file), before anything drawn.
   const firstDrawn = [...copy.children].find((c) => c.localName !== "title" && c.localName !== "desc") ?? null;
   copy.insertBefore(rect, firstDrawn);
-  if (captionLines.length) {
-    const caption = doc.createElementNS(SVG_NS, "text");
-    caption.setAttribute("class", "export-caption");
-    caption.setAttribute("font-family", "system-ui, sans-serif");
-    caption.setAttribute("font-size", String(CAPTION.size));
-    caption.setAttribute("fill", normalise(parentValues.get(svg)?.get("color") ?? "black"));
-    captionLines.forEach((line, i) => {
-      const span = doc.createElementNS(SVG_NS, "tspan");
-      span.setAttribute("x", String(box.x + CAPTION.margin));
-      // Baselines: the first a line below the band's top edge, less the descent.
-      span.setAttribute("y", String(box.y + CAPTION.margin + (i + 1) * CAPTION.line - 4));
-      span.textContent = line;
-      caption.append(span);
-    });
-    copy.insertBefore(caption, rect.nextSibling);
-  }
+  if (captionLines.length) copy.insertBefore(lines("export-caption", captionLines, box.x, box.y + CAPTION.margin), rect.nextSibling);
+  copy.append(...below);
 
   const Serializer = view?.XMLSerializer ?? globalThis.XMLSerializer;
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new Serializer().serializeToString(copy)}\n`;

@@ -188,6 +188,36 @@ describe("standaloneSvg", () => {
     expect(narrow.querySelectorAll("text.export-caption tspan").length).toBeGreaterThan(lines.length);
   });
 
+  it("draws the legends below the picture, each its title then its own drawing, inlined", () => {
+    const svg = pageDiagram();
+    const blocks = [...svg.closest(".flow-stage")!.querySelectorAll(":scope > .flow-legends > *")];
+    const legends = blocks.map((b) => ({title: b.querySelector(".legend-title")!.textContent!, svg: b.querySelector<SVGSVGElement>(":scope > svg")!}));
+    expect(legends).toHaveLength(2);
+    const plain = standaloneSvg(svg);
+    const out = standaloneSvg(svg, {legends});
+    const root = parseSvg(out.text).documentElement;
+    const [, y0, , h0] = parseSvg(plain.text).documentElement.getAttribute("viewBox")!.split(" ").map(Number);
+    const titles = [...root.querySelectorAll("text.export-legend-title")];
+    const nested = [...root.querySelectorAll("svg.export-legend")];
+    expect(titles.map((t) => [...t.querySelectorAll("tspan")].map((s) => s.textContent).join(" "))).toEqual(legends.map((l) => l.title));
+    expect(nested).toHaveLength(2);
+    // Below the picture, one after the other, each as large as its own drawing, inside the file.
+    let above = y0 + h0;
+    nested.forEach((n, i) => {
+      const y = Number(n.getAttribute("y"));
+      expect(y).toBeGreaterThanOrEqual(above);
+      expect(Number(titles[i].querySelector("tspan")!.getAttribute("y"))).toBeLessThan(y);
+      expect(Number(n.getAttribute("height"))).toBe(Number(legends[i].svg.getAttribute("height")));
+      above = y + Number(n.getAttribute("height"));
+    });
+    const [, y, , h] = root.getAttribute("viewBox")!.split(" ").map(Number);
+    expect(y + h).toBeCloseTo(above, 9);
+    expect(out.height).toBe(h);
+    // Inlined as the picture is: the ramp's gradient is in the file, and every url() points into it.
+    for (const el of root.querySelectorAll("svg.export-legend [fill^='url(']")) expect(root.querySelector(el.getAttribute("fill")!.slice(4, -1))).not.toBeNull();
+    expect(out.text).not.toMatch(/var\(/);
+  });
+
   it("changes nothing in the page's diagram", () => {
     const svg = pageDiagram();
     const before = svg.outerHTML;
@@ -302,8 +332,9 @@ describe("exportMenu", () => {
     expect(clicked[0].download).toBe("small-relu-diagram.svg");
     const text = await blobs.get(clicked[0].href)!.text();
     expect(parseSvg(text).documentElement.namespaceURI).toBe(SVG_NS);
-    // Above the picture, what it shows: the diagram's own title.
+    // Above the picture, what it shows: the diagram's own title; below it, its two legends.
     expect([...parseSvg(text).querySelectorAll("text.export-caption tspan")].map((t) => t.textContent).join(" ")).toBe(svg.querySelector("title")!.textContent);
+    expect(parseSvg(text).querySelectorAll("svg.export-legend")).toHaveLength(2);
     expect(menu.querySelector(".export-status")!.textContent).toBe("Saved small-relu-diagram.svg.");
 
     const w0 = menu.querySelector<HTMLAnchorElement>(".export-arrays a")!;

@@ -96,8 +96,8 @@ async function inspectSvg(page: Page, text: string) {
     const length = ["stroke-width", "font-size", "opacity", "stroke-opacity", "fill-opacity"];
     const keyword = ["text-anchor", "font-weight", "paint-order", "visibility", "display", "font-family", "stroke-linejoin", "stroke-dasharray", "dominant-baseline"];
     const originals = [pageSvg, ...pageSvg.querySelectorAll("*")];
-    // The file's own additions, its background and its caption, are not the page's.
-    const copies = [inFrame, ...inFrame.querySelectorAll("*")].filter((e) => !e.classList.contains("export-background") && !e.closest(".export-caption"));
+    // The file's own additions (its background, caption and legends) are not the page's diagram.
+    const copies = [inFrame, ...inFrame.querySelectorAll("*")].filter((e) => !e.classList.contains("export-background") && !e.closest(".export-caption, .export-legend, .export-legend-title"));
     const mismatches: string[] = [];
     originals.forEach((el, i) => {
       const copy = copies[i];
@@ -132,6 +132,7 @@ async function inspectSvg(page: Page, text: string) {
       external,
       background: background ? rgba(getComputedStyle(background).fill) : null,
       caption: [...doc.querySelectorAll(".export-caption tspan")].map((t) => t.textContent).join(" "),
+      legendTitles: [...doc.querySelectorAll(".export-legend-title")].map((t) => [...t.querySelectorAll("tspan")].map((s) => s.textContent).join(" ")),
       neuronTexts: [...doc.querySelectorAll(".neuron-values text")].map((t) => ({layer: t.getAttribute("data-layer"), unit: t.getAttribute("data-unit"), kind: t.getAttribute("class"), text: t.textContent})),
       edgeTexts: [...doc.querySelectorAll(".edge-label")].map((t) => t.textContent),
       mismatches
@@ -170,6 +171,8 @@ describe.each([
       expect(svg.background).toEqual([255, 255, 255, 255]);
       // Above the picture, what it shows: the diagram's caption on the page.
       expect(svg.caption).toBe(await page.textContent(".explorer-diagram .flow-diagram figcaption"));
+      // Below it, the legends the page shows beside it.
+      expect(svg.legendTitles).toEqual(await page.locator(".explorer-diagram .flow-legends .legend-title").allTextContents());
       // The diagram's numbers, as the page draws them.
       for (const n of flow.neurons) {
         expect(svg.neuronTexts).toContainEqual({layer: String(n.layer), unit: String(n.unit), kind: "value-label z-label", text: n.z});
