@@ -8,12 +8,12 @@
 // for the page to acknowledge them), the chart and the progress bar once an animation frame.
 import type {Snapshot, SnapshotFile as SnapshotFileData} from "../lib/snapshot.js";
 import {parseSnapshot, serializeSnapshot} from "../lib/snapshot.js";
-import {specDataset, type NetworkSpec} from "../lib/spec.js";
+import {specDataset, ValidationError, type NetworkSpec} from "../lib/spec.js";
 import type {Layer} from "../lib/network.js";
 import type {FromWorker} from "../lib/train-protocol.js";
 import {browserFingerprint, choicesOf, type TrainChoices} from "../lib/train-spec.js";
 import {choicesFromQuery, choicesToQuery} from "../lib/train-url.js";
-import {runStatus, type RunState} from "../lib/train-prose.js";
+import {runStatus, unopenableRunSentence, type RunState} from "../lib/train-prose.js";
 import {h} from "./dom.js";
 import {trainControls} from "./train-controls.js";
 import {trainerClient} from "./trainer-client.js";
@@ -88,6 +88,8 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
   let seconds = 0;
   let state: RunState = "idle";
   let divergedAt: number | undefined;
+  /** Why the run failed, shown as its status (a frame drawn later redraws the status from this). */
+  let failure: string | undefined;
   let chart: LiveLossChart | null = null;
   let panels: LiveEstimate | null = null;
   let frame = 0;
@@ -111,7 +113,7 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
     root.dataset.epoch = String(loss.length);
     // The worker's training time so far, pauses excluded (the benchmark reads it).
     root.dataset.seconds = String(seconds);
-    status.textContent = runStatus(state, loss.length, epochs, seconds, divergedAt);
+    status.textContent = state === "failed" && failure ? failure : runStatus(state, loss.length, epochs, seconds, divergedAt);
   }
 
   function drawFrame() {
@@ -193,8 +195,8 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
         setState("cancelled");
         break;
       case "failed":
+        failure = `Training failed: ${message.message}`;
         setState("failed");
-        status.textContent = `Training failed: ${message.message}`;
         break;
     }
   }
@@ -214,8 +216,22 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
       );
       return;
     }
-    // Validated like any file: the page shows only what the schema allows.
-    open(parseSnapshot(JSON.parse(serializeSnapshot(data))), "trained");
+    // Validated like any file: the page shows only what the schema allows. A run can end with a
+    // finite loss and parameters past the schema's bounds (a learning rate far too large): it is
+    // then a failed run, said so in the status, and the paused worker (if any) is let go.
+    let trained: Snapshot;
+    try {
+      trained = parseSnapshot(JSON.parse(serializeSnapshot(data)));
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      if (state === "paused") client.cancel();
+      root.snapshot = null;
+      file.setSnapshot(null);
+      failure = unopenableRunSentence(error.message);
+      setState("failed");
+      return;
+    }
+    open(trained, "trained");
   }
 
   function start(next: NetworkSpec, choices: TrainChoices) {
@@ -226,6 +242,7 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
     layers = null;
     seconds = 0;
     divergedAt = undefined;
+    failure = undefined;
     setQuery(choicesToQuery(choices));
     chart = liveLossChart({epochs: next.epochs}, {width, document: doc});
     chartSlot.replaceChildren(chart);

@@ -218,12 +218,12 @@ export function parseSpec(value: unknown, source: string, fieldPrefix = ""): Net
     fail("learningRate", typeof learningRate === "number" && learningRate === Infinity ? `is out of range: must be a positive finite number, got ${describe(learningRate)}` : `must be a positive finite number, got ${describe(learningRate)}`);
   const epochs = posInt("epochs", value.epochs, SPEC_LIMITS.epochs);
   const batchSize = posInt("batchSize");
-  if (batchSize > points) fail("batchSize", `must be at most points (${points}), got ${batchSize}`);
+  if (batchSize > points) fail("batchSize", `must be at most the number of points (${points}), got ${batchSize}`);
   const seconds = predictedTrainingSeconds({points, epochs, batchSize, hidden: hidden as number[]});
   if (seconds > SPEC_LIMITS.seconds)
     fail(
       "epochs",
-      `with these points, batches and units would train for about ${Math.round(seconds)} s, more than the limit of ${SPEC_LIMITS.seconds} s: use fewer epochs or points, larger batches or fewer units`
+      `with these points, batches and units would train for about ${Math.ceil(seconds)} s, more than the limit of ${SPEC_LIMITS.seconds} s: use fewer epochs or points, larger batches or fewer units`
     );
   const checkpointEvery = posInt("checkpointEvery");
   const checkpoints = Math.ceil(epochs / checkpointEvery) + 1;

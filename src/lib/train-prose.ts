@@ -36,3 +36,11 @@ export function runStatus(state: RunState, epoch: number, epochs: number, second
       return `A snapshot file of ${plural(epochs, "epoch")} is open below (not trained in this page). Press Train to train a network here.`;
   }
 }
+
+/**
+ * The status of a run whose result is no valid snapshot (`reason`: the validation's message), which
+ * a finite loss with parameters grown past the schema's bounds gives: a learning rate far too large.
+ */
+export function unopenableRunSentence(reason: string): string {
+  return `Training failed: the trained network cannot be opened (${reason}). Parameters that large come from a learning rate too large for this network: try a smaller one.`;
+}

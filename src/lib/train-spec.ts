@@ -104,7 +104,7 @@ export function browserSpec(choices: Record<ChoiceField, unknown>, reference: Ne
   if (!BROWSER_ACTIVATIONS.includes(spec.activation)) fail("activation", `must be one of ${BROWSER_ACTIVATIONS.join(", ")} in the browser, got "${spec.activation}"`);
   const seconds = predictedBrowserSeconds(spec);
   if (seconds > BROWSER_LIMITS.seconds)
-    fail("epochs", `with these layers, epochs and batches would train for about ${Math.round(seconds)} s, more than the in-browser limit of ${BROWSER_LIMITS.seconds} s: use fewer epochs or units, or larger batches`);
+    fail("epochs", `with these layers, epochs and batches would train for about ${Math.ceil(seconds)} s, more than the in-browser limit of ${BROWSER_LIMITS.seconds} s: use fewer epochs or units, or larger batches`);
   return spec;
 }
 

@@ -8,7 +8,7 @@ import {snapshotFile, snapshotOfText} from "../../src/components/snapshot-file.j
 import {liveLossChart} from "../../src/components/live-loss-chart.js";
 import {parseSpec, type NetworkSpec} from "../../src/lib/spec.js";
 import {choicesOf, type TrainChoices} from "../../src/lib/train-spec.js";
-import {runStatus, timeLeft} from "../../src/lib/train-prose.js";
+import {runStatus, timeLeft, unopenableRunSentence} from "../../src/lib/train-prose.js";
 import {serializeSnapshot} from "../../src/lib/snapshot.js";
 import {loadFixture} from "./golden.js";
 
@@ -39,7 +39,7 @@ describe("train controls", () => {
   it("refuses a bad value beside its control with the validator's message, and does not train", () => {
     const {form, input, error, type, submit, trained} = make();
     type("batchSize", "3000");
-    expect(error("batchSize")).toBe("Batch size must be at most points (2500), got 3000");
+    expect(error("batchSize")).toBe("Batch size must be at most the number of points (2500), got 3000");
     expect(input("batchSize").getAttribute("aria-invalid")).toBe("true");
     expect(form.querySelector<HTMLButtonElement>("button.train-button")!.disabled).toBe(true);
     submit();
@@ -134,6 +134,12 @@ describe("run status", () => {
     expect(timeLeft(50, 100, 10)).toBe("about 10 s left");
     expect(timeLeft(10, 100, 20)).toBe("about 3 min left");
     expect(timeLeft(99, 100, 1)).toBe("less than a second left");
+  });
+
+  it("says why a run whose result is no valid snapshot failed", () => {
+    expect(unopenableRunSentence('snapshot: field "layers[0].weights[0][0]" must be at most 1000000 in magnitude')).toBe(
+      'Training failed: the trained network cannot be opened (snapshot: field "layers[0].weights[0][0]" must be at most 1000000 in magnitude). Parameters that large come from a learning rate too large for this network: try a smaller one.'
+    );
   });
 
   it("says at which epoch a run diverged and which network is kept", () => {

@@ -167,6 +167,20 @@ describe("Train your own", () => {
     }
   });
 
+  it("fails a run whose loss stays finite but whose parameters outgrow a snapshot (learning rate 1e9), saying why, with no page error", async () => {
+    const {page, log, close} = await openTrain("?lr=1e9");
+    try {
+      await page.click("button.train-button");
+      expect(await waitForState(page, ["done", "diverged", "failed"])).toBe("failed");
+      expect(await page.textContent(".train-status")).toMatch(/^Training failed: the trained network cannot be opened \(snapshot: field ".*" must be at most .* in magnitude.*\)\. .*learning rate too large/);
+      expect(await page.getAttribute("a.snapshot-download", "href")).toBeNull();
+      expect(await page.isEnabled("button.train-button")).toBe(true);
+      expect(problems(log)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it("refuses a bad control value inline with the spec validator's message, and Train waits for a good one", async () => {
     const {page, log, close} = await openTrain();
     try {
