@@ -135,8 +135,8 @@ export function explorer(snapshot: Snapshot, options: ExplorerOptions = {}): Exp
   // weight that barely moved) as it was. Terms w·a depend on the point as well: their scale stays the
   // diagram's own.
   let replayMax: number | undefined;
-  const parameterMaxFor = (edgeMode: EdgeMode | undefined): number | undefined => {
-    if (!replay || (edgeMode ?? "weight") !== "weight") return undefined;
+  const parameterMaxFor = (edgeMode: EdgeMode): number | undefined => {
+    if (!replay || edgeMode !== "weight") return undefined;
     if (replayMax === undefined) {
       const epochs = [...new Set(snapshot.checkpoints.map((c) => c.epoch)), spec.epochs];
       replayMax = Math.max(...epochs.map((e) => magnitudeMax(netAt(e).layers.flatMap((l) => [...l.weights.flat(), ...l.biases]))));

@@ -20,10 +20,6 @@ export interface LiveLossChart extends HTMLElement {
 }
 
 const MARGIN = {top: 20, right: 20, bottom: 30};
-/** The left margin that fits the widest of these tick labels (and a few pixels to spare), as the site's loss chart's. */
-export function leftMargin(labels: readonly string[]): number {
-  return tickLabelMargin(labels);
-}
 const SERIES = [
   {key: "loss", label: "last mini-batch loss", color: "#4269d0"},
   {key: "mse", label: "full-dataset MSE", color: "#ff725c"}
@@ -75,7 +71,7 @@ export function liveLossChart({epochs}: {epochs: number}, {width, height = 220, 
     // Whole decades around the values, at least one decade tall (before any epoch: 0.001 to 1).
     const ticks = values.length ? decades(Math.min(...values), Math.max(...values)) : decades(1e-3, 1);
     const labels = ticks.map(decadeLabel);
-    const left = leftMargin(labels);
+    const left = tickLabelMargin(labels);
     const innerW = width - left - MARGIN.right;
     const lo = Math.log10(ticks[0]);
     const hi = Math.log10(ticks[ticks.length - 1]);

@@ -110,7 +110,7 @@ describe("live loss chart", () => {
 
 describe("live loss chart's axis", () => {
   it("writes decades as the site's loss chart does, labels the axis, and fits large losses' labels", async () => {
-    const {leftMargin} = await import("../../src/components/live-loss-chart.js");
+    const {tickLabelMargin: leftMargin} = await import("../../src/components/loss-history.js");
     const chart = liveLossChart({epochs: 10}, {width: 400, document});
     chart.update([2500, 300, 12], [1800, 90, 0.5]);
     const texts = [...chart.querySelectorAll("svg text")];
