@@ -141,26 +141,39 @@ export const SPEC_LIMITS = {
 } as const;
 
 /**
- * The trainer's cost model, fitted to `npx tsx scripts/bench-limits.ts` on the build machine: every
- * optimiser step pays a fixed overhead of tfjs kernel calls, every sample of every epoch a fixed cost
- * (its share of the batches and of the full-dataset MSE), and every parameter of every sample of
- * every epoch its arithmetic forward and back. The benchmark prints the measured time of specs at
- * the limits beside this prediction.
+ * The trainer's cost model: every optimiser step pays a fixed overhead of tfjs kernel calls, every
+ * sample of every epoch a fixed cost (its share of the batches and of the full-dataset MSE), and
+ * every parameter of every sample of every epoch its arithmetic forward and back.
+ *
+ * The coefficients come from `npx tsx scripts/bench-limits.ts` on the build machine (2 cores), which
+ * trains eight specs (at the limits, the references, the browser's widest) and fits the model to them
+ * by least squares on relative errors (scripts/cost-fit.ts). Two runs minutes apart gave
+ * {1.0e-4, 4.2e-7, 3.9e-8} and {6.2e-5, 7.0e-7, 3.6e-8}; the first two terms trade off against each
+ * other (most specs have both in proportion), so each coefficient here is the larger of the two fits,
+ * rounded up. Its predictions are 0.9 to 1.5 times the times measured in those runs. The
+ * coefficients before these were two to four times too high, and refused runs (in the browser too)
+ * that would have taken a few seconds.
  */
 export const TRAINING_COST = {
   /** Seconds per optimiser step (epochs × floor(points / batchSize) steps). */
-  perStep: 3e-4,
+  perStep: 1e-4,
   /** Seconds per sample per epoch. */
-  perSampleEpoch: 1.9e-6,
+  perSampleEpoch: 7e-7,
   /** Seconds per parameter per sample per epoch. */
-  perParameterSampleEpoch: 6.7e-8
+  perParameterSampleEpoch: 4e-8
 } as const;
 
-/** The training time TRAINING_COST predicts for a spec, in seconds. */
-export function predictedTrainingSeconds(spec: Pick<NetworkSpec, "points" | "epochs" | "batchSize" | "hidden">): number {
+/** The cost model's three terms of a spec: optimiser steps, samples × epochs, parameters × samples × epochs. */
+export function trainingCostTerms(spec: Pick<NetworkSpec, "points" | "epochs" | "batchSize" | "hidden">): [number, number, number] {
   const steps = spec.epochs * Math.floor(spec.points / spec.batchSize);
   const sampleEpochs = spec.points * spec.epochs;
-  return steps * TRAINING_COST.perStep + sampleEpochs * TRAINING_COST.perSampleEpoch + sampleEpochs * parameterCount(spec.hidden) * TRAINING_COST.perParameterSampleEpoch;
+  return [steps, sampleEpochs, sampleEpochs * parameterCount(spec.hidden)];
+}
+
+/** The training time the cost model (TRAINING_COST, or other coefficients) predicts for a spec, in seconds. */
+export function predictedTrainingSeconds(spec: Pick<NetworkSpec, "points" | "epochs" | "batchSize" | "hidden">, cost: {readonly [K in keyof typeof TRAINING_COST]: number} = TRAINING_COST): number {
+  const [steps, sampleEpochs, parameterSampleEpochs] = trainingCostTerms(spec);
+  return steps * cost.perStep + sampleEpochs * cost.perSampleEpoch + parameterSampleEpochs * cost.perParameterSampleEpoch;
 }
 
 /** Seeds are integers in [0, SEED_MAX]: the generator keeps 32 bits of state, so larger seeds would alias smaller ones. */

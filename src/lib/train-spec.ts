@@ -29,8 +29,8 @@ export const BROWSER_ACTIVATIONS: readonly ActivationName[] = ["relu", "sigmoid"
  * The in-browser limits. `seconds` bounds the run time the build's cost model predicts
  * (predictedTrainingSeconds, fitted to the Node trainer) times `browserFactor`, the ratio of the
  * page's training time to the Node trainer's that scripts/bench-train-browser.ts measures (its
- * figure, 1.4 to 1.8 on the build machine, rounded up to 2): a comfortable wait with the page open,
- * half the build's own limit.
+ * median has been 0.99 to 1.8 on the build machine, rounded up to 2): a comfortable wait with the
+ * page open, half the build's own limit.
  */
 export const BROWSER_LIMITS = {
   layers: SPEC_LIMITS.layers,

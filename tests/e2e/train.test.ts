@@ -198,7 +198,7 @@ describe("Train your own", () => {
       expect(await page.textContent("[data-field=hidden] .field-error")).toBe("Hidden layer 2 must be at most 16 units in the browser (the limit), got 40");
       // Within the build's 60 s limit, beyond the browser's.
       await page.fill("input[name=hidden]", "16, 16");
-      await page.fill("input[name=epochs]", "400");
+      await page.fill("input[name=epochs]", "1000");
       expect(await page.textContent("[data-field=epochs] .field-error")).toMatch(/more than the in-browser limit of \d+ s/);
       expect(await page.isDisabled("button.train-button")).toBe(true);
       expect(problems(log)).toEqual([]);

@@ -41,21 +41,23 @@ describe("train-url", () => {
   });
 
   it("judges each of the link's values with the link's other values, not the defaults'", () => {
-    // 16, 16 with the default 250 epochs is too long a run; with the link's 20 epochs it is fine.
-    const choices = {...defaults, hidden: [16, 16], epochs: 20};
+    // Four layers of 16 with the default 250 epochs is too long a run; with the link's 20 epochs it is fine.
+    expect(() => browserSpec({...defaults, hidden: [16, 16, 16, 16]}, reference)).toThrow(/in-browser limit/);
+    const choices = {...defaults, hidden: [16, 16, 16, 16], epochs: 20};
     const back = choicesFromQuery(`?${choicesToQuery(choices)}`, defaults, reference);
     expect(back.notices).toEqual([]);
     expect(back.choices).toEqual(choices);
-    expect(choicesFromQuery("?hidden=16,16&epochs=20", defaults, reference)).toEqual({choices, notices: [], fromUrl: true});
+    expect(choicesFromQuery("?hidden=16,16,16,16&epochs=20", defaults, reference)).toEqual({choices, notices: [], fromUrl: true});
   });
 
   it("when the link's values together break a limit, drops the one the validator names and keeps the rest", () => {
-    // 12, 12 for 400 epochs predicts too long a run; the limit is named on the epochs, so they go and
-    // the layers stay (12, 12 for the default epochs fits).
-    const {choices, notices} = choicesFromQuery("?hidden=12,12&epochs=400", defaults, reference);
+    // 16, 16 for 1000 epochs predicts too long a run; the limit is named on the epochs, so they go and
+    // the layers stay (16, 16 for the default epochs fits).
+    expect(() => browserSpec({...defaults, hidden: [16, 16]}, reference)).not.toThrow();
+    const {choices, notices} = choicesFromQuery("?hidden=16,16&epochs=1000", defaults, reference);
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatch(/epochs="400" is ignored: .*in-browser limit of 30 s/);
-    expect(choices).toEqual({...defaults, hidden: [12, 12]});
+    expect(notices[0]).toMatch(/epochs="1000" is ignored: .*in-browser limit of 30 s/);
+    expect(choices).toEqual({...defaults, hidden: [16, 16]});
   });
 
   it("drops parameters one at a time until the rest passes", () => {
