@@ -25,7 +25,7 @@ import {svgElement} from "./dom.js";
 import {PALETTES, type PaletteName} from "./palettes.js";
 import {biases} from "./flow/biases.js";
 import {edgeData, inputData, neuronData} from "./flow/data.js";
-import {edgeEncoding} from "./flow/encodings.js";
+import {edgeEncoding, hasLabel} from "./flow/encodings.js";
 import {edgeLabels, edges} from "./flow/edges.js";
 import {headers, outputNames} from "./flow/labels.js";
 import {flowLegends, neuronLegend, updateFlowEdgeLegend, updateNeuronLegend, type FlowLegendOptions} from "./flow/legends.js";
@@ -149,6 +149,9 @@ function setText(node: Element | null, text: string): void {
  */
 const colorLegendKey = (scales: FlowScales) => JSON.stringify(scales.fill.map((f) => f.domain()));
 
+/** The edges whose number the diagram shows where there is room, and found none (a narrow diagram). */
+const unlabelledCount = ({edges, encoding, showNumbers}: FlowContext): number => (showNumbers ? edges.filter((e) => hasLabel(e.v, encoding) && !e.labelled).length : 0);
+
 /** Everything a drawing is made from: computed for a fresh draw and for an update alike. */
 interface Prepared {
   context: FlowContext;
@@ -268,7 +271,7 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
         updateFlowEdgeLegend(legends.querySelector(":scope > .flow-edge-legend")!, c.scales, legendOptions(next));
         shownMax = c.scales.parameter.max;
       }
-      Object.assign(state, {net: nextNet, input: nextOptions.input, values: c.values, sizes: layerSizes(nextNet)});
+      Object.assign(state, {net: nextNet, input: nextOptions.input, values: c.values, sizes: layerSizes(nextNet), unlabelled: unlabelledCount(c)});
       // The layers write `class` only where it differs from what they last wrote (flow/write.ts), so
       // the selection's and the focus's marks are cleared and set here, as a fresh draw has them.
       state.refresh!(nextOptions.selected);
@@ -304,7 +307,19 @@ export function flowDiagram(net: Network, options: FlowDiagramOptions): FlowDiag
   panel.setAttribute("aria-live", "polite");
   figure.appendChild(panel);
 
-  const state: SelectionOptions = {document: doc, figure, svg, panel, net, input: options.input, values: context.values, sizes: layerSizes(net), selected: options.selected, onHover: options.onHover};
+  const state: SelectionOptions = {
+    document: doc,
+    figure,
+    svg,
+    panel,
+    net,
+    input: options.input,
+    values: context.values,
+    sizes: layerSizes(net),
+    unlabelled: unlabelledCount(context),
+    selected: options.selected,
+    onHover: options.onHover
+  };
   attachSelection(state);
   if (options.hovered) markHovered(svg, options.hovered);
   return figure;

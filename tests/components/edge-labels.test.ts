@@ -241,4 +241,23 @@ describe("edge labels of the flow diagram", async () => {
       expect(mean(kept), `sample ${sample}`).toBeGreaterThan(mean(left));
     }
   });
+
+  it("says, in the panel's hint, how many edges have no number and where to read their weights", () => {
+    const {snapshot, net} = fixtures["large-relu"];
+    const input = snapshot.data.x[0];
+    const narrow = flowDiagram(net, {input, width: 375, edgeMode: "weight", document});
+    const left = narrow.querySelectorAll(".edge").length - narrow.querySelectorAll(".edge-label").length;
+    expect(left).toBeGreaterThan(0);
+    const hint = () => narrow.querySelector(".flow-panel .flow-hint")?.textContent ?? "";
+    expect(hint()).toContain(`At this width ${left} edges have no number on the diagram: a selected neuron's arithmetic lists every weight into it.`);
+    // Selected and cleared again, the hint comes back with the count.
+    narrow.value = {layer: 2, unit: 1};
+    expect(narrow.querySelector(".flow-panel .flow-hint")).toBeNull();
+    narrow.value = null;
+    expect(hint()).toContain(`${left} edges have no number`);
+    // Wide enough for every label, the hint says nothing of it.
+    const wide = flowDiagram(net, {input, width: 1280, edgeMode: "weight", document});
+    expect(wide.querySelectorAll(".edge-label").length).toBe(wide.querySelectorAll(".edge").length);
+    expect(wide.querySelector(".flow-panel .flow-hint")?.textContent).not.toContain("At this width");
+  });
 });

@@ -6,6 +6,7 @@
 import {isNeuronOf, type NeuronRef} from "../../lib/flow-model.js";
 import type {LayerValues, Network} from "../../lib/network.js";
 import {neuronArithmetic, updateNeuronArithmetic} from "../neuron-arithmetic.js";
+import {plural} from "../../lib/prose.js";
 
 export interface SelectionOptions {
   document: Document;
@@ -20,6 +21,8 @@ export interface SelectionOptions {
   sizes: readonly number[];
   /** The neuron selected at first (ignored when not in net). */
   selected: NeuronRef | null | undefined;
+  /** How many edges' numbers were left out for lack of room (a narrow diagram): the hint says where to read them. */
+  unlabelled: number;
   /** Called with the hidden unit the pointer or the keyboard focus enters, and null when it leaves. */
   onHover?: (ref: NeuronRef | null) => void;
   /**
@@ -48,6 +51,10 @@ export function markHovered(svg: SVGSVGElement, ref: NeuronRef | null): void {
 
 const HINT = "Select a neuron (click, or Tab to it, arrows to move, Enter) to see its arithmetic: z = Σ a·w + b, then a = g(z).";
 
+/** The panel's hint with no neuron selected; where edges' numbers did not fit, it says where they are. */
+export const hintText = (unlabelled: number): string =>
+  unlabelled > 0 ? `${HINT} At this width ${plural(unlabelled, "edge")} ${unlabelled === 1 ? "has" : "have"} no number on the diagram: a selected neuron's arithmetic lists every weight into it.` : HINT;
+
 /** Arrow key -> [layers, units] to move: up and down within a layer (units grow upwards), left and right across. */
 const MOVES: Record<string, [number, number]> = {ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowRight: [1, 0], ArrowLeft: [-1, 0]};
 
@@ -66,10 +73,12 @@ export function attachSelection(o: SelectionOptions): void {
     svg.querySelectorAll(".selected, .incoming").forEach((el) => el.classList.remove("selected", "incoming"));
     svg.querySelectorAll(".neuron[aria-pressed=true]").forEach((el) => el.setAttribute("aria-pressed", "false"));
     if (!selected) {
-      if (panel.firstElementChild?.matches(".flow-hint")) return; // shown already: not announced again
+      const text = hintText(o.unlabelled);
+      const shown = panel.firstElementChild;
+      if (shown?.matches(".flow-hint") && shown.textContent === text) return; // shown already: not announced again
       const hint = doc.createElement("p");
       hint.className = "flow-hint";
-      hint.textContent = HINT;
+      hint.textContent = text;
       panel.replaceChildren(hint);
       return;
     }
