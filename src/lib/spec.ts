@@ -176,6 +176,24 @@ export function predictedTrainingSeconds(spec: Pick<NetworkSpec, "points" | "epo
   return steps * cost.perStep + sampleEpochs * cost.perSampleEpoch + parameterSampleEpochs * cost.perParameterSampleEpoch;
 }
 
+/** A bound on a spec's predicted training time: what parseSpec checks, and how it refuses. */
+export interface TimeLimit {
+  /** The longest predicted training time allowed, in seconds. */
+  seconds: number;
+  /** A spec's predicted training time, in seconds. */
+  predict: (spec: Pick<NetworkSpec, "points" | "epochs" | "batchSize" | "hidden">) => number;
+  /** The refusal of a spec predicted to take `seconds` (rounded up). */
+  refusal: (seconds: number) => string;
+}
+
+/** The build's bound: SPEC_LIMITS.seconds of the trainer's cost model. */
+export const BUILD_TIME_LIMIT: TimeLimit = {
+  seconds: SPEC_LIMITS.seconds,
+  predict: (spec) => predictedTrainingSeconds(spec),
+  refusal: (seconds) =>
+    `with these points, batches and units would train for about ${seconds} s, more than the limit of ${SPEC_LIMITS.seconds} s: use fewer epochs or points, larger batches or fewer units`
+};
+
 /** Seeds are integers in [0, SEED_MAX]: the generator keeps 32 bits of state, so larger seeds would alias smaller ones. */
 export const SEED_MAX = 2 ** 32 - 1;
 
@@ -189,7 +207,7 @@ export function parameterCount(hidden: readonly number[]): number {
  * Checks an untrusted value against NetworkSpec; `source` names it in errors (a file name) and
  * `fieldPrefix` places it inside a larger document ("spec." inside a snapshot).
  */
-export function parseSpec(value: unknown, source: string, fieldPrefix = ""): NetworkSpec {
+export function parseSpec(value: unknown, source: string, fieldPrefix = "", timeLimit: TimeLimit = BUILD_TIME_LIMIT): NetworkSpec {
   const fail = (field: string, detail: string): never => {
     throw new ValidationError(source, fieldPrefix + field, detail);
   };
@@ -232,12 +250,9 @@ export function parseSpec(value: unknown, source: string, fieldPrefix = ""): Net
   const epochs = posInt("epochs", value.epochs, SPEC_LIMITS.epochs);
   const batchSize = posInt("batchSize");
   if (batchSize > points) fail("batchSize", `must be at most the number of points (${points}), got ${batchSize}`);
-  const seconds = predictedTrainingSeconds({points, epochs, batchSize, hidden: hidden as number[]});
-  if (seconds > SPEC_LIMITS.seconds)
-    fail(
-      "epochs",
-      `with these points, batches and units would train for about ${Math.ceil(seconds)} s, more than the limit of ${SPEC_LIMITS.seconds} s: use fewer epochs or points, larger batches or fewer units`
-    );
+  // Named on the epochs: the one choice every run has, and the one whose cost is plainly proportional.
+  const seconds = timeLimit.predict({points, epochs, batchSize, hidden: hidden as number[]});
+  if (seconds > timeLimit.seconds) fail("epochs", timeLimit.refusal(Math.ceil(seconds)));
   const checkpointEvery = posInt("checkpointEvery");
   const checkpoints = Math.ceil(epochs / checkpointEvery) + 1;
   if (checkpoints > SPEC_LIMITS.checkpoints)

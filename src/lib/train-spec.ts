@@ -4,7 +4,7 @@
 // the browser adds three limits of its own (named in their messages): at most BROWSER_LIMITS.units
 // units a layer, the activations of the playground (no linear network), and a predicted run time.
 import type {DatasetName} from "./datasets.js";
-import {parseSpec, predictedTrainingSeconds, SPEC_LIMITS, ValidationError, type NetworkSpec} from "./spec.js";
+import {parseSpec, predictedTrainingSeconds, SPEC_LIMITS, ValidationError, type NetworkSpec, type TimeLimit} from "./spec.js";
 import type {ActivationName} from "./activations.js";
 import {inSentence} from "./prose.js";
 
@@ -38,6 +38,17 @@ export const BROWSER_LIMITS = {
   seconds: 30,
   browserFactor: 2
 } as const;
+
+/**
+ * The browser's bound on a run's predicted time, checked by the build's validator in place of the
+ * build's (which is wider, and speaks of points a reader cannot change).
+ */
+const BROWSER_TIME_LIMIT: TimeLimit = {
+  seconds: BROWSER_LIMITS.seconds,
+  predict: (spec) => predictedBrowserSeconds(spec),
+  refusal: (seconds) =>
+    `with these layers, epochs and batches would train for about ${seconds} s, more than the in-browser limit of ${BROWSER_LIMITS.seconds} s: use fewer epochs or units, or larger batches`
+};
 
 /** The id, title and seed note of every spec trained in the browser. */
 export const BROWSER_SPEC_ID = "your-network";
@@ -100,11 +111,8 @@ export function browserSpec(choices: Record<ChoiceField, unknown>, reference: Ne
       if (typeof u === "number" && Number.isInteger(u) && u > BROWSER_LIMITS.units)
         fail(`hidden[${i}]`, `must be at most ${BROWSER_LIMITS.units} units in the browser (the limit), got ${u}`);
     });
-  const spec = parseSpec(candidate, CONTROLS_SOURCE);
+  const spec = parseSpec(candidate, CONTROLS_SOURCE, "", BROWSER_TIME_LIMIT);
   if (!BROWSER_ACTIVATIONS.includes(spec.activation)) fail("activation", `must be one of ${BROWSER_ACTIVATIONS.join(", ")} in the browser, got "${spec.activation}"`);
-  const seconds = predictedBrowserSeconds(spec);
-  if (seconds > BROWSER_LIMITS.seconds)
-    fail("epochs", `with these layers, epochs and batches would train for about ${Math.ceil(seconds)} s, more than the in-browser limit of ${BROWSER_LIMITS.seconds} s: use fewer epochs or units, or larger batches`);
   return spec;
 }
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {readFileSync} from "node:fs";
-import {parseSpec} from "../../src/lib/spec.js";
+import {parseSpec, predictedTrainingSeconds, SPEC_LIMITS} from "../../src/lib/spec.js";
 import {browserSpec, choicesOf, hiddenOfText, numberOfText, BROWSER_LIMITS, browserFingerprint, fieldMessage} from "../../src/lib/train-spec.js";
 import {choicesFromQuery, choicesToQuery} from "../../src/lib/train-url.js";
 import {ValidationError} from "../../src/lib/spec.js";
@@ -87,6 +87,14 @@ describe("train-spec", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.field).toBe("batchSize");
     expect(fieldMessage(error)).toBe('field "batchSize" must be a positive integer, got NaN');
+  });
+
+  it("refuses a run too long for the browser with the browser's limit, even one beyond the build's", () => {
+    // Batches of one for the default 250 epochs: past the build's 60 s as well as the browser's 30 s.
+    expect(predictedTrainingSeconds({points: reference.points, epochs: 250, batchSize: 1, hidden: defaults.hidden})).toBeGreaterThan(SPEC_LIMITS.seconds);
+    for (const choices of [{...defaults, batchSize: 1}, {...defaults, hidden: [16, 16], epochs: 1000}]) {
+      expect(() => browserSpec(choices, reference)).toThrow(/with these layers, epochs and batches would train for about \d+ s, more than the in-browser limit of 30 s: use fewer epochs or units, or larger batches$/);
+    }
   });
 
   it("reads hidden layers typed with commas or spaces", () => {
