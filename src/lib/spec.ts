@@ -146,19 +146,19 @@ export const SPEC_LIMITS = {
  * every parameter of every sample of every epoch its arithmetic forward and back.
  *
  * The coefficients come from `npx tsx scripts/bench-limits.ts` on the build machine (2 cores), which
- * trains eight specs (at the limits, the references, the browser's widest) and fits the model to them
- * by least squares on relative errors (scripts/cost-fit.ts). Two runs minutes apart gave
- * {1.0e-4, 4.2e-7, 3.9e-8} and {6.2e-5, 7.0e-7, 3.6e-8}; the first two terms trade off against each
- * other (most specs have both in proportion), so each coefficient here is the larger of the two fits,
- * rounded up. Its predictions are 0.9 to 1.5 times the times measured in those runs. The
- * coefficients before these were two to four times too high, and refused runs (in the browser too)
- * that would have taken a few seconds.
+ * trains nine specs (at the limits, the references, the browser's widest, batches of one) and fits
+ * the model to them by least squares on relative errors (scripts/cost-fit.ts). Two runs minutes
+ * apart gave {4.0e-5, 6.7e-7, 3.6e-8} and {3.6e-5, 8.2e-7, 3.6e-8}; each coefficient here is the
+ * larger of the two, rounded up. Its predictions are 0.96 to 1.26 times the times measured in the
+ * second run. The coefficients before these were 1.9 to 4.4 times the measured times (their fit
+ * counted the trainer's first, slower epochs), and refused runs, in the browser too, that would
+ * have taken a few seconds.
  */
 export const TRAINING_COST = {
   /** Seconds per optimiser step (epochs × floor(points / batchSize) steps). */
-  perStep: 1e-4,
+  perStep: 4e-5,
   /** Seconds per sample per epoch. */
-  perSampleEpoch: 7e-7,
+  perSampleEpoch: 8.5e-7,
   /** Seconds per parameter per sample per epoch. */
   perParameterSampleEpoch: 4e-8
 } as const;
