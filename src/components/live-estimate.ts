@@ -2,10 +2,11 @@
 // redrawn in place from the parameters the worker sends (every ≤ 10 epochs). Cheap by design, so a
 // redraw never blocks the page while it trains: a coarse grid (LIVE_GRID² points over the explorer's
 // square, lib/datasets.ts estimateGrid) of forward passes, painted through 256-entry colour tables;
-// the truth is painted once. Estimate and truth share one colour scale (Spectral) over the truth's
-// range widened by the estimate's, the error a symmetric diverging one (RdBu), as in the explorer's
-// panels. data-epoch says which epoch's parameters are shown, data-max-gap the most epochs between
-// two redraws.
+// the truth is painted again only when the shared range changes. Estimate and truth share one colour
+// scale (Spectral) over the truth's range widened by the estimate's, the error a symmetric diverging
+// one (RdBu), as in the explorer's panels; a line below says both ranges. Each canvas carries the
+// range it was painted with (data-lo, data-hi); data-epoch says which epoch's parameters are shown,
+// data-max-gap the most epochs between two redraws.
 import {interpolateRdBu, interpolateSpectral, rgb} from "d3";
 import {estimateGrid, TARGETS, type DatasetName, type Point} from "../lib/datasets.js";
 import type {Network} from "../lib/network.js";
@@ -55,11 +56,17 @@ export function liveEstimate(_: unknown, {dataset, samples, size = 180, document
     const canvas = h(doc, "canvas", {role: "img", "aria-label": title, width: n, height: n, style: `width: ${size}px; height: ${size}px; image-rendering: pixelated;`});
     return {canvas, figure: h(doc, "figure", {class: "live-estimate-panel"}, h(doc, "figcaption", {}, title), canvas)};
   });
-  const root = Object.assign(h(doc, "div", {class: "live-estimate", style: "display: flex; flex-wrap: wrap; gap: 12px;", "data-epoch": 0, "data-max-gap": 0}, panels.map((p) => p.figure)), {update});
+  const scaleNote = h(doc, "p", {class: "live-estimate-scale"});
+  const root = Object.assign(
+    h(doc, "div", {class: "live-estimate", "data-epoch": 0, "data-max-gap": 0}, h(doc, "div", {class: "live-estimate-panels"}, panels.map((p) => p.figure)), scaleNote),
+    {update}
+  );
 
   /** Paints values through a colour table, t = (v - lo) / (hi - lo) clamped to [0, 1]. */
   function paint(canvas: HTMLCanvasElement, values: ArrayLike<number>, lo: number, hi: number, table: Uint8Array) {
     const ctx = canvas.getContext?.("2d");
+    canvas.dataset.lo = String(lo);
+    canvas.dataset.hi = String(hi);
     if (!ctx) return;
     const image = ctx.createImageData(n, n);
     const span = hi - lo || 1;
@@ -78,7 +85,10 @@ export function liveEstimate(_: unknown, {dataset, samples, size = 180, document
 
   const truthLo = Math.min(...truth);
   const truthHi = Math.max(...truth);
+  /** The range the truth was last painted with: it is painted again when the estimate widens it. */
+  let truthRange = [truthLo, truthHi];
   paint(panels[1].canvas, truth, truthLo, truthHi, SPECTRAL);
+  scaleNote.textContent = `Colours: the truth from blue at ${sig(truthLo, 3)} to red at ${sig(truthHi, 3)}.`;
 
   function update(net: Network, epoch: number) {
     const estimate = predictPoints(net, grid.points, estimateBuffer);
@@ -92,7 +102,12 @@ export function liveEstimate(_: unknown, {dataset, samples, size = 180, document
       maxErr = Math.max(maxErr, Math.abs(error[i]));
     }
     paint(panels[0].canvas, estimate, lo, hi, SPECTRAL);
+    if (lo !== truthRange[0] || hi !== truthRange[1]) {
+      paint(panels[1].canvas, truth, lo, hi, SPECTRAL);
+      truthRange = [lo, hi];
+    }
     paint(panels[2].canvas, error, -maxErr, maxErr, RDBU);
+    scaleNote.textContent = `Colours: estimate and truth on one scale, from blue at ${sig(lo, 3)} to red at ${sig(hi, 3)}; the error from blue (estimate below the truth) to red (above), ±${sig(maxErr, 3)}.`;
     panels[0].canvas.setAttribute("aria-label", `Network estimate after epoch ${epoch}: range ${sig(Math.min(...estimate), 3)} to ${sig(Math.max(...estimate), 3)}`);
     panels[2].canvas.setAttribute("aria-label", `Error after epoch ${epoch}: largest |error| ${sig(maxErr, 3)}`);
     // The most epochs between two redraws (the page promises at most 10 while it trains).

@@ -1,4 +1,4 @@
-// The loss of a run while it trains: the last mini-batch loss and the full-dataset MSE of every epoch
+// The loss of a run while it trains: the last mini-batch loss and the MSE over the dataset of every epoch
 // so far, on a log scale over the run's whole length of epochs. Plain SVG polylines updated in place
 // (no chart library per update), so the page can redraw it on every animation frame; its
 // data-updates attribute counts the redraws (the benchmark reads the rate).
@@ -6,7 +6,7 @@
 // decimal (decadeLabel), the axis labels "↑ loss (log scale)" and "epoch →", 10 px system-ui, and a
 // left margin sized to the widest tick label, so large losses are not clipped.
 import {svgElement, h} from "./dom.js";
-import {decadeLabel, decades, tickLabelMargin, TICK_FONT, TICK_GAP} from "./loss-history.js";
+import {decadeLabel, decades, LOSS_SERIES, tickLabelMargin, TICK_FONT, TICK_GAP} from "./loss-history.js";
 
 export interface LiveLossChartOptions {
   width: number;
@@ -20,10 +20,7 @@ export interface LiveLossChart extends HTMLElement {
 }
 
 const MARGIN = {top: 20, right: 20, bottom: 30};
-const SERIES = [
-  {key: "loss", label: "last mini-batch loss", color: "#4269d0"},
-  {key: "mse", label: "full-dataset MSE", color: "#ff725c"}
-] as const;
+const SERIES = LOSS_SERIES;
 
 export function liveLossChart({epochs}: {epochs: number}, {width, height = 220, document: doc = document}: LiveLossChartOptions): LiveLossChart {
   const svg = svgElement(doc, "svg");
@@ -51,7 +48,7 @@ export function liveLossChart({epochs}: {epochs: number}, {width, height = 220, 
     {class: "live-loss-legend"},
     // A coloured swatch beside text in the page's colour (the line colours are too light for text).
     SERIES.map((s) =>
-      h(doc, "span", {style: "margin-right: 1em"}, h(doc, "span", {"aria-hidden": "true", style: `display: inline-block; width: 1.5em; vertical-align: middle; border-top: 3px solid ${s.color}; margin-right: 0.3em`}), s.label)
+      h(doc, "span", {class: "live-loss-key"}, h(doc, "span", {class: "live-loss-swatch", "aria-hidden": "true", style: `border-top-color: ${s.color}`}), s.label)
     )
   );
   const root = Object.assign(h(doc, "figure", {class: "live-loss-chart", "data-updates": 0}, svg, legend), {update});
@@ -99,7 +96,7 @@ export function liveLossChart({epochs}: {epochs: number}, {width, height = 220, 
     const last = loss.length;
     svg.setAttribute(
       "aria-label",
-      last ? `Loss by epoch, log scale: after epoch ${last}, last mini-batch loss ${loss[last - 1].toPrecision(3)}, full-dataset MSE ${mse[last - 1].toPrecision(3)}` : "Loss by epoch: no epoch trained yet"
+      last ? `Loss by epoch, log scale: after epoch ${last}, ${SERIES[0].label} ${loss[last - 1].toPrecision(3)}, ${SERIES[1].label} ${mse[last - 1].toPrecision(3)}` : "Loss by epoch: no epoch trained yet"
     );
     root.dataset.updates = String(++updates);
   }

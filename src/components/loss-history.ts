@@ -67,10 +67,17 @@ export function decades(lo: number, hi: number): number[] {
   });
 }
 
+/** The two loss series, as every loss chart (this one, and the live one of Train your own) names and colours them. */
+export const LOSS_SERIES = [
+  {key: "loss", label: "last mini-batch loss", color: "#4269d0"},
+  {key: "mse", label: "MSE over the dataset", color: "#ff725c"}
+] as const;
+
 export function lossHistory(snapshot: Snapshot, {width, selection, document}: LossHistoryOptions) {
+  const [lossSeries, mseSeries] = LOSS_SERIES;
   const rows = snapshot.lossHistory.flatMap((loss, e) => [
-    {epoch: e + 1, value: loss, series: "last mini-batch loss"},
-    {epoch: e + 1, value: snapshot.mseHistory[e], series: "MSE over the dataset"}
+    {epoch: e + 1, value: loss, series: lossSeries.label},
+    {epoch: e + 1, value: snapshot.mseHistory[e], series: mseSeries.label}
   ]);
   const last = snapshot.lossHistory.length - 1;
   const values = rows.map((r) => r.value);
@@ -91,7 +98,7 @@ export function lossHistory(snapshot: Snapshot, {width, selection, document}: Lo
     x: {label: "epoch"},
     // The domain runs from decade to decade: both ends are labelled powers of ten.
     y: {type: "log", label: "loss (log scale)", domain: [ticks[0], ticks[ticks.length - 1]], ticks, tickFormat: decadeLabel, grid: true},
-    color: {legend: true, domain: ["last mini-batch loss", "MSE over the dataset"], range: ["#4269d0", "#ff725c"]},
+    color: {legend: true, domain: LOSS_SERIES.map((s) => s.label), range: LOSS_SERIES.map((s) => s.color)},
     marks: [Plot.gridY(minor, {strokeOpacity: 0.04}), Plot.line(rows, {x: "epoch", y: "value", stroke: "series", strokeWidth: 1.5})]
   }));
   if (selection) epochCursor(chart as PlotChart, selection, snapshot.spec.epochs);

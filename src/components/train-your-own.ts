@@ -7,13 +7,13 @@
 // with src/lib only. The live estimate is redrawn for every progress message (and the worker waits
 // for the page to acknowledge them), the chart and the progress bar once an animation frame.
 import type {Snapshot, SnapshotFile as SnapshotFileData} from "../lib/snapshot.js";
-import {parseSnapshot, serializeSnapshot} from "../lib/snapshot.js";
+import {firstOversizedParameter, parseSnapshot, PARAMETER_LIMIT, serializeSnapshot} from "../lib/snapshot.js";
 import {specDataset, ValidationError, type NetworkSpec} from "../lib/spec.js";
 import type {Layer} from "../lib/network.js";
 import type {FromWorker} from "../lib/train-protocol.js";
 import {browserFingerprint, choicesOf, type TrainChoices} from "../lib/train-spec.js";
 import {choicesFromQuery, choicesToQuery} from "../lib/train-url.js";
-import {runStatus, unopenableRunSentence, type RunState} from "../lib/train-prose.js";
+import {oversizedRunSentence, runStatus, unopenableRunSentence, type RunState} from "../lib/train-prose.js";
 import {h} from "./dom.js";
 import {trainControls} from "./train-controls.js";
 import {trainerClient} from "./trainer-client.js";
@@ -218,7 +218,8 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
     }
     // Validated like any file: the page shows only what the schema allows. A run can end with a
     // finite loss and parameters past the schema's bounds (a learning rate far too large): it is
-    // then a failed run, said so in the status, and the paused worker (if any) is let go.
+    // then a failed run, said so in the status (at which epoch, when that is the reason), and the
+    // paused worker (if any) is let go.
     let trained: Snapshot;
     try {
       trained = parseSnapshot(JSON.parse(serializeSnapshot(data)));
@@ -227,7 +228,8 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
       if (state === "paused") client.cancel();
       root.snapshot = null;
       file.setSnapshot(null);
-      failure = unopenableRunSentence(error.message);
+      const oversized = firstOversizedParameter(data);
+      failure = oversized ? oversizedRunSentence(oversized.epoch, oversized.value, PARAMETER_LIMIT) : unopenableRunSentence(error.message);
       setState("failed");
       return;
     }

@@ -16,9 +16,12 @@ export function inSentence(title: string): string {
 /** Thousands separated by commas; one formatter for all (toLocaleString would build one per call). */
 const GROUPED = new Intl.NumberFormat("en-US");
 
+/** "2,500": thousands separated by commas. */
+export const grouped = (n: number): string => GROUPED.format(n);
+
 /** "1 epoch", "250 epochs". */
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
-  return `${GROUPED.format(n)} ${n === 1 ? word : pluralWord}`;
+  return `${grouped(n)} ${n === 1 ? word : pluralWord}`;
 }
 
 /** "one hidden layer of 4 ReLU units", "2 hidden layers of 5 and 5 ReLU units". */

@@ -50,6 +50,20 @@ export function serializeSnapshot(s: Snapshot | SnapshotFile): string {
  */
 export const PARAMETER_LIMIT = 1e6;
 
+/**
+ * The first parameter past PARAMETER_LIMIT in a trained run, checkpoints in epoch order and then the
+ * final parameters (at `epochs`): the epoch it was stored at and its value; null when all are within.
+ * A run trained with a learning rate far too large can keep a finite loss while its parameters grow
+ * past any snapshot's bound: this says when, in the reader's terms (an epoch, not a JSON field).
+ */
+export function firstOversizedParameter(run: Pick<Snapshot, "layers" | "checkpoints"> & {spec: Pick<NetworkSpec, "epochs">}): {epoch: number; value: number} | null {
+  const stored = [...run.checkpoints, {epoch: run.spec.epochs, layers: run.layers}];
+  for (const {epoch, layers} of stored)
+    for (const layer of layers)
+      for (const value of [...layer.weights.flat(), ...layer.biases]) if (!(Math.abs(value) <= PARAMETER_LIMIT)) return {epoch, value};
+  return null;
+}
+
 /** The network a snapshot describes. */
 export function snapshotNetwork(s: Snapshot, layers: Layer[] = s.layers): Network {
   return {layers, activation: s.spec.activation};

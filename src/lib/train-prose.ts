@@ -1,5 +1,6 @@
 // The wording of the "Train your own" page's run status, decided here (tested), not in the page.
-import {plural} from "./prose.js";
+import {grouped, plural} from "./prose.js";
+import {sig} from "./format.js";
 
 /** "about 12 s" / "about 2 min": the time left at the measured rate, from epochs done and seconds spent. */
 export function timeLeft(epochsDone: number, epochs: number, seconds: number): string {
@@ -38,9 +39,15 @@ export function runStatus(state: RunState, epoch: number, epochs: number, second
 }
 
 /**
- * The status of a run whose result is no valid snapshot (`reason`: the validation's message), which
- * a finite loss with parameters grown past the schema's bounds gives: a learning rate far too large.
+ * The status of a run whose parameters grew past what a snapshot may hold (PARAMETER_LIMIT, `limit`)
+ * while its loss stayed finite: a learning rate far too large. `epoch` is the first stored epoch
+ * with such a parameter, `value` that parameter.
  */
+export function oversizedRunSentence(epoch: number, value: number, limit: number): string {
+  return `Training failed: by epoch ${epoch} a parameter had grown to ${sig(value, 3)}, past the ±${grouped(limit)} a network here may hold, so the trained network cannot be shown. Parameters that large come from a learning rate too large for this network: try a smaller one.`;
+}
+
+/** The status of a run whose result is no valid snapshot for another reason (`reason`: the validation's message). */
 export function unopenableRunSentence(reason: string): string {
-  return `Training failed: the trained network cannot be opened (${reason}). Parameters that large come from a learning rate too large for this network: try a smaller one.`;
+  return `Training failed: the trained network cannot be opened (${reason}).`;
 }

@@ -1,14 +1,16 @@
 // @vitest-environment jsdom
 // The pieces of "Train your own" that need no worker: the controls' inline checks, the snapshot file
 // box (download text, refusal naming the field), the live loss chart, and the run status wording.
-import {describe, expect, it} from "vitest";
+import {describe, expect, it, onTestFinished} from "vitest";
 import {readFileSync} from "node:fs";
 import {trainControls} from "../../src/components/train-controls.js";
 import {snapshotFile, snapshotOfText} from "../../src/components/snapshot-file.js";
 import {liveLossChart} from "../../src/components/live-loss-chart.js";
+import {liveEstimate} from "../../src/components/live-estimate.js";
 import {parseSpec, type NetworkSpec} from "../../src/lib/spec.js";
 import {choicesOf, type TrainChoices} from "../../src/lib/train-spec.js";
-import {runStatus, timeLeft, unopenableRunSentence} from "../../src/lib/train-prose.js";
+import {oversizedRunSentence, runStatus, timeLeft, unopenableRunSentence} from "../../src/lib/train-prose.js";
+import {firstOversizedParameter, PARAMETER_LIMIT} from "../../src/lib/snapshot.js";
 import {serializeSnapshot} from "../../src/lib/snapshot.js";
 import {loadFixture} from "./golden.js";
 
@@ -104,7 +106,7 @@ describe("live loss chart", () => {
     const lines = [...chart.querySelectorAll("polyline")].map((l) => l.getAttribute("points")!.split(" ").length);
     expect(lines).toEqual([3, 3]);
     expect(chart.dataset.updates).toBe("2");
-    expect(chart.querySelector("svg")!.getAttribute("aria-label")).toContain("after epoch 3, last mini-batch loss 0.0200, full-dataset MSE 0.0100");
+    expect(chart.querySelector("svg")!.getAttribute("aria-label")).toContain("after epoch 3, last mini-batch loss 0.0200, MSE over the dataset 0.0100");
   });
 });
 
@@ -137,9 +139,20 @@ describe("run status", () => {
   });
 
   it("says why a run whose result is no valid snapshot failed", () => {
-    expect(unopenableRunSentence('snapshot: field "layers[0].weights[0][0]" must be at most 1000000 in magnitude')).toBe(
-      'Training failed: the trained network cannot be opened (snapshot: field "layers[0].weights[0][0]" must be at most 1000000 in magnitude). Parameters that large come from a learning rate too large for this network: try a smaller one.'
+    expect(oversizedRunSentence(5, -3.21e9, 1e6)).toBe(
+      "Training failed: by epoch 5 a parameter had grown to −3.21e+9, past the ±1,000,000 a network here may hold, so the trained network cannot be shown. Parameters that large come from a learning rate too large for this network: try a smaller one."
     );
+    expect(unopenableRunSentence('snapshot: field "lossHistory" must be an array')).toBe('Training failed: the trained network cannot be opened (snapshot: field "lossHistory" must be an array).');
+  });
+
+  it("finds the first stored epoch with a parameter past the snapshot bound", () => {
+    const layer = (w: number, b = 0) => ({weights: [[w]], biases: [b]});
+    const run = (checkpoints: {epoch: number; layers: ReturnType<typeof layer>[]}[], final: ReturnType<typeof layer>) => ({spec: {epochs: 10}, checkpoints, layers: [final]});
+    expect(firstOversizedParameter(run([{epoch: 0, layers: [layer(0.1)]}, {epoch: 5, layers: [layer(2)]}], layer(3)))).toBeNull();
+    expect(firstOversizedParameter(run([{epoch: 0, layers: [layer(0.1)]}, {epoch: 5, layers: [layer(1, -2e6)]}], layer(3e7)))).toEqual({epoch: 5, value: -2e6});
+    expect(firstOversizedParameter(run([{epoch: 0, layers: [layer(0.1)]}], layer(PARAMETER_LIMIT * 1.5)))).toEqual({epoch: 10, value: PARAMETER_LIMIT * 1.5});
+    // The bound itself is allowed, as the snapshot schema allows it.
+    expect(firstOversizedParameter(run([], layer(PARAMETER_LIMIT)))).toBeNull();
   });
 
   it("says at which epoch a run diverged and which network is kept", () => {
@@ -189,5 +202,46 @@ describe("trained network view", async () => {
 
   it("reads well inside a sentence: the browser spec's title", () => {
     expect(`Sample 12 through the ${inSentence(BROWSER_SPEC_TITLE)}`).toBe("Sample 12 through the network trained in your browser");
+  });
+});
+
+describe("live estimate", () => {
+  /** A one-unit linear-output network y = scale·relu(x1) (weights [[scale]] after a unit passing x1). */
+  const network = (scale: number) => ({
+    activation: "relu" as const,
+    layers: [
+      {weights: [[1], [0]], biases: [0]},
+      {weights: [[scale]], biases: [0]}
+    ]
+  });
+  const samples = [
+    [-2, -2],
+    [2, 2]
+  ] as [number, number][];
+  const range = (canvas: Element) => [Number(canvas.getAttribute("data-lo")), Number(canvas.getAttribute("data-hi"))];
+
+  it("paints the estimate and the truth on one range, the truth's widened by the estimate's, and says it", () => {
+    // A 2D context that holds image data (the shared stub's yields none).
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    Object.defineProperty(HTMLCanvasElement.prototype, "getContext", {
+      value: () => ({createImageData: (w: number, h: number) => ({data: new Uint8ClampedArray(4 * w * h)}), putImageData: () => {}}),
+      configurable: true,
+      writable: true
+    });
+    onTestFinished(() => {
+      Object.defineProperty(HTMLCanvasElement.prototype, "getContext", {value: getContext, configurable: true, writable: true});
+    });
+    const live = liveEstimate(null, {dataset: "prod", samples, document});
+    const [estimate, truth] = live.querySelectorAll("canvas");
+    const truthAlone = range(truth);
+    // An estimate far outside the truth's range (as a learning rate far too large gives).
+    live.update(network(1e6), 5);
+    expect(range(estimate)).toEqual(range(truth));
+    expect(range(truth)[1]).toBeGreaterThan(truthAlone[1]);
+    expect(live.querySelector(".live-estimate-scale")?.textContent).toMatch(/^Colours: estimate and truth on one scale, from blue at .* to red at .*e\+6; the error from blue \(estimate below the truth\) to red \(above\), ±.*\.$/);
+    // Back within the truth's range, both go back to it.
+    live.update(network(0), 10);
+    expect(range(estimate)).toEqual(truthAlone);
+    expect(range(truth)).toEqual(truthAlone);
   });
 });
