@@ -42,6 +42,9 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
   const setQuery = options.setQuery ?? ((query: string) => history.replaceState(history.state, "", `?${query}`));
   const defaults = choicesOf(reference.spec);
   const fromUrl = choicesFromQuery(options.search ?? location.search, defaults, reference.spec);
+  // A link with values ignored: the address keeps the choices the controls start from, in place, so
+  // copied again it gives what the page shows (and no notice).
+  if (fromUrl.notices.length > 0) setQuery(choicesToQuery(fromUrl.choices));
 
   const notices = h(doc, "div", {class: "train-notices", role: fromUrl.notices.length ? "alert" : undefined}, fromUrl.notices.map((n) => h(doc, "p", {class: "train-notice"}, n)));
   const controls = trainControls(fromUrl.choices, {reference: reference.spec, onTrain: start, document: doc});

@@ -7,7 +7,8 @@
 // and named in a small notice (role=status), and everything else still applies. The notice sits
 // above the explorer, often below the fold when the page opens: so when an address is restored with
 // something ignored, it is raised into view at the window's foot until the reader dismisses it
-// (its button or Escape), and then stays in its place. The address is
+// (its button or Escape), and then stays in its place; the address itself drops the ignored values
+// at once (replaceState), so a link copied from it gives the view shown. The address is
 // written WRITE_DELAY_MS after the last change: a discrete change (a click, a button, a menu) adds a
 // history entry (pushState); further changes of the same setting within BURST_MS (a slider dragged,
 // arrow keys held) replace it, so back steps over the burst at once. popstate restores the entry's
@@ -126,6 +127,12 @@ export function urlSync(snapshot: Snapshot, {explorer, weights: weightKeys = [],
     box.hidden = text === "";
     box.classList.toggle("raised", text !== "");
     apply(parsed.state);
+    // The address keeps what it restored and loses what was ignored, in place (no new history
+    // entry): copied again, it gives the view shown, and no notice.
+    if (parsed.ignored.length > 0) {
+      const kept = serializeUrlState(parsed.state);
+      win.history.replaceState(win.history.state, "", `${win.location.pathname}${win.location.search}${kept ? `#${kept}` : ""}`);
+    }
   };
 
   let lastWrite = -Infinity;

@@ -261,6 +261,8 @@ describe("the view in the address", () => {
       const text = (await notice.textContent())!;
       for (const key of ["s=", "e=", "pal=", "zoom=", "u="]) expect(text).toContain(key);
       expect(await notice.isVisible()).toBe(true);
+      // The address keeps the value it applied and loses the ignored ones, in place.
+      expect(await page.evaluate(() => location.hash)).toBe("#cm=layer");
       // Raised into the window as the page opens (its place above the explorer is below the fold),
       // clear of the fixed header; Escape puts it back in its place, where it stays.
       const box = page.locator(".url-notice-box");

@@ -297,6 +297,9 @@ describe("Train your own", () => {
       expect(await bad.page.textContent(".train-notice")).toBe('The link\'s lr="fast" is ignored: learning rate must be a positive finite number, got "fast".');
       expect(await bad.page.inputValue("input[name=learningRate]")).toBe("0.005");
       expect(await bad.page.inputValue("input[name=hidden]")).toBe("3");
+      // The address drops the ignored value and keeps the rest.
+      const query = new URLSearchParams(await bad.page.evaluate(() => location.search));
+      expect([query.get("lr"), query.get("hidden")]).toEqual(["0.005", "3"]);
       expect(problems(bad.log)).toEqual([]);
     } finally {
       await bad.close();
