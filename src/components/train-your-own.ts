@@ -13,7 +13,7 @@ import type {Layer} from "../lib/network.js";
 import type {FromWorker} from "../lib/train-protocol.js";
 import {browserFingerprint, choicesOf, type TrainChoices} from "../lib/train-spec.js";
 import {choicesFromQuery, choicesToQuery} from "../lib/train-url.js";
-import {oversizedRunSentence, runStatus, unopenableRunSentence, type RunState} from "../lib/train-prose.js";
+import {oversizedRunSentence, rateBase, runStatus, unopenableRunSentence, type ProgressSample, type RunState} from "../lib/train-prose.js";
 import {h} from "./dom.js";
 import {trainControls} from "./train-controls.js";
 import {trainerClient} from "./trainer-client.js";
@@ -89,6 +89,8 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
   let mse: number[] = [];
   let layers: Layer[] | null = null;
   let seconds = 0;
+  /** The run's progress messages so far, for the rate its time left is estimated at. */
+  let progressLog: ProgressSample[] = [];
   let state: RunState = "idle";
   let divergedAt: number | undefined;
   /** Why the run failed, shown as its status (a frame drawn later redraws the status from this). */
@@ -116,7 +118,7 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
     root.dataset.epoch = String(loss.length);
     // The worker's training time so far, pauses excluded (the benchmark reads it).
     root.dataset.seconds = String(seconds);
-    status.textContent = state === "failed" && failure ? failure : runStatus(state, loss.length, epochs, seconds, divergedAt);
+    status.textContent = state === "failed" && failure ? failure : runStatus(state, loss.length, epochs, seconds, divergedAt, rateBase(progressLog, seconds));
   }
 
   function drawFrame() {
@@ -172,6 +174,7 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
         }
         layers = message.layers;
         seconds = message.seconds;
+        progressLog.push({epoch: loss.length, seconds});
         // The estimate follows every message (≤ 10 epochs apart; a redraw is about a millisecond);
         // the chart and the progress bar once a frame.
         if (spec) panels?.update({layers, activation: spec.activation}, loss.length);
@@ -246,6 +249,7 @@ export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions =
     mse = [];
     layers = null;
     seconds = 0;
+    progressLog = [];
     divergedAt = undefined;
     failure = undefined;
     setQuery(choicesToQuery(choices));

@@ -2,24 +2,52 @@
 import {grouped, plural} from "./prose.js";
 import {sig} from "./format.js";
 
-/** "about 12 s" / "about 2 min": the time left at the measured rate, from epochs done and seconds spent. */
-export function timeLeft(epochsDone: number, epochs: number, seconds: number): string {
+/** A run's progress: `epoch` epochs done after `seconds` of training (pauses excluded). */
+export interface ProgressSample {
+  epoch: number;
+  seconds: number;
+}
+
+/** The start of a run, from which the time left is measured until later samples exist. */
+const START: ProgressSample = {epoch: 0, seconds: 0};
+
+/**
+ * The sample to measure a run's rate from: the last one at or before half the training time so far
+ * (`samples` in order). A run's first epochs are slower (the engine compiles the trainer, tfjs warms
+ * its kernels): the rate since the start overstated the time left early in a run, and the rate over
+ * the later half of the time does not carry that start.
+ */
+export function rateBase(samples: readonly ProgressSample[], seconds: number): ProgressSample {
+  let base = START;
+  for (const s of samples) {
+    if (s.seconds > seconds / 2) break;
+    base = s;
+  }
+  return base;
+}
+
+/**
+ * "about 12 s" / "about 2 min": the time left at the rate measured since `from` (default: the
+ * start), from the epochs done and the seconds spent.
+ */
+export function timeLeft(epochsDone: number, epochs: number, seconds: number, from: ProgressSample = START): string {
   if (epochsDone <= 0 || seconds <= 0) return "estimating the time left";
-  const left = ((epochs - epochsDone) * seconds) / epochsDone;
+  const [doneSince, spentSince] = epochsDone > from.epoch && seconds > from.seconds ? [epochsDone - from.epoch, seconds - from.seconds] : [epochsDone, seconds];
+  const left = ((epochs - epochsDone) * spentSince) / doneSince;
   if (left < 1) return "less than a second left";
   return left < 90 ? `about ${Math.round(left)} s left` : `about ${Math.round(left / 60)} min left`;
 }
 
 export type RunState = "idle" | "running" | "pausing" | "paused" | "done" | "cancelled" | "diverged" | "failed" | "loaded";
 
-/** The sentence of the run's status. */
-export function runStatus(state: RunState, epoch: number, epochs: number, seconds: number, divergedAt?: number): string {
+/** The sentence of the run's status (`rateFrom`: where the rate of a running one is measured from, see rateBase). */
+export function runStatus(state: RunState, epoch: number, epochs: number, seconds: number, divergedAt?: number, rateFrom?: ProgressSample): string {
   const at = `epoch ${epoch} of ${epochs}`;
   switch (state) {
     case "idle":
       return "Not trained yet: press Train.";
     case "running":
-      return `Training: ${at}, ${timeLeft(epoch, epochs, seconds)}.`;
+      return `Training: ${at}, ${timeLeft(epoch, epochs, seconds, rateFrom)}.`;
     case "pausing":
       return `Pausing after ${at}…`;
     case "paused":

@@ -9,7 +9,7 @@ import {liveLossChart} from "../../src/components/live-loss-chart.js";
 import {liveEstimate} from "../../src/components/live-estimate.js";
 import {parseSpec, type NetworkSpec} from "../../src/lib/spec.js";
 import {choicesOf, type TrainChoices} from "../../src/lib/train-spec.js";
-import {oversizedRunSentence, runStatus, timeLeft, unopenableRunSentence} from "../../src/lib/train-prose.js";
+import {oversizedRunSentence, rateBase, runStatus, timeLeft, unopenableRunSentence} from "../../src/lib/train-prose.js";
 import {firstOversizedParameter, PARAMETER_LIMIT} from "../../src/lib/snapshot.js";
 import {serializeSnapshot} from "../../src/lib/snapshot.js";
 import {loadFixture} from "./golden.js";
@@ -136,6 +136,24 @@ describe("run status", () => {
     expect(timeLeft(50, 100, 10)).toBe("about 10 s left");
     expect(timeLeft(10, 100, 20)).toBe("about 3 min left");
     expect(timeLeft(99, 100, 1)).toBe("less than a second left");
+  });
+
+  it("measures the rate over the later half of the time spent, past a run's slower start", () => {
+    // 20 epochs in the first 4 s (warming up), then 10 epochs a second.
+    const log = [
+      {epoch: 10, seconds: 2},
+      {epoch: 20, seconds: 4},
+      {epoch: 40, seconds: 6},
+      {epoch: 60, seconds: 8}
+    ];
+    expect(rateBase(log, 8)).toEqual({epoch: 20, seconds: 4});
+    expect(rateBase(log, 3)).toEqual({epoch: 0, seconds: 0});
+    // 190 epochs left at 10 a second: 19 s (since the start, 60 in 8 s, it would say 25 s).
+    expect(timeLeft(60, 250, 8, rateBase(log, 8))).toBe("about 19 s left");
+    expect(timeLeft(60, 250, 8)).toBe("about 25 s left");
+    expect(runStatus("running", 60, 250, 8, undefined, rateBase(log, 8))).toBe("Training: epoch 60 of 250, about 19 s left.");
+    // A base with nothing done since falls back to the rate since the start.
+    expect(timeLeft(60, 250, 8, {epoch: 60, seconds: 8})).toBe("about 25 s left");
   });
 
   it("says why a run whose result is no valid snapshot failed", () => {
