@@ -96,7 +96,9 @@ export function liveEstimate(_: unknown, {dataset, samples, size = 180, document
     let lo = truthLo;
     let hi = truthHi;
     let maxErr = 1e-12;
+    // Over finite values only: a range of NaN would paint both panels black and name no range.
     for (let i = 0; i < estimate.length; ++i) {
+      if (!Number.isFinite(estimate[i])) continue;
       lo = Math.min(lo, estimate[i]);
       hi = Math.max(hi, estimate[i]);
       maxErr = Math.max(maxErr, Math.abs(error[i]));

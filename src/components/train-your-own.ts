@@ -39,7 +39,8 @@ export interface TrainYourOwn extends HTMLElement {
 export function trainYourOwn(reference: Snapshot, options: TrainYourOwnOptions = {}): TrainYourOwn {
   const doc = options.document ?? document;
   const width = options.width ?? Math.max(280, Math.min(960, doc.querySelector("main")?.clientWidth ?? 640));
-  const setQuery = options.setQuery ?? ((query: string) => history.replaceState(history.state, "", `?${query}`));
+  // In place, keeping the path and a heading's anchor.
+  const setQuery = options.setQuery ?? ((query: string) => history.replaceState(history.state, "", `${location.pathname}?${query}${location.hash}`));
   const defaults = choicesOf(reference.spec);
   const fromUrl = choicesFromQuery(options.search ?? location.search, defaults, reference.spec);
   // A link with values ignored: the address keeps the choices the controls start from, in place, so

@@ -118,6 +118,9 @@ export function urlSync(snapshot: Snapshot, {explorer, weights: weightKeys = [],
     }
   };
 
+  /** This page's address with another fragment. */
+  const addressWith = (hash: string) => `${win.location.pathname}${win.location.search}${hash}`;
+
   /** Reads the address; restores its view when it holds one (or none: the page's first view); says what it ignored. */
   const restore = (initial: boolean) => {
     const parsed = parseUrlState(win.location.hash, limits());
@@ -131,7 +134,7 @@ export function urlSync(snapshot: Snapshot, {explorer, weights: weightKeys = [],
     // entry): copied again, it gives the view shown, and no notice.
     if (parsed.ignored.length > 0) {
       const kept = serializeUrlState(parsed.state);
-      win.history.replaceState(win.history.state, "", `${win.location.pathname}${win.location.search}${kept ? `#${kept}` : ""}`);
+      win.history.replaceState(win.history.state, "", addressWith(kept ? `#${kept}` : ""));
     }
   };
 
@@ -160,7 +163,7 @@ export function urlSync(snapshot: Snapshot, {explorer, weights: weightKeys = [],
     if (hash === win.location.hash) return;
     const now = win.performance?.now() ?? Date.now();
     const keys = changedKeys(lastState, text);
-    const url = `${win.location.pathname}${win.location.search}${hash}`;
+    const url = addressWith(hash);
     // A burst is the same setting changing again quickly (a slider dragged, keys held): one entry.
     if (now - lastWrite < BURST_MS && keys === lastKeys) win.history.replaceState(null, "", url);
     else win.history.pushState(null, "", url);

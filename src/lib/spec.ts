@@ -163,15 +163,21 @@ export const TRAINING_COST = {
   perParameterSampleEpoch: 4e-8
 } as const;
 
+/** What a spec's training time depends on. */
+export type TrainingShape = Pick<NetworkSpec, "points" | "epochs" | "batchSize" | "hidden">;
+
+/** Coefficients of the cost model (TRAINING_COST's, or a fit's: scripts/cost-fit.ts). */
+export type CostCoefficients = {readonly [K in keyof typeof TRAINING_COST]: number};
+
 /** The cost model's three terms of a spec: optimiser steps, samples × epochs, parameters × samples × epochs. */
-export function trainingCostTerms(spec: Pick<NetworkSpec, "points" | "epochs" | "batchSize" | "hidden">): [number, number, number] {
+export function trainingCostTerms(spec: TrainingShape): [number, number, number] {
   const steps = spec.epochs * Math.floor(spec.points / spec.batchSize);
   const sampleEpochs = spec.points * spec.epochs;
   return [steps, sampleEpochs, sampleEpochs * parameterCount(spec.hidden)];
 }
 
 /** The training time the cost model (TRAINING_COST, or other coefficients) predicts for a spec, in seconds. */
-export function predictedTrainingSeconds(spec: Pick<NetworkSpec, "points" | "epochs" | "batchSize" | "hidden">, cost: {readonly [K in keyof typeof TRAINING_COST]: number} = TRAINING_COST): number {
+export function predictedTrainingSeconds(spec: TrainingShape, cost: CostCoefficients = TRAINING_COST): number {
   const [steps, sampleEpochs, parameterSampleEpochs] = trainingCostTerms(spec);
   return steps * cost.perStep + sampleEpochs * cost.perSampleEpoch + parameterSampleEpochs * cost.perParameterSampleEpoch;
 }
@@ -181,7 +187,7 @@ export interface TimeLimit {
   /** The longest predicted training time allowed, in seconds. */
   seconds: number;
   /** A spec's predicted training time, in seconds. */
-  predict: (spec: Pick<NetworkSpec, "points" | "epochs" | "batchSize" | "hidden">) => number;
+  predict: (spec: TrainingShape) => number;
   /** The refusal of a spec predicted to take `seconds` (rounded up). */
   refusal: (seconds: number) => string;
 }

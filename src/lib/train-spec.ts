@@ -4,7 +4,7 @@
 // the browser adds three limits of its own (named in their messages): at most BROWSER_LIMITS.units
 // units a layer, the activations of the playground (no linear network), and a predicted run time.
 import type {DatasetName} from "./datasets.js";
-import {parseSpec, predictedTrainingSeconds, SPEC_LIMITS, ValidationError, type NetworkSpec, type TimeLimit} from "./spec.js";
+import {parseSpec, predictedTrainingSeconds, SPEC_LIMITS, ValidationError, type NetworkSpec, type TimeLimit, type TrainingShape} from "./spec.js";
 import type {ActivationName} from "./activations.js";
 import {inSentence} from "./prose.js";
 
@@ -61,7 +61,7 @@ export const BROWSER_SPEC_TITLE = "Network trained in your browser";
 export const CONTROLS_SOURCE = "Train your own";
 
 /** The predicted in-browser run time of a spec, in seconds. */
-export function predictedBrowserSeconds(spec: Pick<NetworkSpec, "points" | "epochs" | "batchSize" | "hidden">): number {
+export function predictedBrowserSeconds(spec: TrainingShape): number {
   return predictedTrainingSeconds(spec) * BROWSER_LIMITS.browserFactor;
 }
 

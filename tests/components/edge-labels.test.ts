@@ -242,19 +242,31 @@ describe("edge labels of the flow diagram", async () => {
     }
   });
 
-  it("says, in the panel's hint, how many edges have no number and where to read their weights", () => {
+  it("says, in the panel's hint, that some edges have no number and where to read their weights", () => {
     const {snapshot, net} = fixtures["large-relu"];
     const input = snapshot.data.x[0];
     const narrow = flowDiagram(net, {input, width: 375, edgeMode: "weight", document});
-    const left = narrow.querySelectorAll(".edge").length - narrow.querySelectorAll(".edge-label").length;
-    expect(left).toBeGreaterThan(0);
-    const hint = () => narrow.querySelector(".flow-panel .flow-hint")?.textContent ?? "";
-    expect(hint()).toContain(`At this width ${left} edges have no number on the diagram: a selected neuron's arithmetic lists every weight into it.`);
-    // Selected and cleared again, the hint comes back with the count.
+    expect(narrow.querySelectorAll(".edge").length - narrow.querySelectorAll(".edge-label").length).toBeGreaterThan(0);
+    const hint = () => narrow.querySelector(".flow-panel .flow-hint");
+    const SAYS = "At this width some edges have no number on the diagram: a selected neuron's arithmetic lists every weight into it.";
+    expect(hint()?.textContent).toContain(SAYS);
+    // Selected and cleared again, the hint comes back.
     narrow.value = {layer: 2, unit: 1};
-    expect(narrow.querySelector(".flow-panel .flow-hint")).toBeNull();
+    expect(hint()).toBeNull();
     narrow.value = null;
-    expect(hint()).toContain(`${left} edges have no number`);
+    expect(hint()?.textContent).toContain(SAYS);
+    // An update that leaves numbers out again keeps the hint's node (the panel is a live region: a
+    // new node is announced again); one whose numbers all fit says nothing of them.
+    const shown = hint();
+    expect(narrow.update(net, {input: snapshot.data.x[1], width: 375, edgeMode: "weight", document})).toBe(true);
+    expect(hint()).toBe(shown);
+    // Under contributions a zero term has no label: with every weight zero, nothing is left out.
+    const terms = flowDiagram(net, {input, width: 375, edgeMode: "contribution", document});
+    expect(terms.querySelector(".flow-panel .flow-hint")?.textContent).toContain(SAYS);
+    const silent: Network = {...net, layers: net.layers.map((l) => ({weights: l.weights.map((row) => row.map(() => 0)), biases: l.biases}))};
+    expect(terms.update(silent, {input, width: 375, edgeMode: "contribution", document})).toBe(true);
+    expect(terms.querySelectorAll(".edge-label").length).toBe(0);
+    expect(terms.querySelector(".flow-panel .flow-hint")?.textContent).not.toContain("At this width");
     // Wide enough for every label, the hint says nothing of it.
     const wide = flowDiagram(net, {input, width: 1280, edgeMode: "weight", document});
     expect(wide.querySelectorAll(".edge-label").length).toBe(wide.querySelectorAll(".edge").length);

@@ -239,27 +239,42 @@ describe("live estimate", () => {
   const range = (canvas: Element) => [Number(canvas.getAttribute("data-lo")), Number(canvas.getAttribute("data-hi"))];
 
   it("paints the estimate and the truth on one range, the truth's widened by the estimate's, and says it", () => {
-    // A 2D context that holds image data (the shared stub's yields none).
+    // A 2D context per canvas that keeps the image last put (the shared stub's keeps none).
+    const images = new Map<HTMLCanvasElement, Uint8ClampedArray>();
     const getContext = HTMLCanvasElement.prototype.getContext;
     Object.defineProperty(HTMLCanvasElement.prototype, "getContext", {
-      value: () => ({createImageData: (w: number, h: number) => ({data: new Uint8ClampedArray(4 * w * h)}), putImageData: () => {}}),
+      value(this: HTMLCanvasElement) {
+        return {
+          createImageData: (w: number, h: number) => ({data: new Uint8ClampedArray(4 * w * h)}),
+          putImageData: (image: {data: Uint8ClampedArray}) => images.set(this, image.data.slice())
+        };
+      },
       configurable: true,
       writable: true
     });
     onTestFinished(() => {
       Object.defineProperty(HTMLCanvasElement.prototype, "getContext", {value: getContext, configurable: true, writable: true});
     });
+    /** The number of distinct colours a canvas was last painted with. */
+    const colours = (canvas: HTMLCanvasElement) => {
+      const data = images.get(canvas)!;
+      return new Set(Array.from({length: data.length / 4}, (_, i) => `${data[4 * i]},${data[4 * i + 1]},${data[4 * i + 2]}`)).size;
+    };
     const live = liveEstimate(null, {dataset: "prod", samples, document});
     const [estimate, truth] = live.querySelectorAll("canvas");
     const truthAlone = range(truth);
-    // An estimate far outside the truth's range (as a learning rate far too large gives).
+    expect(colours(truth)).toBeGreaterThan(20);
+    // An estimate far outside the truth's range (as a learning rate far too large gives): on the
+    // shared range, the truth is one flat colour or two.
     live.update(network(1e6), 5);
     expect(range(estimate)).toEqual(range(truth));
     expect(range(truth)[1]).toBeGreaterThan(truthAlone[1]);
+    expect(colours(truth)).toBeLessThanOrEqual(2);
     expect(live.querySelector(".live-estimate-scale")?.textContent).toMatch(/^Colours: estimate and truth on one scale, from blue at .* to red at .*e\+6; the error from blue \(estimate below the truth\) to red \(above\), ±.*\.$/);
-    // Back within the truth's range, both go back to it.
+    // Back within the truth's range, both go back to it, and the truth to its own colours.
     live.update(network(0), 10);
     expect(range(estimate)).toEqual(truthAlone);
     expect(range(truth)).toEqual(truthAlone);
+    expect(colours(truth)).toBeGreaterThan(20);
   });
 });

@@ -89,6 +89,12 @@ describe("train-spec", () => {
     expect(fieldMessage(error)).toBe('field "batchSize" must be a positive integer, got NaN');
   });
 
+  it("accepts in the browser only runs the build's limit accepts too (a trained run must open as a snapshot)", () => {
+    // browserSpec checks the browser's time limit in place of the build's: it must be the narrower.
+    expect(BROWSER_LIMITS.seconds / BROWSER_LIMITS.browserFactor).toBeLessThanOrEqual(SPEC_LIMITS.seconds);
+    expect(BROWSER_LIMITS.units).toBeLessThanOrEqual(SPEC_LIMITS.units);
+  });
+
   it("refuses a run too long for the browser with the browser's limit, even one beyond the build's", () => {
     // Batches of one for 1000 epochs: past the build's 60 s as well as the browser's 30 s.
     expect(predictedTrainingSeconds({points: reference.points, epochs: 1000, batchSize: 1, hidden: defaults.hidden})).toBeGreaterThan(SPEC_LIMITS.seconds);

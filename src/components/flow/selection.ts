@@ -6,7 +6,6 @@
 import {isNeuronOf, type NeuronRef} from "../../lib/flow-model.js";
 import type {LayerValues, Network} from "../../lib/network.js";
 import {neuronArithmetic, updateNeuronArithmetic} from "../neuron-arithmetic.js";
-import {plural} from "../../lib/prose.js";
 
 export interface SelectionOptions {
   document: Document;
@@ -51,9 +50,13 @@ export function markHovered(svg: SVGSVGElement, ref: NeuronRef | null): void {
 
 const HINT = "Select a neuron (click, or Tab to it, arrows to move, Enter) to see its arithmetic: z = Σ a·w + b, then a = g(z).";
 
-/** The panel's hint with no neuron selected; where edges' numbers did not fit, it says where they are. */
+/**
+ * The panel's hint with no neuron selected; where some edges' numbers did not fit, it says where they
+ * are. It names no count: the panel is a live region, and a count that changed with every point
+ * moved or epoch replayed would have the whole hint announced again each time.
+ */
 export const hintText = (unlabelled: number): string =>
-  unlabelled > 0 ? `${HINT} At this width ${plural(unlabelled, "edge")} ${unlabelled === 1 ? "has" : "have"} no number on the diagram: a selected neuron's arithmetic lists every weight into it.` : HINT;
+  unlabelled > 0 ? `${HINT} At this width some edges have no number on the diagram: a selected neuron's arithmetic lists every weight into it.` : HINT;
 
 /** Arrow key -> [layers, units] to move: up and down within a layer (units grow upwards), left and right across. */
 const MOVES: Record<string, [number, number]> = {ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowRight: [1, 0], ArrowLeft: [-1, 0]};
